@@ -126,3 +126,18 @@ class Report:
     summary: Summary
     verdicts: tuple[Verdict, ...]
     dropped: tuple[Dropped, ...]
+
+
+class PipelineError(Exception):
+    """Base of the errors the core raises for input it cannot process (never a bug)."""
+
+
+class TextTooComplex(PipelineError):
+    """A rule ran past its time budget on this text (e.g. pathological input).
+
+    The web layer answers it with a 422 problem naming the document field.
+    """
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field

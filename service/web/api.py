@@ -1,0 +1,72 @@
+"""The versioned API: ``POST /v1/extract`` and ``POST /v1/verify``.
+
+Views only translate HTTP to and from the pipeline: read a JSON body, load it through a
+schema, call ``service.pipeline``, convert offsets to the unit asked for, dump the records.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TypeVar
+
+from flask import Blueprint, Response, current_app, request
+from marshmallow import Schema
+from werkzeug.exceptions import BadRequest, UnsupportedMediaType
+
+from service import offsets, pipeline
+from service.models import TextTooComplex
+from service.web.schemas import (
+    ExtractRequestSchema,
+    VerifyRequestSchema,
+    dump_extract,
+    dump_verify,
+)
+
+bp = Blueprint("api", __name__, url_prefix="/v1")
+
+_SchemaT = TypeVar("_SchemaT", bound=Schema)
+
+
+def _json_body() -> Any:
+    """The request body parsed as JSON, or the 415/400/413 problem that explains why not."""
+    if not request.is_json:
+        sent = request.mimetype or "no Content-Type"
+        raise UnsupportedMediaType(f"Send the request body as application/json, not {sent}.")
+    body = request.get_data(cache=False)  # beyond MAX_CONTENT_LENGTH this raises 413
+    if not body.strip():
+        raise BadRequest("The request body is empty; send a JSON object.")
+    try:
+        return json.loads(body)
+    except RecursionError:
+        raise BadRequest("The request body is nested too deeply to be parsed.") from None
+    except ValueError as error:  # JSONDecodeError and UnicodeDecodeError alike
+        raise BadRequest(f"The request body is not valid JSON: {error}.") from None
+
+
+def _load(schema_class: type[_SchemaT]) -> Any:
+    schema = schema_class(max_document_chars=current_app.config["MAX_DOCUMENT_CHARS"])
+    return schema.load(_json_body())
+
+
+def _json(body: dict[str, Any]) -> Response:
+    return current_app.json.response(body)
+
+
+@bp.post("/extract")
+def extract() -> Response:
+    job = _load(ExtractRequestSchema)
+    try:
+        quotes = pipeline.extract(job.text, job.format)
+    except TextTooComplex as error:
+        raise TextTooComplex(str(error), field=error.field or "text") from error
+    return _json(
+        dump_extract(offsets.quotes_in_unit(job.text, quotes, job.offset_unit), job.offset_unit)
+    )
+
+
+@bp.post("/verify")
+def verify() -> Response:
+    job = _load(VerifyRequestSchema)
+    report = pipeline.verify(job.source, job.candidate, job.format)
+    converted = offsets.report_in_unit(job.source, job.candidate, report, job.offset_unit)
+    return _json(dump_verify(converted, job.offset_unit))

@@ -1,0 +1,453 @@
+"""Word-level comparison of a candidate quote with the source quote(s) it derives from.
+
+The contract's acceptable edits are applied exactly (see ``acceptable``): typographic
+normalisation, first-letter case, punctuation at the quote's edges, a contiguous fragment,
+an omission marked with an ellipsis and an insertion in square brackets. Anything else is a
+change, reported as word-level edit operations with a severity an editor can sort by.
+
+The module also provides the light token normalisation (``stems``) that alignment uses to
+score how much two stretches of text share, so both stages see words the same way.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+from rapidfuzz.distance import Indel, Levenshtein
+
+from service.models import Change, ChangeOp, Severity, Wording
+
+# Typographic variants that carry no meaning: every quotation mark reads as '"', every
+# apostrophe as "'", every dash as "-". NFKC already folds "…" to "..." and NBSP to space.
+_TYPOGRAPHY = str.maketrans(
+    {
+        "’": "'",
+        "‘": "'",
+        "‛": "'",
+        "′": "'",
+        "`": "'",
+        "´": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "″": '"',
+        "«": '"',
+        "»": '"',
+        "‹": '"',
+        "›": '"',
+        "「": '"',
+        "」": '"',
+        "『": '"',
+        "』": '"',
+        "‐": "-",
+        "‑": "-",
+        "‒": "-",
+        "–": "-",
+        "—": "-",
+        "―": "-",
+        "−": "-",
+        "\u00ad": None,
+        "\u200b": None,
+        "\u200c": None,
+        "\u200d": None,
+        "\ufeff": None,
+    }
+)
+_DOUBLE_DASH = regex.compile(r"-{2,}")
+
+# Numbers keep their inner separators ("4,468", "2.5", "10:30"); words keep inner
+# apostrophes and hyphens ("don't", "well-oiled"); an ellipsis is one token.
+_TOKEN = regex.compile(
+    r"\p{N}+(?:[.,:/]\p{N}+)*(?:[\p{L}\p{M}]+)?"
+    r"|[\p{L}\p{M}\p{N}]+(?:['\-][\p{L}\p{M}\p{N}]+)*"
+    r"|\.{3,}"
+    r"|[^\s\p{L}\p{M}\p{N}]"
+)
+_WORDLIKE = regex.compile(r"[\p{L}\p{N}]")
+
+ELLIPSIS = "..."
+_JOIN = "\x00"  # boundary between two source quotes compared as one (a merged quote)
+_QUOTE_MARKS = frozenset({'"', "'"})
+_SENTENCE_END = frozenset({".", "!", "?", ":", '"', _JOIN})
+# A bracketed insertion may stand in for a few of the speaker's words ("[the army]" for
+# "it"), the usual editorial practice; more than this is no longer a clarification.
+_BRACKET_MAX_SKIP = 4
+
+NEGATIONS = frozenset(
+    {
+        "not", "no", "never", "nobody", "none", "nothing", "neither", "nor", "nowhere",
+        "without", "cannot", "hardly", "barely", "scarcely", "non", "noone",
+    }
+)  # fmt: skip
+MODALS = frozenset(
+    {
+        "will", "would", "must", "should", "may", "might", "can", "could", "shall",
+        "ought", "won't", "wouldn't", "mustn't", "shouldn't", "can't", "couldn't",
+        "shan't", "mightn't", "needn't",
+    }
+)  # fmt: skip
+NUMBER_WORDS = frozenset(
+    {
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+        "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+        "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
+        "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand", "thousands",
+        "million", "millions", "billion", "billions", "trillion", "dozen", "dozens", "half",
+        "quarter", "double", "triple", "first", "second", "third", "fourth", "fifth",
+        "sixth", "seventh", "eighth", "ninth", "tenth", "percent", "per", "once", "twice",
+        "january", "february", "march", "april", "june", "july", "august", "september",
+        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "today", "tomorrow", "yesterday", "tonight",
+        "week", "weeks", "month", "months", "year", "years", "decade", "decades",
+    }
+)  # fmt: skip
+# Function words carry little evidence that two passages say the same thing.
+STOPWORDS = frozenset(
+    {
+        "a", "an", "the", "and", "or", "but", "if", "then", "so", "as", "of", "at", "by",
+        "for", "with", "about", "to", "from", "in", "on", "into", "onto", "over", "under",
+        "up", "down", "out", "off", "than", "that", "this", "these", "those", "there",
+        "here", "it", "its", "it's", "is", "are", "was", "were", "be", "been", "being",
+        "am", "has", "have", "had", "having", "do", "does", "did", "doing", "i", "me", "my",
+        "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "they", "them",
+        "their", "who", "whom", "whose", "which", "what", "when", "where", "why", "how",
+        "all", "any", "each", "some", "such", "very", "just", "also", "too", "only", "own",
+        "same", "other", "more", "most", "much", "many", "can", "will", "would", "should",
+        "could", "may", "might", "must", "shall", "while", "because", "since", "until",
+        "after", "before", "during", "against", "between", "through", "again", "further",
+        "once", "now", "said", "says", "say", "told", "added", "stated", "according",
+        "statement", "went", "noted", "both", "not", "no", "s", "t",
+    }
+)  # fmt: skip
+
+
+def normalize(text: str) -> str:
+    """The text with every meaningless typographic variant folded to one form."""
+    folded = unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY)
+    return _DOUBLE_DASH.sub("-", folded)
+
+
+def tokenize(text: str) -> tuple[str, ...]:
+    """Normalised tokens: words, numbers, single punctuation marks and ``...``."""
+    tokens = []
+    for match in _TOKEN.finditer(normalize(text)):
+        token = match.group()
+        # A lone apostrophe is a single quotation mark; both styles mean the same.
+        tokens.append('"' if token == "'" else token)
+    return tuple(tokens)
+
+
+def is_word(token: str) -> bool:
+    return _WORDLIKE.search(token) is not None
+
+
+def _fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def stem(word: str) -> str:
+    """A crude English stem, enough for "attempts"/"attempt" and "ending"/"end" to meet."""
+    word = _fold(word)
+    if word.endswith("'s"):
+        word = word[:-2]
+    for suffix, replacement, min_len in (
+        ("ies", "y", 5),
+        ("ied", "y", 5),
+        ("ing", "", 6),
+        ("ed", "", 5),
+        ("es", "", 5),
+        ("s", "", 4),
+    ):
+        if len(word) >= min_len and word.endswith(suffix) and not word.endswith("ss"):
+            return word[: len(word) - len(suffix)] + replacement
+    return word
+
+
+def stems(text: str) -> tuple[str, ...]:
+    """Stems of the content words of ``text`` (function words left out)."""
+    return tuple(
+        stem(token) for token in tokenize(text) if is_word(token) and _fold(token) not in STOPWORDS
+    )
+
+
+def stems_meet(left: str, right: str) -> bool:
+    """Two stems name the same word: equal, or one a short extension of the other."""
+    if left == right:
+        return True
+    if len(left) < 4 or len(right) < 4:
+        return False
+    short, long = (left, right) if len(left) <= len(right) else (right, left)
+    return long.startswith(short) and len(long) - len(short) <= 3
+
+
+def covered(needles: Sequence[str], haystack: frozenset[str]) -> int:
+    """How many of ``needles`` occur in ``haystack`` (allowing ``stems_meet``)."""
+    count = 0
+    for needle in needles:
+        if needle in haystack or any(stems_meet(needle, other) for other in haystack):
+            count += 1
+    return count
+
+
+# --- acceptable edits -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """Candidate words between two gaps; ``gap`` is what precedes them."""
+
+    gap: str  # "start", "ellipsis" or "bracket"
+    tokens: tuple[str, ...]
+
+
+def _strip_punct(tokens: Sequence[str]) -> tuple[str, ...]:
+    start, end = 0, len(tokens)
+    while start < end and not is_word(tokens[start]):
+        start += 1
+    while end > start and not is_word(tokens[end - 1]):
+        end -= 1
+    return tuple(tokens[start:end])
+
+
+def _pieces(tokens: Sequence[str]) -> list[_Piece]:
+    """Split the candidate at ellipses and bracketed insertions, dropping their punctuation."""
+    pieces: list[_Piece] = []
+    gap = "start"
+    current: list[str] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        closing = -1
+        if token == "[":
+            closing = next((k for k in range(index + 1, len(tokens)) if tokens[k] == "]"), -1)
+        if token == ELLIPSIS:
+            kind, index = "ellipsis", index + 1
+        elif closing >= 0:
+            # "[...]" is an omission like a bare ellipsis; other brackets are insertions.
+            kind = "ellipsis" if ELLIPSIS in tokens[index + 1 : closing] else "bracket"
+            index = closing + 1
+        else:
+            current.append(token)
+            index += 1
+            continue
+        pieces.append(_Piece(gap, _strip_punct(current)))
+        current, gap = [], kind
+    pieces.append(_Piece(gap, _strip_punct(current)))
+    return _merge_empty(pieces)
+
+
+def _merge_empty(pieces: list[_Piece]) -> list[_Piece]:
+    """Fold empty pieces into the next gap, keeping the loosest gap kind."""
+    merged: list[_Piece] = []
+    pending: str | None = None
+    for piece in pieces:
+        gap = piece.gap
+        if pending is not None:
+            gap = "ellipsis" if "ellipsis" in (pending, gap) else gap
+            if pending == "start":
+                gap = "start"
+        if not piece.tokens:
+            pending = gap
+            continue
+        merged.append(_Piece(gap, piece.tokens))
+        pending = None
+    return merged
+
+
+def _first_letter_folded(token: str) -> str:
+    return token[:1].lower() + token[1:]
+
+
+def _same(candidate: str, source: str, case_free: bool) -> bool:
+    if candidate == source:
+        return True
+    return case_free and _first_letter_folded(candidate) == _first_letter_folded(source)
+
+
+def _match_at(piece: Sequence[str], source: Sequence[str], start: int) -> int | None:
+    """Where ``piece`` ends when laid on ``source`` from ``start``, or None if it does not fit.
+
+    At the join of two merged source quotes, the candidate's punctuation and the case of the
+    next first letter are free: they are the edges of the two original quotes.
+    """
+    i, j, case_free = 0, start, True
+    while i < len(piece):
+        if j >= len(source):
+            return None
+        if source[j] == _JOIN:
+            j += 1
+            while i < len(piece) and not is_word(piece[i]):
+                i += 1
+            case_free = True
+            continue
+        if not _same(piece[i], source[j], case_free):
+            return None
+        i, j, case_free = i + 1, j + 1, False
+    return j
+
+
+def _source_tokens(sources: Sequence[str]) -> list[str]:
+    joined: list[str] = []
+    for index, text in enumerate(sources):
+        if index:
+            joined.append(_JOIN)
+        joined.extend(_strip_punct(tokenize(text)))
+    return joined
+
+
+def acceptable(candidate: str, sources: Sequence[str]) -> bool:
+    """Whether ``candidate`` differs from the source quote(s) only in acceptable ways.
+
+    ``sources`` holds one source quote, or several (in source order) when the candidate
+    merges them. Every piece between ellipses must occur in the source in order; a
+    bracketed insertion may stand in for at most a few source words.
+    """
+    source = _source_tokens(sources)
+    pieces = _pieces(tokenize(candidate))
+    if not pieces:
+        return False
+    cursor = 0
+    for piece in pieces:
+        if piece.gap == "start":
+            starts = range(0, len(source))
+        elif piece.gap == "ellipsis":
+            starts = range(cursor, len(source))
+        else:
+            starts = range(cursor, min(len(source), cursor + _BRACKET_MAX_SKIP + 1))
+        end = next(
+            (e for s in starts if (e := _match_at(piece.tokens, source, s)) is not None),
+            None,
+        )
+        if end is None:
+            return False
+        cursor = end
+    return True
+
+
+# --- changes, similarity and severity ---------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    text: str
+    key: str
+    name_like: bool  # capitalised away from a sentence start: a proper name
+
+
+def _words(tokens: Sequence[str]) -> list[_Word]:
+    words: list[_Word] = []
+    previous = _JOIN
+    for token in tokens:
+        if is_word(token):
+            capital = token[:1].isupper() and token != "I"
+            words.append(_Word(token, _fold(token), capital and previous not in _SENTENCE_END))
+        previous = token
+    return words
+
+
+# Trimming source words at the edges costs less than deleting them inside, so a candidate
+# that quotes part of a long source quote is compared with that part, not with all of it.
+_EDGE_TRIM_COST = 0.4
+_WINDOW_CELL_LIMIT = 250_000
+
+
+def _window(source: Sequence[str], candidate: Sequence[str]) -> tuple[int, int]:
+    """The stretch of ``source`` that ``candidate`` most plausibly reproduces."""
+    n, m = len(candidate), len(source)
+    if n == 0 or m == 0 or n * m > _WINDOW_CELL_LIMIT:
+        return 0, m
+    previous = [_EDGE_TRIM_COST * j for j in range(m + 1)]
+    starts_prev = list(range(m + 1))
+    for i in range(1, n + 1):
+        current = [float(i)] + [0.0] * m
+        starts = [0] * (m + 1)
+        for j in range(1, m + 1):
+            substitute = previous[j - 1] + (0.0 if candidate[i - 1] == source[j - 1] else 1.0)
+            best, start = substitute, starts_prev[j - 1]
+            if previous[j] + 1.0 < best:
+                best, start = previous[j] + 1.0, starts_prev[j]
+            if current[j - 1] + 1.0 < best:
+                best, start = current[j - 1] + 1.0, starts[j - 1]
+            current[j], starts[j] = best, start
+        previous, starts_prev = current, starts
+    end = min(range(m + 1), key=lambda j: previous[j] + _EDGE_TRIM_COST * (m - j))
+    return starts_prev[end], end
+
+
+def _is_number(key: str) -> bool:
+    return any(ch.isdigit() for ch in key) or key in NUMBER_WORDS
+
+
+def _is_negation(key: str) -> bool:
+    return key in NEGATIONS or key.endswith("n't")
+
+
+def _is_modal(key: str) -> bool:
+    return key in MODALS or key.endswith("'ll") or key.endswith("'d")
+
+
+def _weighty(word: _Word) -> bool:
+    key = word.key
+    return word.name_like or _is_number(key) or _is_negation(key) or _is_modal(key)
+
+
+def _opcodes(
+    source: Sequence[_Word], candidate: Sequence[_Word], by: str
+) -> list[tuple[ChangeOp, list[_Word], list[_Word]]]:
+    left = [w.key if by == "key" else w.text for w in source]
+    right = [w.key if by == "key" else w.text for w in candidate]
+    edits: list[tuple[ChangeOp, list[_Word], list[_Word]]] = []
+    for op in Levenshtein.opcodes(left, right):
+        if op.tag == "equal":
+            continue
+        tag: ChangeOp = "replace" if op.tag == "replace" else op.tag  # type: ignore[assignment]
+        edits.append(
+            (
+                tag,
+                list(source[op.src_start : op.src_end]),
+                list(candidate[op.dest_start : op.dest_end]),
+            )
+        )
+    return edits
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The wording verdict: whether the edits are acceptable, and what changed if not."""
+
+    acceptable: bool
+    wording: Wording
+    severity: Severity | None
+
+
+def compare(candidate: str, sources: Sequence[str]) -> Comparison:
+    """Compare a candidate quote with its source quote(s): acceptable edits, changes, severity."""
+    if acceptable(candidate, sources):
+        return Comparison(True, Wording(1.0, ()), None)
+    source_tokens = _source_tokens(sources)
+    candidate_tokens = _strip_punct(tokenize(candidate))
+    source_words = _words(source_tokens)
+    candidate_words = _words(candidate_tokens)
+    start, end = _window([w.key for w in source_words], [w.key for w in candidate_words])
+    window = source_words[start:end]
+    edits = _opcodes(window, candidate_words, "key") or _opcodes(window, candidate_words, "text")
+    if not edits:
+        # Only punctuation inside the quote differs: report it token by token.
+        punct_source = [_Word(t, t, False) for t in source_tokens if t != _JOIN]
+        punct_candidate = [_Word(t, t, False) for t in candidate_tokens]
+        edits = _opcodes(punct_source, punct_candidate, "text")
+    changes = tuple(
+        Change(op, " ".join(w.text for w in old), " ".join(w.text for w in new))
+        for op, old, new in edits
+    )
+    # Characters, not words: a one-letter change ("terrorists" -> "terrorist") is a small one.
+    similarity = Indel.normalized_similarity(
+        " ".join(w.key for w in window), " ".join(w.key for w in candidate_words)
+    )
+    weighty = any(_weighty(w) for _, old, new in edits for w in (*old, *new))
+    return Comparison(False, Wording(round(similarity, 4), changes), "high" if weighty else "low")

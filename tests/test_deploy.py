@@ -19,6 +19,7 @@ import shlex
 import shutil
 import subprocess
 import sysconfig
+import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -583,6 +584,16 @@ def test_every_copied_path_exists_and_is_in_the_build_context() -> None:
         assert files, f"COPY {source}: nothing to copy"
         excluded = [file for file in files if not _in_build_context(file)]
         assert not excluded, f".dockerignore keeps these out of the build: {excluded}"
+
+
+def test_builder_stage_has_everything_the_wheel_build_reads() -> None:
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    wheel = project["tool"]["hatch"]["build"]["targets"]["wheel"]
+    needed = {"pyproject.toml", project["project"]["readme"], *wheel["packages"]}
+    needed |= set(wheel.get("force-include", {}))
+    first_stage = [i for i in _instructions() if i.stage == 0 and i.keyword == "COPY"]
+    copied = {PurePosixPath(source).as_posix() for i in first_stage for source in _copy_parts(i)[1]}
+    assert needed <= copied, f"the builder stage does not COPY {sorted(needed - copied)}"
 
 
 @pytest.mark.parametrize(

@@ -25,10 +25,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import kubernetes_validate
+import kubernetes_validate  # type: ignore[import-untyped,unused-ignore]
 import pytest
 import yaml
-from kubernetes_validate import utils as kv_utils
+from kubernetes_validate import utils as kv_utils  # type: ignore[import-untyped,unused-ignore]
 
 REPO = Path(__file__).resolve().parent.parent
 DEPLOY = REPO / "deploy"
@@ -410,7 +410,7 @@ def _gunicorn_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Any:
     """deploy/gunicorn.conf.py evaluated as gunicorn evaluates it, inside the pod's env."""
     if not GUNICORN_CONF.exists():
         pytest.skip("deploy/gunicorn.conf.py is not written yet")
-    from gunicorn.config import Config
+    from gunicorn.config import Config  # type: ignore[import-untyped,unused-ignore]
 
     for name in list(os.environ):
         if name.startswith("VERBATIM_") or name in {"WEB_CONCURRENCY", "GUNICORN_CMD_ARGS"}:

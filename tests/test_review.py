@@ -1,0 +1,387 @@
+"""The review page: rendering reports built by hand, escaping, and the page's HTTP views."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+import pytest
+
+from service import review
+from service.models import (
+    Change,
+    Dropped,
+    Quote,
+    Report,
+    Span,
+    Speaker,
+    Status,
+    Summary,
+    Verdict,
+    Wording,
+)
+
+SOURCE = (
+    "Harbour officials met on Monday.\n\n"
+    '"We will systematically inspect every vessel," port director Ines Alvarez said. '
+    "She added that fees would stay the same.\n\n"
+    '"Safety comes before speed," Alvarez said. '
+    '"Our crews are exhausted," union chief Tom Berg warned.'
+)
+CANDIDATE = (
+    "Harbour officials met on Monday.\n\n"
+    '"We will routinely inspect every vessel," port director Ines Alvarez said. '
+    'She said: "Fees will stay the same."\n\n'
+    '"Safety comes before speed," Tom Berg said.'
+)
+
+
+def _span(document: str, text: str) -> Span:
+    start = document.index(text)
+    return Span(text, start, start + len(text))
+
+
+def _quote(document: str, text: str, ident: str, name: str | None, mention: str = "") -> Quote:
+    body = _span(document, text)
+    speaker = None if name is None else Speaker(name, _span(document, mention or name))
+    return Quote(ident, body.text, body.start, body.end, speaker, None)
+
+
+def _report(
+    source: str, candidate: str, verdicts: tuple[Verdict, ...], dropped: tuple[Dropped, ...]
+) -> Report:
+    counts = {status: sum(v.status == status for v in verdicts) for status in review.STATUS_STYLES}
+    summary = Summary(
+        quotes=len(verdicts),
+        intact=counts["intact"],
+        altered=counts["altered"],
+        misattributed=counts["misattributed"],
+        altered_misattributed=counts["altered_misattributed"],
+        unsourced=counts["unsourced"],
+        dropped=len(dropped),
+    )
+    return Report(summary, verdicts, dropped)
+
+
+def _fixture_report() -> Report:
+    altered = Verdict(
+        "q1",
+        "altered",
+        _quote(CANDIDATE, "We will routinely inspect every vessel,", "q1", "Ines Alvarez"),
+        _quote(SOURCE, "We will systematically inspect every vessel,", "q1", "Ines Alvarez"),
+        Wording(0.84, (Change("replace", "systematically", "routinely"),)),
+        "same",
+        severity="high",
+    )
+    unsourced = Verdict(
+        "q2",
+        "unsourced",
+        _quote(CANDIDATE, "Fees will stay the same.", "q2", "Ines Alvarez", "She"),
+        None,
+        Wording(0.0, ()),
+        "unknown",
+        evidence=_span(SOURCE, "fees would stay the same"),
+    )
+    misattributed = Verdict(
+        "q3",
+        "misattributed",
+        _quote(CANDIDATE, "Safety comes before speed,", "q3", "Tom Berg"),
+        _quote(SOURCE, "Safety comes before speed,", "q2", "Ines Alvarez", "Alvarez"),
+        Wording(1.0, ()),
+        "different",
+    )
+    dropped = Dropped(_quote(SOURCE, "Our crews are exhausted,", "q3", "Tom Berg"), None)
+    return _report(SOURCE, CANDIDATE, (altered, unsourced, misattributed), (dropped,))
+
+
+@dataclass
+class _Page(HTMLParser):
+    """The parts of a rendered page the tests look at."""
+
+    ids: set[str] = field(default_factory=set)
+    links: list[tuple[str, str]] = field(default_factory=list)  # (element id, href)
+    elements: list[tuple[str, dict[str, str | None]]] = field(default_factory=list)
+    scripts: list[str] = field(default_factory=list)
+    _in_script: bool = False
+
+    def __post_init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        self.elements.append((tag, attributes))
+        if attributes.get("id"):
+            self.ids.add(str(attributes["id"]))
+        if tag == "a" and str(attributes.get("href", "")).startswith("#"):
+            self.links.append((str(attributes.get("id") or ""), str(attributes["href"])))
+        if tag == "script":
+            self._in_script = True
+            self.scripts.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.scripts[-1] += data
+
+    def by_class(self, name: str) -> Iterator[dict[str, str | None]]:
+        for _tag, attributes in self.elements:
+            if name in str(attributes.get("class") or "").split():
+                yield attributes
+
+
+def _parse(page: str) -> _Page:
+    parsed = _Page()
+    parsed.feed(page)
+    parsed.close()
+    return parsed
+
+
+def _render_diff(source: str, candidate: str) -> str:
+    marks = {"equal": "{}", "delete": "[-{}-]", "insert": "{{+{}+}}"}
+    return "".join(marks[p.op].format(p.text) for p in review.word_diff(source, candidate))
+
+
+@pytest.mark.parametrize(
+    ("source", "candidate", "expected"),
+    [
+        ("the port stays open", "the port stays open", "the port stays open"),
+        (
+            "we will systematically inspect",
+            "we will routinely inspect",
+            "we will [-systematically-] {+routinely+} inspect",
+        ),
+        ("crews are exhausted", "crews are very exhausted", "crews are {+very+} exhausted"),
+        ("crews are very exhausted", "crews are exhausted", "crews are [-very-] exhausted"),
+        # Capitalisation and typographic apostrophes are not changes of wording.
+        ("It’s over, he said", "it's over, he said", "it's over, he said"),
+        ("Terrorists attack", "Terrorist attack", "[-Terrorists-] {+Terrorist+} attack"),
+        ("ten ships", "", "[-ten ships-]"),
+        ("", "new words", "{+new words+}"),
+        ("a b c", "c b a", "{+c b+} a [-b c-]"),
+    ],
+)
+def test_word_diff(source: str, candidate: str, expected: str) -> None:
+    assert _render_diff(source, candidate) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "fmt", "expected"),
+    [
+        ("a <b>\n  c", "text", "a <b>\n  c"),
+        ("<p>Port &amp; harbour</p><p>Second</p>", "html", "\n\nPort & harbour\n\nSecond\n\n"),
+        ("one<br>two", "html", "one\ntwo"),
+        ("x <script>alert(1)</script>y", "html", "x y"),
+        ("<style>p{}</style>  spaced \n out  ", "html", " spaced out "),
+        ("caf&eacute; &#8220;quoted&#8221;", "html", "café “quoted”"),
+    ],
+)
+def test_plain_text(raw: str, fmt: review.Format, expected: str) -> None:
+    assert review.plain_text(raw, fmt) == expected
+
+
+def _mark(number: int) -> review.Mark:
+    return review.Mark("quote", f"quote-{number}", f"card-{number}", review.STATUS_STYLES["intact"])
+
+
+@pytest.mark.parametrize(
+    ("document", "spans", "expected"),
+    [
+        ("say hello there", [(4, 9)], [("say ", None), ("hello", 1), (" there", None)]),
+        ("  lead", [(2, 6)], [("lead", 1)]),
+        # An overlapping or out-of-range span is left unmarked rather than garbling the text.
+        ("abcdefgh", [(0, 4), (2, 6)], [("abcd", 1), ("efgh", None)]),
+        ("abcdefgh", [(6, 20)], [("abcdefgh", None)]),
+        ("abcdefgh", [(5, 5)], [("abcdefgh", None)]),
+    ],
+)
+def test_candidate_segments(
+    document: str, spans: list[tuple[int, int]], expected: list[tuple[str, int | None]]
+) -> None:
+    marks = [(start, end, _mark(number)) for number, (start, end) in enumerate(spans, start=1)]
+    segments = review.candidate_segments(document, marks, "text")
+    got = [
+        (s.text, None if s.mark is None else int(s.mark.anchor_id.split("-")[1])) for s in segments
+    ]
+    assert got == expected
+
+
+def test_page_shows_counts_highlights_and_linked_cards() -> None:
+    page = _parse(review.render_report(_fixture_report(), SOURCE, CANDIDATE, standalone=True))
+    counts = {str(a["data-count"]): a for a in page.by_class("count-value")}
+    assert set(counts) == set(review.STATUS_STYLES)
+    text = review.render_report(_fixture_report(), SOURCE, CANDIDATE, standalone=True)
+    for status, expected in [
+        ("intact", 0),
+        ("altered", 1),
+        ("misattributed", 1),
+        ("unsourced", 1),
+        ("dropped", 1),
+    ]:
+        assert re.search(rf'data-count="{status}">{expected}<', text), status
+    assert 'data-count="quotes">3<' in text
+    marks = list(page.by_class("mark"))
+    placed = [m for m in marks if m.get("href")]
+    assert [m["class"] for m in placed] == [
+        "mark mark-altered",
+        "mark mark-unsourced",
+        "mark mark-misattributed",
+    ]
+    # Every quote links to an existing card and every card links back to its quote.
+    for _element_id, href in page.links:
+        assert href[1:] in page.ids, href
+    back_targets = {href[1:] for _id, href in page.links if href.startswith("#quote-")}
+    assert back_targets == {"quote-1", "quote-2", "quote-3"}
+    assert "Ines Alvarez" in text and "Tom Berg" in text
+    assert "(as “She”)" in text
+    assert "Severity: <strong>high</strong>" in text
+    assert "fees would stay the same" in text  # the evidence of the unsourced quote
+    assert '<del><span class="visually-hidden">[removed: </span>systematically' in text
+    assert '<ins><span class="visually-hidden">[added: </span>routinely' in text
+
+
+HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+@pytest.mark.parametrize("where", ["unquoted text", "quote", "speaker", "source quote", "dropped"])
+@pytest.mark.parametrize("standalone", [True, False])
+def test_caller_text_is_escaped_everywhere(where: str, standalone: bool) -> None:
+    def part(name: str, harmless: str) -> str:
+        return HOSTILE if where == name else harmless
+
+    name = part("speaker", "Ana Ruiz")
+    quote_text = f"Calm {part('quote', 'words')} now."
+    candidate = f"Intro {part('unquoted text', '')}. {name} said: \u201c{quote_text}\u201d"
+    old = f"Old {part('dropped', 'line')}."
+    source = f"\u201cCalm {part('source quote', 'words')} now,\u201d said {name}. \u201c{old}\u201d"
+    source_quote = _quote(source, f"Calm {part('source quote', 'words')} now,", "q1", name)
+    candidate_quote = _quote(candidate, quote_text, "q1", name)
+    report = _report(
+        source,
+        candidate,
+        (Verdict("q1", "altered", candidate_quote, source_quote, Wording(0.5, ()), "same", "low"),),
+        (Dropped(_quote(source, old, "q2", None), None),),
+    )
+    page = review.render_report(report, source, candidate, standalone=standalone)
+    parsed = _parse(page)
+    assert "<script>alert" not in page
+    assert "<img" not in page
+    assert not any(tag == "img" for tag, _ in parsed.elements)
+    assert len(parsed.scripts) == (1 if standalone else 0)  # only our own inlined script
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;&lt;img src=x onerror" in page
+
+
+@pytest.mark.parametrize(
+    ("status", "label", "icon"),
+    [(s.key, s.label, s.icon) for s in review.STATUS_STYLES.values()],
+)
+def test_every_status_has_text_label_and_icon(status: str, label: str, icon: str) -> None:
+    assert label and icon and not icon.isspace()
+    css = (review.STATIC_DIR / review.STYLESHEET).read_text(encoding="utf-8")
+    assert f".mark-{status} {{" in css and f".badge-{status} {{" in css
+
+
+def test_standalone_page_is_self_contained_with_matching_policy() -> None:
+    page = review.render_report(_fixture_report(), SOURCE, CANDIDATE, standalone=True)
+    parsed = _parse(page)
+    external = [
+        attributes
+        for tag, attributes in parsed.elements
+        if attributes.get("src") or (tag == "link" and attributes.get("href"))
+    ]
+    assert external == []
+    assert "http://" not in page and "https://" not in page
+    policy = next(
+        a["content"] for t, a in parsed.elements if a.get("http-equiv") == "Content-Security-Policy"
+    )
+    digest = base64.b64encode(hashlib.sha256(parsed.scripts[0].encode()).digest()).decode()
+    assert f"script-src 'sha256-{digest}'" in str(policy)
+
+
+def test_fragment_is_only_the_report_section() -> None:
+    fragment = review.render_report(_fixture_report(), SOURCE, CANDIDATE, standalone=False)
+    assert fragment.lstrip().startswith('<section id="report"')
+    assert "<html" not in fragment and "<style" not in fragment
+
+
+def test_html_documents_show_as_plain_text() -> None:
+    candidate = (
+        "<article><h1>Port news</h1>"
+        "<p>The director said: &ldquo;<em>All</em> ships wait.&rdquo;</p></article>"
+    )
+    body = "<em>All</em> ships wait."
+    start = candidate.index(body)
+    quote = Quote("q1", body, start, start + len(body), None, None)
+    verdict = Verdict("q1", "unsourced", quote, None, Wording(0.0, ()), "unknown")
+    page = review.render_report(
+        _report("x", candidate, (verdict,), ()), "<p>x</p>", candidate, standalone=False, fmt="html"
+    )
+    document = page[
+        page.index('id="candidate-text">') : page.index(
+            "</div>", page.index('id="candidate-text">')
+        )
+    ]
+    assert "&lt;" not in document and "<em>" not in document
+    assert "Port news" in document and "“" in document
+    assert 'All ships wait.<span class="mark-icon"' in document
+
+
+def test_report_without_quotes_says_so() -> None:
+    page = review.render_report(_report("a", "b", (), ()), "a", "b", standalone=True)
+    assert "The candidate contains no quotations." in page
+    assert 'data-count="quotes">0<' in page
+
+
+@pytest.mark.parametrize(
+    ("errors", "expected"),
+    [
+        ({}, ['name="source"', 'name="candidate_file"', 'value="html"']),
+        (
+            {"source": ("The document is empty.",)},
+            ['aria-invalid="true"', "The document is empty."],
+        ),
+        ({"body": ("Too large.",)}, ['role="alert"', "Too large."]),
+    ],
+)
+def test_form_page_labels_and_errors(
+    errors: dict[str, tuple[str, ...]], expected: list[str]
+) -> None:
+    form = review.FormState(
+        source="</textarea><script>x</script>", candidate="", fmt="html", errors=errors
+    )
+    page = review.render_form_page(form, None, stylesheet_url="/a.css", script_url="/a.js")
+    parsed = _parse(page)
+    for snippet in expected:
+        assert snippet in page
+    assert "&lt;/textarea&gt;&lt;script&gt;x" in page
+    labelled = {str(a.get("for")) for t, a in parsed.elements if t == "label"}
+    controls = [
+        a
+        for t, a in parsed.elements
+        if t in ("textarea", "input", "select") and a.get("type") != "radio"
+    ]
+    assert controls and all(str(a.get("id")) in labelled for a in controls)
+    # Radio buttons are labelled by the <label> wrapping them.
+    assert page.count('<label><input type="radio"') == 2
+    assert 'value="html" checked' in page
+
+
+STATUSES_IN_ORDER: tuple[Status, ...] = (
+    "intact",
+    "altered",
+    "misattributed",
+    "altered_misattributed",
+    "unsourced",
+)
+
+
+def test_status_styles_cover_every_status() -> None:
+    assert set(review.STATUS_STYLES) == {*STATUSES_IN_ORDER, "dropped"}
+    icons = [style.icon for style in review.STATUS_STYLES.values()]
+    assert len(set(icons)) == len(icons)

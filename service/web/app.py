@@ -9,7 +9,7 @@ from typing import Any
 from flask import Flask
 
 from service import pipeline, resources
-from service.web import api, config, errors, ops
+from service.web import api, config, errors, ops, review
 
 logger = logging.getLogger("service")
 
@@ -46,4 +46,5 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     errors.register(app)
     app.register_blueprint(ops.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(review.bp)
     return app

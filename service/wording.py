@@ -185,13 +185,35 @@ def stems_meet(left: str, right: str) -> bool:
     return long.startswith(short) and len(long) - len(short) <= 3
 
 
-def covered(needles: Sequence[str], haystack: frozenset[str]) -> int:
-    """How many of ``needles`` occur in ``haystack`` (allowing ``stems_meet``)."""
-    count = 0
-    for needle in needles:
-        if needle in haystack or any(stems_meet(needle, other) for other in haystack):
-            count += 1
-    return count
+@dataclass(frozen=True, slots=True)
+class StemBag:
+    """A set of stems that answers ``stems_meet`` lookups without scanning every stem.
+
+    Stems that meet share their first four letters, so a prefix index narrows the search.
+    """
+
+    stems: frozenset[str]
+    by_prefix: dict[str, tuple[str, ...]]
+
+    @classmethod
+    def of(cls, stems: Sequence[str]) -> StemBag:
+        unique = frozenset(stems)
+        groups: dict[str, list[str]] = {}
+        for item in unique:
+            if len(item) >= 4:
+                groups.setdefault(item[:4], []).append(item)
+        return cls(unique, {key: tuple(value) for key, value in groups.items()})
+
+    def has(self, needle: str) -> bool:
+        if needle in self.stems:
+            return True
+        if len(needle) < 4:
+            return False
+        return any(stems_meet(needle, other) for other in self.by_prefix.get(needle[:4], ()))
+
+    def count(self, needles: Sequence[str]) -> int:
+        """How many of ``needles`` this bag holds."""
+        return sum(1 for needle in needles if self.has(needle))
 
 
 # --- acceptable edits -------------------------------------------------------------------

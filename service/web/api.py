@@ -15,6 +15,7 @@ from werkzeug.exceptions import BadRequest, UnsupportedMediaType
 
 from service import offsets, pipeline
 from service.models import TextTooComplex
+from service.web import review
 from service.web.schemas import (
     ExtractRequestSchema,
     VerifyRequestSchema,
@@ -68,5 +69,7 @@ def extract() -> Response:
 def verify() -> Response:
     job = _load(VerifyRequestSchema)
     report = pipeline.verify(job.source, job.candidate, job.format)
+    if review.wants_html():  # the self-contained review page instead of JSON
+        return review.report_page(report, job.source, job.candidate, job.format)
     converted = offsets.report_in_unit(job.source, job.candidate, report, job.offset_unit)
     return _json(dump_verify(converted, job.offset_unit))

@@ -1,0 +1,81 @@
+"""Word lists for the extraction rules, and safe ways to run patterns on caller text.
+
+The lists live as plain data files in ``service/data/`` (one entry a line, ``#`` comments) so an
+editor can extend the reporting verbs or titles without touching a pattern. Every pattern that
+runs on caller text goes through :func:`search`, :func:`match` or :func:`finditer`, which
+apply the ``regex`` package's ``timeout=`` and turn a timeout into ``TextTooComplex``:
+a pathological document gets a clear 422, never a hung worker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from importlib import resources
+
+import regex
+
+from service.models import TextTooComplex
+
+#: Seconds one pattern may run on one piece of caller text. Generous: real articles take
+#: microseconds; only adversarial input gets near it.
+REGEX_TIMEOUT = 2.0
+
+
+def _load(name: str) -> frozenset[str]:
+    text = resources.files("service.data").joinpath(name).read_text(encoding="utf-8")
+    return frozenset(
+        line.strip().lower()
+        for line in text.splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    )
+
+
+REPORTING_VERBS: frozenset[str] = _load("reporting_verbs.txt")
+TITLES: frozenset[str] = _load("titles.txt")
+ORG_WORDS: frozenset[str] = _load("org_words.txt")
+PRONOUNS: frozenset[str] = _load("pronouns.txt")
+NAME_SUFFIXES: frozenset[str] = _load("suffixes.txt")
+
+#: "according to X" names its speaker after the cue; every other cue has its subject before.
+SPEAKER_AFTER_CUES: frozenset[str] = frozenset({"according to"})
+
+
+def alternation(words: frozenset[str]) -> str:
+    """A regex alternation of ``words``, longest first so "went on" wins over "went"."""
+    ordered = sorted(words, key=lambda word: (-len(word), word))
+    return "|".join(regex.escape(word).replace(r"\ ", r"\s+") for word in ordered)
+
+
+def _timed_out(what: str) -> TextTooComplex:
+    return TextTooComplex(f"the text is too complex to analyse ({what} ran past its time budget)")
+
+
+def search(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
+           ) -> regex.Match[str] | None:
+    try:
+        if endpos is None:
+            return pattern.search(text, pos, timeout=REGEX_TIMEOUT)
+        return pattern.search(text, pos, endpos, timeout=REGEX_TIMEOUT)
+    except TimeoutError as exc:
+        raise _timed_out(pattern.pattern[:40]) from exc
+
+
+def match(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
+          ) -> regex.Match[str] | None:
+    try:
+        if endpos is None:
+            return pattern.match(text, pos, timeout=REGEX_TIMEOUT)
+        return pattern.match(text, pos, endpos, timeout=REGEX_TIMEOUT)
+    except TimeoutError as exc:
+        raise _timed_out(pattern.pattern[:40]) from exc
+
+
+def finditer(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
+             ) -> Iterator[regex.Match[str]]:
+    try:
+        if endpos is None:
+            yield from pattern.finditer(text, pos, timeout=REGEX_TIMEOUT)
+        else:
+            yield from pattern.finditer(text, pos, endpos, timeout=REGEX_TIMEOUT)
+    except TimeoutError as exc:
+        raise _timed_out(pattern.pattern[:40]) from exc

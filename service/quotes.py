@@ -1,0 +1,231 @@
+"""Quotes stage: find every span of a document set in quotation marks.
+
+One left-to-right pass over the quotation marks (found by a single pre-compiled pattern), so the
+time is linear in the text whatever the marks look like. Rules, with their reasons:
+
+- Typographic pairs (“ ” ‘ ’ « » ‹ › „ “ ‚ ‘ 「 」 『 』) and straight marks (" ') are all
+  accepted; any closing mark of the double family closes an open double quote, because real
+  copy mixes styles (“ … »).
+- Straight and ambiguous marks are read by their context, as a reader does: space (or an
+  opening bracket) before and a letter after opens; a letter or punctuation before and a space
+  or punctuation after closes.
+- A mark between two letters is an apostrophe (don't, the people’s); a right single mark
+  before digits is an elision (’90s); neither opens a quote.
+- Single marks inside an open double quote are a nested quote and belong to the outer one.
+- A double quote left unclosed runs to the end of its paragraph, or up to the next opening
+  mark of its family, and in either case stops where an attribution clause begins
+  (“…, according to …”, “…, she said”): that is where the writer forgot the closing mark.
+- A paragraph that opens with a double mark right after a paragraph whose quote ran
+  unclosed to its end continues that quote (the multi-paragraph convention): one QuoteSpan.
+- An unclosed single mark is dropped: far more often an apostrophe than a quote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from service import lexicon
+from service.document import Document
+
+QuoteStyle = Literal["double", "single"]
+
+_MARKS = regex.compile(r"[“”\"«»„「」『』‘’'‚‹›]")
+_DOUBLE_OPENERS = frozenset("“„«「『\"")
+_DOUBLE_CLOSERS = frozenset("”“»」』\"")
+_SINGLE_OPENERS = frozenset("‘‚‹'")
+_SINGLE_CLOSERS = frozenset("’‘›'")
+_OPEN_CONTEXT = frozenset(" \t\n([{—–-/\u00a0") | _DOUBLE_OPENERS | _SINGLE_OPENERS
+_CLOSE_AFTER = frozenset(" \t\n.,;:!?)]}—–-/…\u00a0") | _DOUBLE_CLOSERS | _SINGLE_CLOSERS
+
+_CUES = lexicon.alternation(lexicon.REPORTING_VERBS)
+_NAME = r"\p{Lu}[\w’'.-]*(?:\s+(?:\p{Lu}[\w’'.-]*|de|van|von|al|bin|da|del|di|la|le)){0,4}"
+#: Where an unclosed quote stops: a comma followed by an attribution clause.
+_ATTRIBUTION_CLAUSE = regex.compile(
+    rf",\s+(?:according\s+to\b|(?:{_CUES})\s+(?:\p{{Lu}}|the\b|he\b|she\b|they\b)"
+    rf"|(?:he|she|they|{_NAME})(?:,[^,\n]{{1,80}},)?\s+(?:{_CUES})\b)"
+)
+_EDGE_SPACE = " \t\n\u00a0"
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """A quotation found in ``Document.text``.
+
+    ``start``/``end`` cover the quoted words without the marks. ``open_mark`` is the offset of
+    the opening mark; ``close_mark`` the offset of the closing mark, ``None`` when the writer
+    never closed the quote. ``first_paragraph``/``last_paragraph`` differ for a quote that runs
+    over several paragraphs.
+    """
+
+    start: int
+    end: int
+    open_mark: int
+    close_mark: int | None
+    first_paragraph: int
+    last_paragraph: int
+    style: QuoteStyle
+
+
+@dataclass(slots=True)
+class _Open:
+    mark: str
+    position: int
+    merged_from: QuoteSpan | None = None
+
+
+def _opener_context(text: str, position: int, para_start: int) -> bool:
+    before = text[position - 1] if position > para_start else " "
+    after = text[position + 1] if position + 1 < len(text) else " "
+    return before in _OPEN_CONTEXT and after not in _EDGE_SPACE
+
+
+def _closer_context(text: str, position: int, para_start: int, para_end: int) -> bool:
+    before = text[position - 1] if position > para_start else " "
+    after = text[position + 1] if position + 1 < para_end else " "
+    return before not in _EDGE_SPACE and (after in _CLOSE_AFTER or not after.isalnum())
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE_SPACE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_SPACE:
+        end -= 1
+    return start, end
+
+
+class _Scanner:
+    """State of the one pass over the marks."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.found: list[QuoteSpan] = []
+        self.double: _Open | None = None
+        self.single: _Open | None = None
+
+    def _emit(self, opened: _Open, close_mark: int | None, end: int, paragraph: int,
+              style: QuoteStyle) -> QuoteSpan | None:
+        start, end = _trim(self.text, opened.position + 1, end)
+        if not any(char.isalnum() for char in self.text[start:end]):
+            return None
+        if opened.merged_from is not None:
+            first = opened.merged_from
+            span = QuoteSpan(first.start, end, first.open_mark, close_mark,
+                             first.first_paragraph, paragraph, style)
+        else:
+            span = QuoteSpan(start, end, opened.position, close_mark, paragraph, paragraph,
+                             style)
+        self.found.append(span)
+        return span
+
+    def _emit_unclosed(self, opened: _Open, end: int, paragraph: int) -> QuoteSpan | None:
+        """Emit a double quote nobody closed; the span when it ran on to ``end`` untruncated."""
+        clause = lexicon.search(_ATTRIBUTION_CLAUSE, self.text, opened.position + 1, end)
+        span = self._emit(opened, None, clause.start() if clause else end, paragraph, "double")
+        return span if clause is None else None
+
+    def scan(self) -> tuple[QuoteSpan, ...]:
+        text = self.text
+        marks = iter(lexicon.finditer(_MARKS, text))
+        pending = next(marks, None)
+        running_on: QuoteSpan | None = None  # an unclosed quote that ran to its paragraph end
+        for index, (para_start, para_end) in enumerate(self.doc.paragraphs):
+            first_mark = True
+            while pending is not None and pending.start() < para_end:
+                position, mark = pending.start(), pending.group()
+                pending = next(marks, None)
+                if position < para_start:
+                    continue
+                continuation = (first_mark and running_on is not None
+                                and not text[para_start:position].strip())
+                first_mark = False
+                self._mark(mark, position, para_start, para_end, index,
+                           running_on if continuation else None)
+            running_on = None
+            if self.double is not None:
+                running_on = self._emit_unclosed(self.double, para_end, index)
+                self.double = None
+            self.single = None
+        return _drop_continued(self.found)
+
+    def _mark(self, mark: str, position: int, para_start: int, para_end: int, paragraph: int,
+              continues: QuoteSpan | None) -> None:
+        text = self.text
+        before = text[position - 1] if position > para_start else " "
+        after = text[position + 1] if position + 1 < para_end else " "
+        if mark in "'’‘" and before.isalnum() and after.isalnum():
+            return  # apostrophe inside a word
+        opens = _opener_context(text, position, para_start)
+        closes = _closer_context(text, position, para_start, para_end)
+        is_double_mark = mark in _DOUBLE_OPENERS or mark in _DOUBLE_CLOSERS
+        if is_double_mark:
+            self._double_mark(mark, position, para_end, paragraph, opens, closes, continues)
+        elif self.double is None:
+            self._single_mark(mark, position, paragraph, opens, closes, after)
+
+    def _double_mark(self, mark: str, position: int, para_end: int, paragraph: int,
+                     opens: bool, closes: bool, continues: QuoteSpan | None) -> None:
+        current = self.double
+        if current is None:
+            starts = (
+                mark in "“„«「『" or (mark == '"' and (opens or not closes))
+                or (mark in "”»" and opens and not closes)
+            )
+            if starts:
+                self.single = None
+                self.double = _Open(mark, position, continues)
+            return
+        if mark in "」』" or mark == "”":
+            is_close = True
+        elif mark == "“":
+            is_close = current.mark == "„" or (closes and not opens)
+        elif mark == "«":
+            is_close = current.mark == "»"
+        elif mark == "»":
+            is_close = current.mark != "»" or (closes and not opens)
+        elif mark == '"':
+            is_close = closes or not opens
+        else:  # „ 「 『 always open
+            is_close = False
+        if is_close:
+            self._emit(current, position, position, paragraph, "double")
+            self.double = None
+            return
+        # An opening mark while a quote is open: the first one was never closed.
+        self._emit_unclosed(current, position, paragraph)
+        self.double = _Open(mark, position)
+
+    def _single_mark(self, mark: str, position: int, paragraph: int, opens: bool, closes: bool,
+                     after: str) -> None:
+        current = self.single
+        if current is None:
+            if mark in "‘‚‹'" and opens and not after.isdigit():
+                self.single = _Open(mark, position)
+            return
+        if mark in "’›'" and closes or mark == "‘" and current.mark == "‚" and closes:
+            self._emit(current, position, position, paragraph, "single")
+            self.single = None
+
+
+def _drop_continued(found: list[QuoteSpan]) -> tuple[QuoteSpan, ...]:
+    """A multi-paragraph quote was emitted once per paragraph; keep only the merged whole."""
+    merged_starts = {span.open_mark for span in found if span.first_paragraph != span.last_paragraph}
+    result = [
+        span for span in found
+        if span.first_paragraph != span.last_paragraph or span.open_mark not in merged_starts
+    ]
+    # Several merges of one quote (three paragraphs) leave growing prefixes: keep the longest.
+    longest: dict[int, QuoteSpan] = {}
+    for span in result:
+        kept = longest.get(span.open_mark)
+        if kept is None or span.end > kept.end:
+            longest[span.open_mark] = span
+    return tuple(sorted(longest.values(), key=lambda span: span.start))
+
+
+def find_quotes(doc: Document) -> tuple[QuoteSpan, ...]:
+    """Every quotation in ``doc.text``, in document order (nested quotes inside their outer one)."""
+    return _Scanner(doc).scan()

@@ -1,0 +1,517 @@
+"""Speakers stage: who said each quotation, and the canonical form of their name.
+
+The rules run on a *masked* copy of the text in which every quotation (marks included) is
+replaced by private-use characters of the same length: offsets stay exact, and nothing inside
+a quote ("I said no") can be mistaken for an attribution outside it.
+
+1. Every reporting cue (the editable list in ``data/reporting_verbs.txt``) outside quotes is an
+   *attribution event*, with the noun phrase before it (its subject: a name, with titles and
+   appositives on either side; a pronoun; "the ministry") and, for "according to" and the
+   inverted order ("…,” said Jane Doe), the noun phrase after it.
+2. A quotation takes, in order of preference: an event right after it (nothing but a comma
+   between: "“…,” Turk said", "“…,” said Montse Ferrer", "“…” — Jane Doe"); the last event
+   before it in its sentence ("X said:", "X said that “…”", partial quotes woven into a
+   sentence, "according to X"); the first event after it in its sentence; the speaker of the
+   previous (or, for the first, the next) quote of its paragraph (split quotes); for a
+   paragraph that opens with a quote, a colon lead-in ending the previous paragraph or the
+   speaker of the previous paragraph's last quote (multi-paragraph convention).
+3. Pronouns resolve to the last *speaker* before them (a person for he/she), not merely the
+   last capitalised word, because news text names places and organisations between a
+   speaker and their next quote. Names resolve to the fullest form the document uses.
+4. Quotes in a headline (a short first paragraph without final punctuation, or an HTML
+   heading) and quote-only paragraphs without final punctuation (section headings, titles)
+   are ``kind="heading"`` with no speaker: nobody said them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from service import lexicon
+from service.document import Document
+from service.models import Quote, Span, Speaker
+from service.quotes import QuoteSpan
+
+_MASK = "\ue000"
+_CUE_WORDS = lexicon.alternation(lexicon.REPORTING_VERBS - lexicon.SPEAKER_AFTER_CUES)
+_CUE = regex.compile(rf"(?<![\w’'-])(?:(?P<verb>{_CUE_WORDS})|(?P<after>[Aa]ccording\s+to))(?![\w’'-])")
+
+_TOKEN = r"(?:\p{Lu}[\p{L}\p{M}’'.\-]*|\d+(?:st|nd|rd|th)?)"
+_CONNECTOR = r"(?:of|for|the|de|van|von|al|bin|da|del|di|la|le|du|on)"
+_NAME_SEQ = rf"\p{{Lu}}[\p{{L}}\p{{M}}’'.\-]*(?:(?:\s+{_CONNECTOR})*\s+{_TOKEN})*"
+_PRONOUN = r"(?:he|she|they|we|I|it|who|He|She|They|We|It|Who)"
+_DETERMINER = (
+    r"(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Oo]ne|[Tt]wo|"
+    r"[Tt]hree|[Ss]everal|[Mm]any|[Ss]ome|[Oo]ther|[Aa]nother|[Mm]ost|[Aa]ll|[Bb]oth)"
+)
+_STOP = (
+    r"(?:in|on|at|to|for|with|by|from|after|before|during|when|while|that|who|which|and|or|"
+    r"but|is|was|were|are|has|have|had|will|would|also|as|than|then|if|because|said|says)"
+)
+_COMMON_NP = rf"{_DETERMINER}(?:\s+(?!{_STOP}\b)[\p{{L}}\d’'\-]+){{1,4}}"
+_BARE_NP = rf"(?<![\p{{L}}’'\-])(?!{_STOP}\b|{_DETERMINER}\b)\p{{Ll}}[\p{{L}}’'\-]+(?:\s+(?!{_STOP}\b)\p{{Ll}}[\p{{L}}’'\-]+)?"
+_AUX = (
+    r"(?:has|have|had|also|later|then|once|previously|repeatedly|recently|further|again|"
+    r"simply|just|will|would|could|may|might|did|does|do|is|was|were|are|been|being|"
+    r"reportedly|publicly|privately|bluntly|flatly|quickly|finally|often|never|always|even|"
+    r"still|only|not|already|subsequently|separately|angrily|once\s+again|went\s+on\s+to|"
+    r"has\s+since|told\s+\w+|wrote|tweeted)"
+)
+
+#: The subject right before a cue: optional parenthetical and auxiliaries are skipped first.
+_SUBJECT_TAIL = regex.compile(
+    rf"(?:(?P<pronoun>\b{_PRONOUN})|(?P<name>{_NAME_SEQ})|(?P<common>\b{_COMMON_NP})|(?P<bare>{_BARE_NP}))"
+    rf"(?P<tail>(?:\s*\([^()\n]{{0,40}}\))?(?:\s+{_AUX})*\s*)$"
+)
+_APPOSITIVE_TAIL = regex.compile(
+    rf"(?P<x>[^,\n{_MASK}]*[^,\s{_MASK}])\s*,\s*(?P<y>[^,\n{_MASK}]{{1,120}}?)\s*,(?:\s+{_AUX})*\s*$"
+)
+_NAME_ONLY = regex.compile(rf"\s*(?P<name>{_NAME_SEQ})\s*")
+_NP_AFTER = regex.compile(
+    rf"\s+(?:(?P<pronoun>{_PRONOUN})\b|(?P<name>{_NAME_SEQ})|(?P<common>{_COMMON_NP})|(?P<bare>{_BARE_NP}))"
+)
+#: After "according to": the phrase up to the next clause boundary; its last name is the source.
+_AFTER_PHRASE = regex.compile(rf"\s+(?P<phrase>[^,.;:\n{_MASK}]{{1,160}}?)(?=\s*(?:[,.;:\n{_MASK}]|\bwho\b|\bwhich\b|\bthat\b|$))")
+_NAME_IN_PHRASE = regex.compile(_NAME_SEQ)
+_LEADING_DETERMINER = regex.compile(rf"^{_DETERMINER}\s+")
+_SENTENCE_END = regex.compile(
+    r"(?<!\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Jr|Sr|No|Vol|Jan|Feb|"
+    r"Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Inc|Corp|Co|Ltd|vs|U\.S|U\.N|U\.K|\p{Lu}))"
+    r"[.!?]+[\"”’')\]]*(?=\s+\P{Ll})"
+)
+_DASH_ATTRIBUTION = regex.compile(rf"\s*[—–]\s*(?P<name>{_NAME_SEQ})")
+_FINAL_PUNCTUATION = frozenset(".!?…")
+_WORD = regex.compile(r"[\p{L}\d]+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    span: Span
+    kind: str  # "name", "pronoun", "common"
+
+
+@dataclass(frozen=True, slots=True)
+class _Event:
+    """A reporting cue outside quotes with the phrase before (subject) and after it."""
+
+    cue: Span
+    before: _Mention | None
+    after: _Mention | None
+    speaker_after: bool  # "according to": the source follows the cue
+
+
+@dataclass(frozen=True, slots=True)
+class _Attribution:
+    mention: Span
+    kind: str
+    cue: Span | None
+
+
+def _mask(text: str, spans: Sequence[QuoteSpan]) -> str:
+    pieces: list[str] = []
+    position = 0
+    for span in spans:
+        stop = span.close_mark + 1 if span.close_mark is not None else span.end
+        if span.open_mark < position:
+            continue
+        pieces.append(text[position:span.open_mark])
+        masked = [_MASK] * (stop - span.open_mark)
+        # A quote that ends a sentence ends the sentence around it too.
+        if span.close_mark is not None and text[span.start:span.end].rstrip()[-1:] in "!?.":
+            masked[-1] = "."
+        pieces.append("".join(masked))
+        position = stop
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _follows_quote(masked: str, position: int) -> bool:
+    """Whether only a comma and spaces separate ``position`` from a quote before it."""
+    return masked[max(0, position - 4):position].rstrip(" ,\t").endswith(_MASK)
+
+
+def _ends_with_full_stop(name: str) -> bool:
+    """A name's final "." is the sentence's full stop unless it ends an abbreviation."""
+    last = name.split()[-1]
+    bare = last[:-1]
+    return (last.endswith(".") and len(bare) > 1 and "." not in bare
+            and last.lower() not in lexicon.TITLES and last.lower() not in lexicon.NAME_SUFFIXES)
+
+
+def _mention(match: regex.Match[str], offset: int) -> _Mention | None:
+    for kind in ("pronoun", "name", "common", "bare"):
+        value = match.group(kind)
+        if kind == "name" and value and _ends_with_full_stop(value):
+            value = value[:-1]
+        if value:
+            start = match.start(kind) + offset
+            return _Mention(Span(value, start, start + len(value)),
+                            "common" if kind == "bare" else kind)
+    return None
+
+
+class _Analysis:
+    def __init__(self, doc: Document, spans: Sequence[QuoteSpan]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.spans = spans
+        self.masked = _mask(doc.text, spans)
+        self.sentence_starts = self._sentence_starts()
+        self.events = self._events()
+        self.event_cue_starts = [event.cue.start for event in self.events]
+        self.names = self._names()
+
+    # ----- sentences -------------------------------------------------------------------
+    def _sentence_starts(self) -> list[int]:
+        starts = [start for start, _ in self.doc.paragraphs]
+        for m in lexicon.finditer(_SENTENCE_END, self.masked):
+            starts.append(m.end())
+        starts.sort()
+        return starts
+
+    def sentence_bounds(self, position: int) -> tuple[int, int]:
+        index = bisect_right(self.sentence_starts, position) - 1
+        start = self.sentence_starts[index] if index >= 0 else 0
+        end = (self.sentence_starts[index + 1] if index + 1 < len(self.sentence_starts)
+               else len(self.text))
+        paragraph = self.doc.paragraphs[self.doc.paragraph_index(position)]
+        return max(start, paragraph[0]), min(end, paragraph[1])
+
+    # ----- attribution events ----------------------------------------------------------
+    def _events(self) -> list[_Event]:
+        events: list[_Event] = []
+        masked = self.masked
+        for m in lexicon.finditer(_CUE, masked):
+            cue = Span(m.group(), m.start(), m.end())
+            sentence_start, sentence_end = self.sentence_bounds(m.start())
+            window_start = max(sentence_start, m.start() - 200)
+            after_end = min(sentence_end, m.end() + 200)
+            if m.group("after"):
+                phrase = lexicon.match(_AFTER_PHRASE, masked, m.end(), after_end)
+                after = self._name_in_phrase(phrase) if phrase else None
+                if after is not None:
+                    events.append(_Event(cue, None, after, True))
+                continue
+            before = self._subject(masked[window_start:m.start()], window_start)
+            after_match = lexicon.match(_NP_AFTER, masked, m.end(), after_end)
+            after = _mention(after_match, 0) if after_match else None
+            if before is not None or after is not None:
+                events.append(_Event(cue, before, after, False))
+        return events
+
+    def _subject(self, window: str, offset: int) -> _Mention | None:
+        appositive = lexicon.search(_APPOSITIVE_TAIL, window)
+        if appositive is not None:
+            inner = lexicon.match(_NAME_ONLY, appositive.group("y"))
+            if inner is not None and inner.end() == len(appositive.group("y")) \
+                    and _person_tokens(inner.group("name").split()):
+                start = offset + appositive.start("y") + inner.start("name")
+                name = inner.group("name")
+                return _Mention(Span(name, start, start + len(name)), "name")
+            head = window[: appositive.end("x")]
+            found = lexicon.search(_SUBJECT_TAIL, head)
+            return _mention(found, offset) if found else None
+        found = lexicon.search(_SUBJECT_TAIL, window)
+        return _mention(found, offset) if found else None
+
+    def _name_in_phrase(self, phrase: regex.Match[str]) -> _Mention | None:
+        value = phrase.group("phrase")
+        base = phrase.start("phrase")
+        last: regex.Match[str] | None = None
+        for found in lexicon.finditer(_NAME_IN_PHRASE, value):
+            last = found
+        if last is not None:
+            start = base + last.start()
+            return _Mention(Span(last.group(), start, last.end() + base), "name")
+        pronoun = regex.fullmatch(_PRONOUN, value)
+        kind = "pronoun" if pronoun else "common"
+        return _Mention(Span(value, base, base + len(value)), kind)
+
+    # ----- names -----------------------------------------------------------------------
+    def _names(self) -> list[tuple[int, tuple[str, ...]]]:
+        """Every capitalised sequence outside quotes, as (position, entity tokens)."""
+        found: list[tuple[int, tuple[str, ...]]] = []
+        for m in lexicon.finditer(_NAME_IN_PHRASE, self.masked):
+            entity = _entity_tokens(m.group())
+            if entity:
+                found.append((m.start(), entity))
+        return found
+
+    def canonical(self, raw_name: str, position: int) -> tuple[str, bool]:
+        """The fullest form of ``raw_name`` the document uses, and whether it is a person."""
+        tokens = _entity_tokens(raw_name)
+        if not tokens:
+            return raw_name, False
+        best = tokens
+        best_rank = (0, 0)
+        for _, form in self.names:
+            if len(form) <= len(best) and form != tokens:
+                continue
+            size = len(tokens)
+            for index in range(len(form) - size + 1):
+                if form[index:index + size] == tokens:
+                    suffix = index + size == len(form)
+                    rank = (2 if suffix else 1, len(form))
+                    if rank > best_rank and len(form) >= len(best):
+                        best, best_rank = form, rank
+                    break
+        person = _person_tokens(list(best))
+        return " ".join(best), person
+
+
+def _strip_possessive(token: str) -> str:
+    for ending in ("’s", "'s"):
+        if token.endswith(ending):
+            return token[: -len(ending)]
+    return token
+
+
+def _is_title(token: str) -> bool:
+    return token.lower().rstrip(",") in lexicon.TITLES
+
+
+def _is_org(token: str) -> bool:
+    bare = token.rstrip(".,")
+    return bare.lower() in lexicon.ORG_WORDS or (len(bare) > 1 and bare.isupper()
+                                                  and bare.lower() not in lexicon.NAME_SUFFIXES)
+
+
+def _person_tokens(tokens: list[str]) -> bool:
+    """Whether a capitalised sequence (titles already stripped) reads as a person's name."""
+    core = [token for token in tokens if not _is_title(token)]
+    if not core or len(core) > 5:
+        return False
+    if any(_is_org(token) for token in core):
+        return False
+    return all(token[:1].isupper() or token.lower() in {"de", "van", "von", "al", "bin", "da",
+                                                        "del", "di", "la", "le", "du"}
+               or token.lower().rstrip(".") in lexicon.NAME_SUFFIXES for token in core)
+
+
+def _entity_tokens(raw_name: str) -> tuple[str, ...]:
+    """The entity a capitalised sequence names: the person in it if there is one, else all.
+
+    "UN High Commissioner for Human Rights Volker Turk" -> Volker Turk; "Duwa Lashi La of the
+    NUG" -> Duwa Lashi La; "Amnesty International" -> Amnesty International.
+    """
+    tokens = [_strip_possessive(token) for token in raw_name.split()]
+    while tokens and tokens[0].lower() in {"the", "a", "an", "according"}:
+        tokens.pop(0)
+    if not tokens:
+        return ()
+    parts: list[list[str]] = [[]]
+    for token in tokens:
+        if token.lower() in {"of", "for", "the", "at", "on", "and"}:
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    for part in reversed([p for p in parts if p]):
+        index = 0
+        while index < len(part) and (_is_title(part[index]) or _is_org(part[index])):
+            index += 1
+        candidate = part[index:]
+        if candidate and _person_tokens(candidate) and not (
+            len(candidate) == 1 and index > 0 and _is_org(part[index - 1])
+        ):
+            return tuple(candidate)
+    return tuple(tokens)
+
+
+def _heading_paragraphs(doc: Document, masked: str, spans: Sequence[QuoteSpan]) -> set[int]:
+    headings = set(doc.heading_paragraphs)
+    if doc.paragraphs:
+        start, end = doc.paragraphs[0]
+        first = doc.text[start:end].rstrip().rstrip("\"”’'»›」")
+        if first and first[-1] not in _FINAL_PUNCTUATION and len(first.split()) <= 30 \
+                and len(doc.paragraphs) > 1:
+            headings.add(0)
+    for span in spans:
+        if span.first_paragraph != span.last_paragraph:
+            continue
+        start, end = doc.paragraphs[span.first_paragraph]
+        outside = masked[start:end].replace(_MASK, "").strip(" \t.")
+        words = len(_WORD.findall(doc.text[span.start:span.end]))
+        content = doc.text[span.start:span.end].rstrip()
+        if not outside and words <= 12 and content[-1:] not in _FINAL_PUNCTUATION:
+            headings.add(span.first_paragraph)
+    return headings
+
+
+def attribute(doc: Document, spans: Sequence[QuoteSpan]) -> tuple[Quote, ...]:
+    """Quote records for ``spans`` with speakers; ids q1, q2, … in document order."""
+    ordered = sorted(spans, key=lambda span: span.start)
+    analysis = _Analysis(doc, ordered)
+    masked = analysis.masked
+    headings = _heading_paragraphs(doc, masked, ordered)
+    found: list[_Attribution | None] = []
+    for span in ordered:
+        if span.first_paragraph in headings:
+            found.append(None)
+            continue
+        found.append(_direct_attribution(analysis, span))
+    _inherit(analysis, ordered, found, headings)
+    quotes: list[Quote] = []
+    for number, (span, attribution) in enumerate(zip(ordered, found, strict=True), start=1):
+        kind = "heading" if span.first_paragraph in headings else "quotation"
+        speaker = None
+        cue = None
+        if attribution is not None and kind == "quotation":
+            speaker = Speaker(_resolve(analysis, attribution), attribution.mention)
+            cue = attribution.cue
+        quotes.append(Quote(f"q{number}", doc.text[span.start:span.end], span.start, span.end,
+                            speaker, cue, kind))
+    return tuple(quotes)
+
+
+def _quote_stop(span: QuoteSpan) -> int:
+    return span.close_mark + 1 if span.close_mark is not None else span.end
+
+
+def _from_event(event: _Event, use_after: bool) -> _Attribution | None:
+    mention = event.after if use_after else event.before
+    if mention is None:
+        return None
+    return _Attribution(mention.span, mention.kind, event.cue)
+
+
+def _direct_attribution(analysis: _Analysis, span: QuoteSpan) -> _Attribution | None:
+    masked = analysis.masked
+    stop = _quote_stop(span)
+    sentence_start, _ = analysis.sentence_bounds(span.open_mark)
+    _, sentence_end = analysis.sentence_bounds(max(span.open_mark, stop - 1))
+    paragraph_end = analysis.doc.paragraphs[span.last_paragraph][1]
+    events = analysis.events
+    first_after = bisect_right(analysis.event_cue_starts, stop - 1)
+    # 1. Right after the quote: "…,” Turk said" / "…,” said Jane Doe" / "…” — Jane Doe".
+    if first_after < len(events):
+        event = events[first_after]
+        if event.cue.start < min(paragraph_end, stop + 250):
+            gap = masked[stop:event.cue.start]
+            if not gap.strip(" ,\t"):
+                attribution = _from_event(event, True)
+                if attribution is not None:
+                    return attribution
+            before = event.before
+            if before is not None and before.span.start >= stop \
+                    and not masked[stop:before.span.start].strip(" ,\t"):
+                return _from_event(event, False)
+    dash = lexicon.match(_DASH_ATTRIBUTION, masked, stop, min(paragraph_end, stop + 200))
+    if dash is not None:
+        name = dash.group("name")
+        return _Attribution(Span(name, dash.start("name"), dash.end("name")), "name", None)
+    # 2. The last cue before it in its sentence: "X said that “…”", "according to X, … “…”".
+    #    A named or pronoun subject beats a common noun ("the data showed"), and "according
+    #    to X" anywhere in the sentence beats a common noun too: it sources the whole sentence.
+    weak: _Attribution | None = None
+    index = first_after - 1
+    while index >= 0 and events[index].cue.start >= sentence_start:
+        event = events[index]
+        if event.cue.end <= span.open_mark:
+            attribution = _from_event(event, event.speaker_after)
+            if attribution is not None:
+                if attribution.kind != "common" or event.speaker_after:
+                    return attribution
+                weak = weak or attribution
+        index -= 1
+    # 3. The first cue after it in its sentence: "“terrorists,” … the army claimed".
+    index = first_after
+    while index < len(events) and events[index].cue.start < sentence_end:
+        event = events[index]
+        attribution = _from_event(event, event.speaker_after)
+        if attribution is not None and attribution.mention.start >= stop:
+            if weak is None or event.speaker_after:
+                return attribution
+        index += 1
+    return weak
+
+
+def _inherit(analysis: _Analysis, spans: Sequence[QuoteSpan],
+             found: list[_Attribution | None], headings: set[int]) -> None:
+    """Split quotes and quote-only paragraphs take the speaker of the quote they continue."""
+    masked = analysis.masked
+    paragraphs = analysis.doc.paragraphs
+    for index, span in enumerate(spans):
+        if found[index] is not None or span.first_paragraph in headings:
+            continue
+        previous = index - 1
+        if previous >= 0 and spans[previous].last_paragraph == span.first_paragraph \
+                and found[previous] is not None:
+            found[index] = found[previous]
+            continue
+        para_start = paragraphs[span.first_paragraph][0]
+        if masked[para_start:span.open_mark].strip() or span.first_paragraph == 0:
+            continue
+        prior_paragraph = span.first_paragraph - 1
+        prior_start, prior_end = paragraphs[prior_paragraph]
+        if masked[prior_start:prior_end].rstrip().endswith(":"):
+            lead = _direct_lead_in(analysis, prior_start, prior_end)
+            if lead is not None:
+                found[index] = lead
+                continue
+        if previous >= 0 and spans[previous].last_paragraph == prior_paragraph \
+                and found[previous] is not None:
+            found[index] = found[previous]
+    # A first quote with no cue of its own takes the speaker of the next quote in its paragraph.
+    for index in range(len(spans) - 2, -1, -1):
+        span = spans[index]
+        if found[index] is None and span.first_paragraph not in headings \
+                and spans[index + 1].first_paragraph == span.last_paragraph \
+                and found[index + 1] is not None \
+                and not masked[_quote_stop(span):spans[index + 1].open_mark].strip(" ,;:.\t"):
+            found[index] = found[index + 1]
+
+
+def _direct_lead_in(analysis: _Analysis, start: int, end: int) -> _Attribution | None:
+    sentence_start, _ = analysis.sentence_bounds(end - 1)
+    for event in reversed(analysis.events):
+        if event.cue.start >= end:
+            continue
+        if event.cue.start < max(start, sentence_start):
+            break
+        attribution = _from_event(event, event.speaker_after)
+        if attribution is not None:
+            return attribution
+    return None
+
+
+def _resolve(analysis: _Analysis, attribution: _Attribution) -> str:
+    mention = attribution.mention
+    if attribution.kind == "name":
+        return analysis.canonical(mention.text, mention.start)[0]
+    if attribution.kind == "common":
+        return _LEADING_DETERMINER.sub(lambda m: m.group().lower(), mention.text)
+    return _resolve_pronoun(analysis, mention)
+
+
+def _resolve_pronoun(analysis: _Analysis, mention: Span) -> str:
+    pronoun = mention.text.lower()
+    want_person = pronoun in {"he", "she", "who"}
+    if pronoun == "who":
+        # The relative pronoun's antecedent is the name right before it.
+        for position, entity in reversed(analysis.names):
+            if position < mention.start:
+                return analysis.canonical(" ".join(entity), position)[0]
+        return mention.text
+    for event in reversed(analysis.events):
+        if event.cue.start >= mention.start:
+            continue
+        candidate = event.after if event.speaker_after else event.before
+        if candidate is None and _follows_quote(analysis.masked, event.cue.start):
+            candidate = event.after
+        if candidate is None or candidate.kind == "pronoun":
+            continue
+        if candidate.kind == "common":
+            if want_person:
+                continue
+            return _LEADING_DETERMINER.sub(lambda m: m.group().lower(), candidate.span.text)
+        name, person = analysis.canonical(candidate.span.text, candidate.span.start)
+        if person or not want_person:
+            return name
+    for position, entity in reversed(analysis.names):
+        if position < mention.start and _person_tokens(list(entity)) and len(entity) > 1:
+            return analysis.canonical(" ".join(entity), position)[0]
+    return mention.text

@@ -1,0 +1,447 @@
+"""The ``verbatim`` command: serve the API, or extract and verify quotes from files.
+
+Exit codes follow ``diff``: 0 when every candidate quote is intact and none was dropped,
+1 when problems were found, 2 for bad usage or unreadable input (one line on stderr).
+``extract`` exits 0 whenever it could read and process its input.
+
+Only ``serve`` needs the web stack; ``extract`` and ``verify`` run the pure pipeline and
+never import Flask.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import textwrap
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import NoReturn, TextIO
+
+from service import pipeline, resources
+from service.models import Change, Format, PipelineError, Quote, Report, Span, Status, Verdict
+from service.web.schemas import FORMATS, dump_extract, dump_verify
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+STDIN = "-"
+_FALLBACK_WIDTH = 100
+_MIN_QUOTE_WIDTH = 30
+_MAX_SPEAKER_WIDTH = 24
+_NO_SPEAKER = "—"
+
+
+class UsageError(Exception):
+    """Bad arguments or unreadable input: reported in one line, exit status 2."""
+
+
+# ---- input ------------------------------------------------------------------------------
+
+
+def read_document(path: str) -> str:
+    """The UTF-8 text of ``path`` (``-``: standard input), or a UsageError saying why not."""
+    name = "standard input" if path == STDIN else path
+    try:
+        data = sys.stdin.buffer.read() if path == STDIN else _read_file(path)
+        text = data.decode("utf-8")
+    except OSError as error:
+        raise UsageError(f"cannot read {name}: {error.strerror or error}") from None
+    except UnicodeDecodeError as error:
+        raise UsageError(
+            f"cannot read {name}: not UTF-8 text (byte {error.start}: {error.reason})"
+        ) from None
+    if not text.strip():
+        raise UsageError(f"{name} is empty")
+    return text
+
+
+def _read_file(path: str) -> bytes:
+    with open(path, "rb") as file:
+        return file.read()
+
+
+# ---- output -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Palette:
+    """ANSI styles, or empty strings when colour is off."""
+
+    enabled: bool
+
+    def paint(self, text: str, *codes: int) -> str:
+        if not self.enabled or not codes:
+            return text
+        return f"\x1b[{';'.join(map(str, codes))}m{text}\x1b[0m"
+
+
+_STATUS_COLOURS: dict[str, tuple[int, ...]] = {
+    "intact": (32,),  # green
+    "altered": (33, 1),  # bold yellow
+    "misattributed": (31, 1),  # bold red
+    "altered_misattributed": (31, 1),
+    "unsourced": (35, 1),  # bold magenta
+    "dropped": (31,),
+}
+_DIM = 2
+_BOLD = 1
+
+
+def use_colour(choice: str, stream: TextIO) -> bool:
+    """``auto``: only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    if choice == "always":
+        return True
+    if choice == "never":
+        return False
+    return bool(stream.isatty()) and not os.environ.get("NO_COLOR")
+
+
+def _width(stream: TextIO) -> int:
+    if stream.isatty():
+        return shutil.get_terminal_size((_FALLBACK_WIDTH, 24)).columns
+    return _FALLBACK_WIDTH
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One table cell: its lines, and the style they are painted with."""
+
+    lines: tuple[str, ...]
+    style: tuple[int, ...] = ()
+
+
+def _wrap(text: str, width: int) -> tuple[str, ...]:
+    lines = textwrap.wrap(" ".join(text.split()), width, break_long_words=True)
+    return tuple(lines) or ("",)
+
+
+def render_table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Cell]],
+    palette: Palette,
+) -> str:
+    """Columns as wide as their widest line; every cell but the last is one column wide."""
+    widths = [len(header) for header in headers]
+    for row in rows:
+        for column, cell in enumerate(row[:-1]):
+            widths[column] = max([widths[column], *(len(line) for line in cell.lines)])
+    out = [
+        "  ".join(palette.paint(h.ljust(w), _BOLD) for h, w in zip(headers, widths, strict=True))
+    ]
+    for row in rows:
+        height = max(len(cell.lines) for cell in row)
+        for index in range(height):
+            parts = []
+            for column, cell in enumerate(row):
+                line = cell.lines[index] if index < len(cell.lines) else ""
+                padded = line if column == len(row) - 1 else line.ljust(widths[column])
+                parts.append(palette.paint(padded, *cell.style) if line else padded)
+            out.append("  ".join(parts).rstrip())
+    return "\n".join(out)
+
+
+def _speaker_name(quote: Quote | None) -> str:
+    if quote is None or quote.speaker is None:
+        return _NO_SPEAKER
+    return quote.speaker.name
+
+
+def _change_line(change: Change) -> str:
+    if change.op == "insert":
+        return f"+ {change.candidate}"
+    if change.op == "delete":
+        return f"- {change.source}"
+    return f"{change.source} → {change.candidate}"
+
+
+def _quoted(text: str) -> str:
+    return f"“{text}”"
+
+
+def _excerpt(span: Span, limit: int = 160) -> str:
+    words = " ".join(span.text.split())
+    return words if len(words) <= limit else words[: limit - 1].rstrip() + "…"
+
+
+def _verdict_row(verdict: Verdict, quote_width: int, palette: Palette) -> list[Cell]:
+    status: Status = verdict.status
+    speaker = _speaker_name(verdict.candidate)
+    if verdict.speaker_match == "different":
+        speaker = f"{speaker} (source: {_speaker_name(verdict.source)})"
+    status_text = status if verdict.severity is None else f"{status} ({verdict.severity})"
+    lines = list(_wrap(_quoted(verdict.candidate.text), quote_width))
+    details: list[str] = []
+    if status in ("altered", "altered_misattributed"):
+        details.extend(_change_line(change) for change in verdict.wording.changes)
+    if status == "unsourced" and verdict.evidence is not None:
+        details.append(f"closest in source: {_excerpt(verdict.evidence)}")
+    for detail in details:
+        lines.extend("  " + line for line in _wrap(detail, quote_width - 2))
+    return [
+        Cell((verdict.id,)),
+        Cell((status_text,), _STATUS_COLOURS[status]),
+        Cell(_wrap(speaker, _MAX_SPEAKER_WIDTH)),
+        Cell(tuple(lines)),
+    ]
+
+
+def _quote_width(total: int, fixed: int) -> int:
+    return max(_MIN_QUOTE_WIDTH, total - fixed)
+
+
+def render_verify(report: Report, palette: Palette, width: int) -> str:
+    id_width = max([2, *(len(verdict.id) for verdict in report.verdicts)])
+    status_width = len("altered_misattributed (high)")
+    quote_width = _quote_width(width, id_width + status_width + _MAX_SPEAKER_WIDTH + 6)
+    blocks: list[str] = []
+    if report.verdicts:
+        rows = [_verdict_row(verdict, quote_width, palette) for verdict in report.verdicts]
+        blocks.append(render_table(("ID", "STATUS", "SPEAKER", "CANDIDATE QUOTE"), rows, palette))
+    else:
+        blocks.append("The candidate has no quotations.")
+    if report.dropped:
+        title = palette.paint(
+            f"Dropped: {len(report.dropped)} source quote(s) missing from the candidate",
+            *_STATUS_COLOURS["dropped"],
+        )
+        rows = []
+        for item in report.dropped:
+            lines = list(_wrap(_quoted(item.quote.text), quote_width))
+            if item.evidence is not None:
+                survives = f"survives unquoted: {_excerpt(item.evidence)}"
+                lines.extend("  " + line for line in _wrap(survives, quote_width - 2))
+            rows.append(
+                [
+                    Cell((item.quote.id,)),
+                    Cell(_wrap(_speaker_name(item.quote), _MAX_SPEAKER_WIDTH)),
+                    Cell(tuple(lines)),
+                ]
+            )
+        blocks.append(title + "\n" + render_table(("ID", "SPEAKER", "SOURCE QUOTE"), rows, palette))
+    blocks.append(_summary_line(report, palette))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _summary_line(report: Report, palette: Palette) -> str:
+    summary = report.summary
+    counts = [
+        ("intact", summary.intact),
+        ("altered", summary.altered),
+        ("misattributed", summary.misattributed),
+        ("altered_misattributed", summary.altered_misattributed),
+        ("unsourced", summary.unsourced),
+    ]
+    parts = [
+        palette.paint(f"{count} {status}", *_STATUS_COLOURS[status])
+        for status, count in counts
+        if count
+    ]
+    judged = f"{summary.quotes} candidate quote(s)"
+    if parts:
+        judged += ": " + ", ".join(parts)
+    dropped = f"{summary.dropped} source quote(s) dropped"
+    if summary.dropped:
+        dropped = palette.paint(dropped, *_STATUS_COLOURS["dropped"])
+    return f"{judged}; {dropped}"
+
+
+def render_extract(quotes: Sequence[Quote], palette: Palette, width: int) -> str:
+    if not quotes:
+        return "No quotations found.\n"
+    id_width = max(len(quote.id) for quote in quotes)
+    cue_width = max([3, *(len(quote.cue.text) for quote in quotes if quote.cue is not None)])
+    quote_width = _quote_width(width, id_width + _MAX_SPEAKER_WIDTH + min(cue_width, 20) + 6)
+    rows = []
+    for quote in quotes:
+        speaker = "(heading)" if quote.kind == "heading" else _speaker_name(quote)
+        cue = _NO_SPEAKER if quote.cue is None else quote.cue.text
+        rows.append(
+            [
+                Cell((quote.id,)),
+                Cell(_wrap(speaker, _MAX_SPEAKER_WIDTH)),
+                Cell(_wrap(cue, 20), (_DIM,)),
+                Cell(_wrap(_quoted(quote.text), quote_width)),
+            ]
+        )
+    table = render_table(("ID", "SPEAKER", "CUE", "QUOTE"), rows, palette)
+    return f"{table}\n\n{len(quotes)} quotation(s)\n"
+
+
+def _json_text(body: object) -> str:
+    return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
+
+
+# ---- commands ---------------------------------------------------------------------------
+
+
+def _format(value: str) -> Format:
+    if value == "html":
+        return "html"
+    return "text"
+
+
+def command_extract(args: argparse.Namespace) -> int:
+    text = read_document(args.file)
+    quotes = pipeline.extract(text, _format(args.format))
+    if args.json:
+        sys.stdout.write(_json_text(dump_extract(quotes, "codepoint")))
+    else:
+        palette = Palette(use_colour(args.color, sys.stdout))
+        sys.stdout.write(render_extract(quotes, palette, _width(sys.stdout)))
+    return EXIT_OK
+
+
+def command_verify(args: argparse.Namespace) -> int:
+    if args.source == STDIN and args.candidate == STDIN:
+        raise UsageError("only one of SOURCE and CANDIDATE can be - (standard input)")
+    source = read_document(args.source)
+    candidate = read_document(args.candidate)
+    report = pipeline.verify(source, candidate, _format(args.format))
+    if args.json:
+        sys.stdout.write(_json_text(dump_verify(report, "codepoint")))
+    else:
+        palette = Palette(use_colour(args.color, sys.stdout))
+        sys.stdout.write(render_verify(report, palette, _width(sys.stdout)))
+    clean = report.summary.intact == report.summary.quotes and report.summary.dropped == 0
+    return EXIT_OK if clean else EXIT_PROBLEMS
+
+
+def gunicorn_argv(args: argparse.Namespace) -> list[str]:
+    """The gunicorn command line ``serve`` replaces itself with.
+
+    Flags left unset are not passed, so ``VERBATIM_HOST``/``VERBATIM_PORT``/
+    ``VERBATIM_WORKERS`` (read by the config file) apply; flags given win over them.
+    """
+    argv = [sys.executable, "-m", "gunicorn", "--config", str(resources.gunicorn_conf_path())]
+    if args.host is not None or args.port is not None:
+        from service.web.config import from_environment
+
+        settings = from_environment()
+        host = settings["HOST"] if args.host is None else args.host
+        port = settings["PORT"] if args.port is None else args.port
+        argv += ["--bind", f"[{host}]:{port}" if ":" in host else f"{host}:{port}"]
+    if args.workers is not None:
+        argv += ["--workers", str(args.workers)]
+    argv.append("service:create_app()")
+    return argv
+
+
+def command_serve(args: argparse.Namespace) -> int:
+    from service.web.config import ConfigError, from_environment
+
+    try:
+        from_environment()  # fail here, in one line, rather than in gunicorn's traceback
+        argv = gunicorn_argv(args)
+    except (ConfigError, FileNotFoundError) as error:
+        raise UsageError(str(error)) from None
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(argv[0], argv)
+
+
+# ---- argument parsing -------------------------------------------------------------------
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # One line, like the other usage errors, instead of argparse's usage block.
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {value}")
+    return number
+
+
+def _port(value: str) -> int:
+    number = _positive_int(value)
+    if number > 65535:
+        raise argparse.ArgumentTypeError(f"not a TCP port: {value}")
+    return number
+
+
+def _add_document_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format", choices=FORMATS, default="text", help="how the files are written"
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="print the API's JSON response instead of a table"
+    )
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the table (auto: on a terminal, unless NO_COLOR is set)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="verbatim",
+        description="Check whether a rewritten news article kept its quotes.",
+        epilog="Exit status: 0 all quotes intact, 1 problems found, 2 bad usage or input.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    serve = commands.add_parser(
+        "serve", help="run the HTTP API with gunicorn", description="Run the HTTP API."
+    )
+    serve.add_argument("--host", help="address to bind (default: $VERBATIM_HOST or 127.0.0.1)")
+    serve.add_argument(
+        "--port", type=_port, help="port to listen on (default: $VERBATIM_PORT or 8000)"
+    )
+    serve.add_argument(
+        "--workers",
+        type=_positive_int,
+        help="worker processes (default: $VERBATIM_WORKERS, $WEB_CONCURRENCY or one per CPU)",
+    )
+    serve.set_defaults(run=command_serve)
+
+    extract = commands.add_parser(
+        "extract",
+        help="list the quotations of one document",
+        description="List every direct quotation of FILE, its speaker and reporting verb.",
+    )
+    extract.add_argument("file", metavar="FILE", help="UTF-8 document, or - for stdin")
+    _add_document_options(extract)
+    extract.set_defaults(run=command_extract)
+
+    verify = commands.add_parser(
+        "verify",
+        help="judge the quotes of CANDIDATE against SOURCE",
+        description="Judge every quote of CANDIDATE against SOURCE.",
+    )
+    verify.add_argument("source", metavar="SOURCE", help="the original (- for stdin)")
+    verify.add_argument("candidate", metavar="CANDIDATE", help="the rewrite (- for stdin)")
+    _add_document_options(verify)
+    verify.set_defaults(run=command_verify)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    run: Callable[[argparse.Namespace], int] = args.run
+    try:
+        return run(args)
+    except (UsageError, PipelineError) as error:
+        sys.stderr.write(f"verbatim: {error}\n")
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) went away: not an error of ours. Point stdout at
+        # devnull so the interpreter's final flush does not raise again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

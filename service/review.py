@@ -152,6 +152,7 @@ class ReportView:
 # whitespace before it, so the diff can be rejoined exactly as the reader's text had it.
 _DIFF_TOKEN = regex.compile(r"(\s*)(\w+(?:['’\-]\w+)*|[^\w\s]|\s+$)")
 _LEADING_SPACE = regex.compile(r"\s*")
+_WORD_START = regex.compile(r"\w")
 # Typographic variants an editor does not count as a change of wording.
 _TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
@@ -209,6 +210,10 @@ def _merge(pieces: Sequence[DiffPiece]) -> tuple[DiffPiece, ...]:
     for piece in pieces:
         if not piece.text:
             continue
+        # A deletion at the very start leaves the next word without the space it had in the
+        # source ("~~After three years,~~The"): give the reader that gap back.
+        if merged and merged[-1].op == "delete" and _WORD_START.match(piece.text):
+            merged.append(DiffPiece("equal", " "))
         if merged and merged[-1].op == piece.op:
             merged[-1] = DiffPiece(piece.op, merged[-1].text + piece.text)
         else:
@@ -271,8 +276,10 @@ def _speaker_view(quote: Quote, text: str) -> QuoteView:
     if quote.speaker is None:
         return QuoteView(text, None, None)
     mention = quote.speaker.mention.text
-    same = mention.casefold() == quote.speaker.name.casefold()
-    return QuoteView(text, quote.speaker.name, None if same else mention)
+    # Show the attributing words only when they add something: a pronoun or a bare surname,
+    # not the full name again with a title in front of it.
+    named = quote.speaker.name.casefold() in mention.casefold()
+    return QuoteView(text, quote.speaker.name, None if named else mention)
 
 
 def _valid(span: Span | Quote, length: int) -> bool:

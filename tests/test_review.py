@@ -165,6 +165,7 @@ def _render_diff(source: str, candidate: str) -> str:
         ("ten ships", "", "[-ten ships-]"),
         ("", "new words", "{+new words+}"),
         ("a b c", "c b a", "{+c b+} a [-b c-]"),
+        ("After three years, the plan", "the plan", "[-After three years,-] the plan"),
     ],
 )
 def test_word_diff(source: str, candidate: str, expected: str) -> None:

@@ -32,7 +32,8 @@ from service.document import Document
 
 QuoteStyle = Literal["double", "single"]
 
-_MARKS = regex.compile(r"[“”\"«»„「」『』‘’'‚‹›]")
+#: Two apostrophes stand for a straight double mark in some wire and archive copy.
+_MARKS = regex.compile(r"''|[“”\"«»„「」『』‘’'‚‹›]")
 _DOUBLE_OPENERS = frozenset("“„«「『\"")
 _DOUBLE_CLOSERS = frozenset("”“»」』\"")
 _SINGLE_OPENERS = frozenset("‘‚‹'")
@@ -108,6 +109,8 @@ class _Scanner:
 
     def _emit(self, opened: _Open, close_mark: int | None, end: int, paragraph: int,
               style: QuoteStyle) -> QuoteSpan | None:
+        if end > opened.position + 1 and self.text.startswith("''", end - 1):
+            end -= 1  # the first half of a two-apostrophe closing mark
         start, end = _trim(self.text, opened.position + 1, end)
         if not any(char.isalnum() for char in self.text[start:end]):
             return None
@@ -136,6 +139,9 @@ class _Scanner:
             first_mark = True
             while pending is not None and pending.start() < para_end:
                 position, mark = pending.start(), pending.group()
+                if mark == "''":
+                    mark = '"'
+                    position += 1  # read it by its outer context, as one mark at its end
                 pending = next(marks, None)
                 if position < para_start:
                     continue

@@ -45,12 +45,14 @@ _CONNECTOR = r"(?:of|for|the|de|van|von|al|bin|da|del|di|la|le|du|on)"
 _NAME_SEQ = rf"\p{{Lu}}[\p{{L}}\p{{M}}’'.\-]*(?:(?:\s+{_CONNECTOR})*\s+{_TOKEN})*"
 _PRONOUN = r"(?:he|she|they|we|I|it|who|He|She|They|We|It|Who)"
 _DETERMINER = (
-    r"(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Oo]ne|[Tt]wo|"
+    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Oo]ne|[Tt]wo|"
     r"[Tt]hree|[Ss]everal|[Mm]any|[Ss]ome|[Oo]ther|[Aa]nother|[Mm]ost|[Aa]ll|[Bb]oth)"
 )
 _STOP = (
     r"(?:in|on|at|to|for|with|by|from|after|before|during|when|while|that|who|which|and|or|"
-    r"but|is|was|were|are|has|have|had|will|would|also|as|than|then|if|because|said|says)"
+    r"but|is|was|were|are|has|have|had|will|would|also|as|than|then|if|because|said|says|"
+    r"what|whom|whose|how|why|where|it|he|she|they|we|i|you|this|that|these|those|there|"
+    r"here|not|no|so|just|even|only|been|be|being|do|does|did|can|could|should|may|might)"
 )
 _COMMON_NP = rf"{_DETERMINER}(?:\s+(?!{_STOP}\b)[\p{{L}}\d’'\-]+){{1,4}}"
 _BARE_NP = rf"(?<![\p{{L}}’'\-])(?!{_STOP}\b|{_DETERMINER}\b)\p{{Ll}}[\p{{L}}’'\-]+(?:\s+(?!{_STOP}\b)\p{{Ll}}[\p{{L}}’'\-]+)?"
@@ -83,7 +85,7 @@ _SENTENCE_END = regex.compile(
     r"Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Inc|Corp|Co|Ltd|vs|U\.S|U\.N|U\.K|\p{Lu}))"
     r"[.!?]+[\"”’')\]]*(?=\s+\P{Ll})"
 )
-_DASH_ATTRIBUTION = regex.compile(rf"\s*[—–]\s*(?P<name>{_NAME_SEQ})")
+_DASH_ATTRIBUTION = regex.compile(rf"\s*(?:[—–―]|--|-(?=\s))\s*(?P<name>{_NAME_SEQ})")
 _FINAL_PUNCTUATION = frozenset(".!?…")
 _WORD = regex.compile(r"[\p{L}\d]+")
 

@@ -1,0 +1,203 @@
+"""Quote and speaker extraction scored against PolNeAR's gold attributions.
+
+Usage: python bench/eval_polnear.py [CORPUS] [--split dev|test|train ...] [--errors N]
+
+CORPUS defaults to ../shared/corpora/polnear (next to the checkout). Gold, per issue 3: for
+every article, its lexicographically first .ann file; every attribution with a Source span;
+within its Content, every segment between double quotation marks is a gold quote (offsets
+without the marks). A predicted quote matches a gold one when their overlap covers half of
+both. Predicted quotes spanning several paragraphs are scored per paragraph, as PolNeAR
+annotates them per paragraph segment. An unmatched prediction with a speaker is a false
+positive; one with ``speaker: null`` (headings, titles, scare quotes) is not. The speaker is
+right when ``speaker.mention`` overlaps the gold Source span.
+
+Tune on train and dev; run test only to report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from service import document, quotes, speakers  # noqa: E402
+from service.models import Quote  # noqa: E402
+
+_OPEN = "“\""
+_CLOSE = "”\""
+
+
+@dataclass(frozen=True, slots=True)
+class Gold:
+    start: int
+    end: int
+    sources: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Predicted:
+    start: int
+    end: int
+    mention: tuple[int, int] | None
+    quote: Quote
+
+
+def _ranges(field: str) -> list[tuple[int, int]]:
+    result = []
+    for part in field.split(";"):
+        start, end = part.split()[-2:]
+        result.append((int(start), int(end)))
+    return result
+
+
+def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Segments between double quotation marks inside one Content range."""
+    segments = []
+    open_at: int | None = None
+    position = start
+    while position < end:
+        char = text[position]
+        width = 2 if text.startswith("''", position) else 1
+        if width == 2:
+            char = '"'  # two apostrophes: a straight double mark in NYT archive copy
+        if open_at is None and char in _OPEN:
+            open_at = position + width
+        elif open_at is not None and char in _CLOSE:
+            if position > open_at:
+                segments.append((open_at, position))
+            open_at = None
+        position += width
+    if open_at is not None and end > open_at:
+        segments.append((open_at, end))
+    return [(s, e) for s, e in segments if text[s:e].strip()]
+
+
+def load_gold(ann: Path, text: str) -> list[Gold]:
+    spans: dict[str, list[tuple[int, int]]] = {}
+    relations: list[dict[str, str]] = []
+    for line in ann.read_text(encoding="utf-8").splitlines():
+        if line.startswith("T"):
+            fields = line.split("\t")
+            if len(fields) >= 2 and " " in fields[1]:
+                kind, _, offsets = fields[1].partition(" ")
+                try:
+                    spans[fields[0]] = _ranges(offsets)
+                except ValueError:
+                    continue
+        elif line.startswith("E"):
+            roles = dict(
+                role.split(":", 1) for role in line.split("\t")[1].split() if ":" in role
+            )
+            relations.append(roles)
+    gold: list[Gold] = []
+    for roles in relations:
+        if "Source" not in roles or "Content" not in roles:
+            continue
+        sources = tuple(spans.get(roles["Source"], []))
+        for start, end in spans.get(roles["Content"], []):
+            for s, e in _segments(text, start, end):
+                gold.append(Gold(s, e, sources))
+    return gold
+
+
+def predict(text: str) -> list[Predicted]:
+    doc = document.parse(text)
+    found = speakers.attribute(doc, quotes.find_quotes(doc))
+    result = []
+    for quote in found:
+        mention = None
+        if quote.speaker is not None:
+            mention = (quote.speaker.mention.start, quote.speaker.mention.end)
+        for start, end in doc.paragraphs:
+            lo, hi = max(start, quote.start), min(end, quote.end)
+            if lo < hi:
+                result.append(Predicted(lo, hi, mention, quote))
+    return result
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+@dataclass(slots=True)
+class Score:
+    gold: int = 0
+    matched: int = 0
+    false_positive: int = 0
+    speaker_right: int = 0
+
+    def line(self, name: str) -> str:
+        precision = self.matched / max(1, self.matched + self.false_positive)
+        recall = self.matched / max(1, self.gold)
+        f1 = 2 * precision * recall / max(1e-9, precision + recall)
+        speaker = self.speaker_right / max(1, self.matched)
+        end_to_end = self.speaker_right / max(1, self.gold)
+        return (f"{name:6} gold={self.gold:5} precision={precision:.3f} recall={recall:.3f} "
+                f"F1={f1:.3f} speaker_accuracy={speaker:.3f} end_to_end={end_to_end:.3f}")
+
+
+def score_article(text: str, gold: list[Gold], score: Score, errors: list[str]) -> None:
+    predicted = predict(text)
+    used: set[int] = set()
+    score.gold += len(gold)
+    for item in gold:
+        best = None
+        for index, guess in enumerate(predicted):
+            if index in used:
+                continue
+            shared = _overlap((item.start, item.end), (guess.start, guess.end))
+            if shared * 2 >= item.end - item.start and shared * 2 >= guess.end - guess.start:
+                best = index
+                break
+        if best is None:
+            errors.append(f"MISS  {text[item.start:item.end][:90]!r}")
+            continue
+        used.add(best)
+        score.matched += 1
+        guess = predicted[best]
+        if guess.mention is not None and any(
+            _overlap(guess.mention, source) > 0 for source in item.sources
+        ):
+            score.speaker_right += 1
+        else:
+            got = "None" if guess.mention is None else text[guess.mention[0]:guess.mention[1]]
+            want = " | ".join(text[s:e] for s, e in item.sources)
+            errors.append(f"SPKR  got={got!r} want={want!r} {text[item.start:item.end][:60]!r}")
+    for index, guess in enumerate(predicted):
+        if index not in used and guess.mention is not None:
+            score.false_positive += 1
+            errors.append(f"FALSE {text[guess.start:guess.end][:90]!r}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared/corpora/polnear"))
+    parser.add_argument("--split", action="append", choices=["train", "dev", "test"])
+    parser.add_argument("--errors", type=int, default=0, help="print this many error lines")
+    args = parser.parse_args()
+    data = Path(args.corpus) / "data"
+    if not data.is_dir():
+        print(f"PolNeAR corpus not found at {args.corpus} (expected a data/ folder); "
+              "pass its path as the first argument.", file=sys.stderr)
+        return 2
+    for split in args.split or ["dev", "test"]:
+        score = Score()
+        errors: list[str] = []
+        for text_path in sorted((data / split / "text").glob("*.txt")):
+            anns = sorted((data / split / "attributions").glob(f"{text_path.stem}_*.ann"))
+            if not anns:
+                continue
+            text = text_path.read_text(encoding="utf-8")
+            score_article(text, load_gold(anns[0], text), score, errors)
+        print(score.line(split))
+        for line in errors[: args.errors]:
+            print("   ", line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -174,3 +174,42 @@ def test_the_response_check_fails_on_a_problem_of_the_wrong_shape(client: FlaskC
     assert not_found.status_code == 404
     with pytest.raises(jsonschema.ValidationError):
         assert_matches_spec(_tampered(not_found, lambda body: body.update(status="404")))
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "kwargs", "status", "mimetype"),
+    [
+        ("GET", "/", {}, 200, "text/html"),
+        (
+            "POST",
+            "/",
+            {"data": {"source": HARBOUR_SOURCE, "candidate": HARBOUR_CANDIDATE, "format": "text"}},
+            200,
+            "text/html",
+        ),
+        ("POST", "/", {"data": {"source": "", "candidate": "x"}}, 422, "text/html"),
+        (
+            "POST",
+            "/v1/verify",
+            {
+                "json": {"source": HARBOUR_SOURCE, "candidate": HARBOUR_CANDIDATE},
+                "headers": {"Accept": "text/html"},
+            },
+            200,
+            "text/html",
+        ),
+        ("GET", "/assets/review/review.css", {}, 200, "text/css"),
+        ("GET", "/assets/review/missing.css", {}, 404, "application/problem+json"),
+        ("GET", "/openapi.yaml", {}, 200, "application/yaml"),
+    ],
+)
+def test_non_json_operations_answer_as_documented(
+    client: FlaskClient,
+    method: str,
+    path: str,
+    kwargs: dict[str, Any],
+    status: int,
+    mimetype: str,
+) -> None:
+    response = client.open(path, method=method, **kwargs)  # the client checks the spec
+    assert (response.status_code, response.mimetype) == (status, mimetype)

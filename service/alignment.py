@@ -47,6 +47,10 @@ def _initials(words: Sequence[str]) -> str:
     return "".join(word[0] for word in words)
 
 
+def _is_description(name: str) -> bool:
+    return not any(ch.isupper() for ch in name)
+
+
 def speaker_match(left: Quote, right: Quote) -> SpeakerMatch:
     """``same`` when both name one person under any form, ``unknown`` when a side has none.
 
@@ -62,6 +66,10 @@ def speaker_match(left: Quote, right: Quote) -> SpeakerMatch:
         return "same"
     if (len(a) == 1 and a[0] == _initials(b)) or (len(b) == 1 and b[0] == _initials(a)):
         return "same"
+    # A description ("the defence chief", "the donor") may well be the person the other
+    # side names or describes otherwise; only two proper names can be told apart.
+    if _is_description(left.speaker.name) or _is_description(right.speaker.name):
+        return "unknown"
     return "different"
 
 
@@ -211,8 +219,9 @@ def explains(resemblance: Resemblance) -> bool:
 # --- pair scores ------------------------------------------------------------------------
 
 _SPEAKER_BONUS: dict[SpeakerMatch, float] = {"same": 0.15, "unknown": 0.0, "different": -0.3}
-# Short quotes can be paraphrased with no word in common ("staggering progress" →
-# "stunning gains"); only they may align on speaker and context alone.
+# A paraphrase may share no word with its source ("staggering progress" → "stunning gains");
+# it aligns on the same speaker in the same setting, or, for a short quote whose speaker is
+# unknown, on a setting that is nearly the same.
 _SHORT_QUOTE_STEMS = 3
 
 
@@ -254,12 +263,8 @@ def _pair(candidate: _Profile, source: _Profile) -> _Pair:
     accepted = (
         words >= 0.5
         or (words >= 0.2 and context >= 0.25 and speaker != "different")
-        or (
-            len(candidate.stems) <= _SHORT_QUOTE_STEMS
-            and (
-                (speaker == "same" and context >= 0.4) or (speaker == "unknown" and context >= 0.55)
-            )
-        )
+        or (speaker == "same" and context >= 0.4)
+        or (speaker == "unknown" and context >= 0.55 and len(candidate.stems) <= _SHORT_QUOTE_STEMS)
     )
     return _Pair(words, score, accepted and score > 0.0)
 

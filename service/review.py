@@ -77,7 +77,7 @@ STATUS_STYLES: Mapping[str, StatusStyle] = {
 SPEAKER_MATCH_LABELS: Mapping[SpeakerMatch, str] = {
     "same": "same",
     "different": "different",
-    "unknown": "unknown (a side names no one)",
+    "unknown": "unknown (not named on both sides)",
 }
 
 

@@ -32,6 +32,7 @@ STDIN = "-"
 _FALLBACK_WIDTH = 100
 _MIN_QUOTE_WIDTH = 30
 _MAX_SPEAKER_WIDTH = 24
+_MAX_CUE_WIDTH = 20
 _NO_SPEAKER = "—"
 
 
@@ -100,46 +101,58 @@ def use_colour(choice: str, stream: TextIO) -> bool:
     return bool(stream.isatty()) and not os.environ.get("NO_COLOR")
 
 
-def _width(stream: TextIO) -> int:
-    if stream.isatty():
-        return shutil.get_terminal_size((_FALLBACK_WIDTH, 24)).columns
-    return _FALLBACK_WIDTH
+def _width() -> int:
+    # $COLUMNS, else the terminal's width, else (a pipe or file) a readable default.
+    return shutil.get_terminal_size((_FALLBACK_WIDTH, 24)).columns
 
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """One table cell: its lines, and the style they are painted with."""
+    """One table cell: its lines (paragraphs, in the last column), painted with ``style``."""
 
     lines: tuple[str, ...]
     style: tuple[int, ...] = ()
 
 
 def _wrap(text: str, width: int) -> tuple[str, ...]:
-    lines = textwrap.wrap(" ".join(text.split()), width, break_long_words=True)
+    lines = textwrap.wrap(" ".join(text.split()), max(width, 1), break_long_words=True)
     return tuple(lines) or ("",)
+
+
+def _wrap_paragraphs(paragraphs: Sequence[str], width: int) -> tuple[str, ...]:
+    """Wrap each paragraph; one that starts with spaces keeps that indent on every line."""
+    lines: list[str] = []
+    for paragraph in paragraphs:
+        indent = paragraph[: len(paragraph) - len(paragraph.lstrip(" "))]
+        lines.extend(indent + line for line in _wrap(paragraph, width - len(indent)))
+    return tuple(lines)
 
 
 def render_table(
     headers: Sequence[str],
     rows: Sequence[Sequence[Cell]],
     palette: Palette,
+    width: int,
 ) -> str:
-    """Columns as wide as their widest line; every cell but the last is one column wide."""
-    widths = [len(header) for header in headers]
+    """Columns as wide as their widest line; the last column's paragraphs wrap to fill
+    what is left of ``width`` (at least ``_MIN_QUOTE_WIDTH``)."""
+    widths = [len(header) for header in headers[:-1]]
     for row in rows:
         for column, cell in enumerate(row[:-1]):
             widths[column] = max([widths[column], *(len(line) for line in cell.lines)])
-    out = [
-        "  ".join(palette.paint(h.ljust(w), _BOLD) for h, w in zip(headers, widths, strict=True))
-    ]
+    last_width = max(_MIN_QUOTE_WIDTH, width - sum(widths) - 2 * len(widths))
+    padded_headers = [h.ljust(w) for h, w in zip(headers, widths, strict=False)] + [headers[-1]]
+    out = ["  ".join(palette.paint(header, _BOLD) for header in padded_headers)]
     for row in rows:
-        height = max(len(cell.lines) for cell in row)
-        for index in range(height):
+        cells = [cell.lines for cell in row[:-1]]
+        cells.append(_wrap_paragraphs(row[-1].lines, last_width))
+        for index in range(max(len(lines) for lines in cells)):
             parts = []
-            for column, cell in enumerate(row):
-                line = cell.lines[index] if index < len(cell.lines) else ""
-                padded = line if column == len(row) - 1 else line.ljust(widths[column])
-                parts.append(palette.paint(padded, *cell.style) if line else padded)
+            for column, lines in enumerate(cells):
+                line = lines[index] if index < len(lines) else ""
+                if column < len(widths):
+                    line = line.ljust(widths[column])
+                parts.append(palette.paint(line, *row[column].style) if line.strip() else line)
             out.append("  ".join(parts).rstrip())
     return "\n".join(out)
 
@@ -167,40 +180,31 @@ def _excerpt(span: Span, limit: int = 160) -> str:
     return words if len(words) <= limit else words[: limit - 1].rstrip() + "…"
 
 
-def _verdict_row(verdict: Verdict, quote_width: int, palette: Palette) -> list[Cell]:
+def _verdict_row(verdict: Verdict) -> list[Cell]:
     status: Status = verdict.status
     speaker = _speaker_name(verdict.candidate)
     if verdict.speaker_match == "different":
         speaker = f"{speaker} (source: {_speaker_name(verdict.source)})"
     status_text = status if verdict.severity is None else f"{status} ({verdict.severity})"
-    lines = list(_wrap(_quoted(verdict.candidate.text), quote_width))
-    details: list[str] = []
+    paragraphs = [_quoted(verdict.candidate.text)]
     if status in ("altered", "altered_misattributed"):
-        details.extend(_change_line(change) for change in verdict.wording.changes)
+        paragraphs.extend("  " + _change_line(change) for change in verdict.wording.changes)
     if status == "unsourced" and verdict.evidence is not None:
-        details.append(f"closest in source: {_excerpt(verdict.evidence)}")
-    for detail in details:
-        lines.extend("  " + line for line in _wrap(detail, quote_width - 2))
+        paragraphs.append(f"  closest in source: {_excerpt(verdict.evidence)}")
     return [
         Cell((verdict.id,)),
         Cell((status_text,), _STATUS_COLOURS[status]),
         Cell(_wrap(speaker, _MAX_SPEAKER_WIDTH)),
-        Cell(tuple(lines)),
+        Cell(tuple(paragraphs)),
     ]
 
 
-def _quote_width(total: int, fixed: int) -> int:
-    return max(_MIN_QUOTE_WIDTH, total - fixed)
-
-
 def render_verify(report: Report, palette: Palette, width: int) -> str:
-    id_width = max([2, *(len(verdict.id) for verdict in report.verdicts)])
-    status_width = len("altered_misattributed (high)")
-    quote_width = _quote_width(width, id_width + status_width + _MAX_SPEAKER_WIDTH + 6)
     blocks: list[str] = []
     if report.verdicts:
-        rows = [_verdict_row(verdict, quote_width, palette) for verdict in report.verdicts]
-        blocks.append(render_table(("ID", "STATUS", "SPEAKER", "CANDIDATE QUOTE"), rows, palette))
+        rows = [_verdict_row(verdict) for verdict in report.verdicts]
+        headers = ("ID", "STATUS", "SPEAKER", "CANDIDATE QUOTE")
+        blocks.append(render_table(headers, rows, palette, width))
     else:
         blocks.append("The candidate has no quotations.")
     if report.dropped:
@@ -210,18 +214,18 @@ def render_verify(report: Report, palette: Palette, width: int) -> str:
         )
         rows = []
         for item in report.dropped:
-            lines = list(_wrap(_quoted(item.quote.text), quote_width))
+            paragraphs = [_quoted(item.quote.text)]
             if item.evidence is not None:
-                survives = f"survives unquoted: {_excerpt(item.evidence)}"
-                lines.extend("  " + line for line in _wrap(survives, quote_width - 2))
+                paragraphs.append(f"  survives unquoted: {_excerpt(item.evidence)}")
             rows.append(
                 [
                     Cell((item.quote.id,)),
                     Cell(_wrap(_speaker_name(item.quote), _MAX_SPEAKER_WIDTH)),
-                    Cell(tuple(lines)),
+                    Cell(tuple(paragraphs)),
                 ]
             )
-        blocks.append(title + "\n" + render_table(("ID", "SPEAKER", "SOURCE QUOTE"), rows, palette))
+        table = render_table(("ID", "SPEAKER", "SOURCE QUOTE"), rows, palette, width)
+        blocks.append(f"{title}\n{table}")
     blocks.append(_summary_line(report, palette))
     return "\n\n".join(blocks) + "\n"
 
@@ -252,9 +256,6 @@ def _summary_line(report: Report, palette: Palette) -> str:
 def render_extract(quotes: Sequence[Quote], palette: Palette, width: int) -> str:
     if not quotes:
         return "No quotations found.\n"
-    id_width = max(len(quote.id) for quote in quotes)
-    cue_width = max([3, *(len(quote.cue.text) for quote in quotes if quote.cue is not None)])
-    quote_width = _quote_width(width, id_width + _MAX_SPEAKER_WIDTH + min(cue_width, 20) + 6)
     rows = []
     for quote in quotes:
         speaker = "(heading)" if quote.kind == "heading" else _speaker_name(quote)
@@ -263,11 +264,11 @@ def render_extract(quotes: Sequence[Quote], palette: Palette, width: int) -> str
             [
                 Cell((quote.id,)),
                 Cell(_wrap(speaker, _MAX_SPEAKER_WIDTH)),
-                Cell(_wrap(cue, 20), (_DIM,)),
-                Cell(_wrap(_quoted(quote.text), quote_width)),
+                Cell(_wrap(cue, _MAX_CUE_WIDTH), (_DIM,)),
+                Cell((_quoted(quote.text),)),
             ]
         )
-    table = render_table(("ID", "SPEAKER", "CUE", "QUOTE"), rows, palette)
+    table = render_table(("ID", "SPEAKER", "CUE", "QUOTE"), rows, palette, width)
     return f"{table}\n\n{len(quotes)} quotation(s)\n"
 
 
@@ -291,7 +292,7 @@ def command_extract(args: argparse.Namespace) -> int:
         sys.stdout.write(_json_text(dump_extract(quotes, "codepoint")))
     else:
         palette = Palette(use_colour(args.color, sys.stdout))
-        sys.stdout.write(render_extract(quotes, palette, _width(sys.stdout)))
+        sys.stdout.write(render_extract(quotes, palette, _width()))
     return EXIT_OK
 
 
@@ -305,7 +306,7 @@ def command_verify(args: argparse.Namespace) -> int:
         sys.stdout.write(_json_text(dump_verify(report, "codepoint")))
     else:
         palette = Palette(use_colour(args.color, sys.stdout))
-        sys.stdout.write(render_verify(report, palette, _width(sys.stdout)))
+        sys.stdout.write(render_verify(report, palette, _width()))
     clean = report.summary.intact == report.summary.quotes and report.summary.dropped == 0
     return EXIT_OK if clean else EXIT_PROBLEMS
 

@@ -7,25 +7,24 @@ schema, call ``service.pipeline``, convert offsets to the unit asked for, dump t
 from __future__ import annotations
 
 import json
-from typing import Any, TypeVar
+from typing import Any
 
 from flask import Blueprint, Response, current_app, request
-from marshmallow import Schema
 from werkzeug.exceptions import BadRequest, UnsupportedMediaType
 
 from service import offsets, pipeline
 from service.models import TextTooComplex
 from service.web import review
+from service.web.responses import json_response
 from service.web.schemas import (
     ExtractRequestSchema,
+    RequestSchema,
     VerifyRequestSchema,
     dump_extract,
     dump_verify,
 )
 
 bp = Blueprint("api", __name__, url_prefix="/v1")
-
-_SchemaT = TypeVar("_SchemaT", bound=Schema)
 
 
 def _json_body() -> Any:
@@ -44,13 +43,9 @@ def _json_body() -> Any:
         raise BadRequest(f"The request body is not valid JSON: {error}.") from None
 
 
-def _load(schema_class: type[_SchemaT]) -> Any:
+def _load(schema_class: type[RequestSchema]) -> Any:
     schema = schema_class(max_document_chars=current_app.config["MAX_DOCUMENT_CHARS"])
     return schema.load(_json_body())
-
-
-def _json(body: dict[str, Any]) -> Response:
-    return current_app.json.response(body)
 
 
 @bp.post("/extract")
@@ -60,7 +55,7 @@ def extract() -> Response:
         quotes = pipeline.extract(job.text, job.format)
     except TextTooComplex as error:
         raise TextTooComplex(str(error), field=error.field or "text") from error
-    return _json(
+    return json_response(
         dump_extract(offsets.quotes_in_unit(job.text, quotes, job.offset_unit), job.offset_unit)
     )
 
@@ -72,4 +67,4 @@ def verify() -> Response:
     if review.wants_html():  # the self-contained review page instead of JSON
         return review.report_page(report, job.source, job.candidate, job.format)
     converted = offsets.report_in_unit(job.source, job.candidate, report, job.offset_unit)
-    return _json(dump_verify(converted, job.offset_unit))
+    return json_response(dump_verify(converted, job.offset_unit))

@@ -17,6 +17,7 @@ from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from service.models import PipelineError, TextTooComplex
+from service.web.responses import json_response
 
 PROBLEM_MIMETYPE = "application/problem+json"
 
@@ -42,9 +43,7 @@ def problem(
     }
     if errors:
         body["errors"] = {field: list(messages) for field, messages in errors.items()}
-    response = current_app.json.response(body)
-    response.status_code = status
-    response.mimetype = PROBLEM_MIMETYPE
+    response = json_response(body, status, PROBLEM_MIMETYPE)
     for name, value in (headers or {}).items():
         response.headers[name] = value
     return response

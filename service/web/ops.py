@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from flask import Blueprint, Response, current_app
 
 from service.web.errors import problem
+from service.web.responses import json_response
 
 bp = Blueprint("ops", __name__)
 
@@ -29,7 +30,7 @@ def state() -> State:
 
 @bp.get("/livez")
 def livez() -> Response:
-    return current_app.json.response({"status": "ok"})
+    return json_response({"status": "ok"})
 
 
 @bp.get("/readyz")
@@ -37,7 +38,7 @@ def readyz() -> Response:
     current = state()
     if not current.ready:
         return problem(503, f"The extraction rules are not loaded: {current.not_ready_reason}")
-    return current_app.json.response({"status": "ready"})
+    return json_response({"status": "ready"})
 
 
 @bp.get("/openapi.yaml")

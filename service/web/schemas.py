@@ -79,7 +79,7 @@ class VerifyRequest:
     offset_unit: OffsetUnit
 
 
-class _RequestSchema(Schema):
+class RequestSchema(Schema):
     """Rejects unknown fields and documents longer than the configured limit."""
 
     class Meta:
@@ -94,8 +94,9 @@ class _RequestSchema(Schema):
         errors: dict[str, list[str]] = {}
         for name, field in self.fields.items():
             value = data.get(name)
-            is_document = field.validate is _document and isinstance(value, str)
-            if is_document and len(value) > self.max_document_chars:
+            if field.validate is not _document or not isinstance(value, str):
+                continue
+            if len(value) > self.max_document_chars:
                 errors[name] = [
                     f"The document has {len(value)} characters; the limit is "
                     f"{self.max_document_chars} (VERBATIM_MAX_DOCUMENT_CHARS)."
@@ -104,7 +105,7 @@ class _RequestSchema(Schema):
             raise ValidationError(errors)
 
 
-class ExtractRequestSchema(_RequestSchema):
+class ExtractRequestSchema(RequestSchema):
     text = _document_field()
     format = _format_field()
     offset_unit = _offset_unit_field()
@@ -114,7 +115,7 @@ class ExtractRequestSchema(_RequestSchema):
         return ExtractRequest(**data)
 
 
-class VerifyRequestSchema(_RequestSchema):
+class VerifyRequestSchema(RequestSchema):
     source = _document_field()
     candidate = _document_field()
     format = _format_field()

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import Any
 
 import pytest
+from flask import Flask
+from flask.testing import FlaskClient
 
-from service import review
+from service import pipeline, review
 from service.models import (
     Change,
     Dropped,
@@ -386,3 +390,121 @@ def test_status_styles_cover_every_status() -> None:
     assert set(review.STATUS_STYLES) == {*STATUSES_IN_ORDER, "dropped"}
     icons = [style.icon for style in review.STATUS_STYLES.values()]
     assert len(set(icons)) == len(icons)
+
+
+# ---- the page's HTTP views (every response is checked against openapi.yaml by `client`) ----
+
+WEB_SOURCE = (
+    "Ferry service resumes\n\n"
+    "\u201cThe ferry will run every hour from Monday,\u201d harbour master Lena Voss said.\n"
+)
+WEB_CANDIDATE = (
+    "Ferries are back\n\n"
+    '"The ferry will run every two hours from Monday," harbour master Lena Voss said.\n'
+)
+
+
+def _count(page: str, status: str) -> int:
+    match = re.search(rf'data-count="{status}">(\d+)<', page)
+    assert match, status
+    return int(match.group(1))
+
+
+def test_form_page_is_served_with_a_strict_policy(client: FlaskClient) -> None:
+    response = client.get("/")
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert 'enctype="multipart/form-data"' in page and 'id="report"' not in page
+    assert "script-src 'self'" in response.headers["Content-Security-Policy"]
+    assert "'unsafe-inline'" not in response.headers["Content-Security-Policy"]
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    for asset in (review.STYLESHEET, review.SCRIPT):
+        assert f'/assets/review/{asset}"' in page
+
+
+@pytest.mark.parametrize("upload", [False, True])
+def test_posting_the_form_shows_the_report(client: FlaskClient, upload: bool) -> None:
+    if upload:
+        data: dict[str, Any] = {
+            "source_file": (io.BytesIO(WEB_SOURCE.encode("utf-8")), "source.txt"),
+            "candidate_file": (io.BytesIO(WEB_CANDIDATE.encode("utf-8")), "candidate.txt"),
+            "source": "",
+            "candidate": "",
+        }
+    else:
+        # Browsers send textarea line breaks as CRLF; the report must read as pasted.
+        data = {
+            "source": WEB_SOURCE.replace("\n", "\r\n"),
+            "candidate": WEB_CANDIDATE.replace("\n", "\r\n"),
+        }
+    response = client.post("/", data={**data, "format": "text"})
+    assert response.status_code == 200
+    assert response.headers["Cache-Control"] == "no-store"
+    page = response.get_data(as_text=True)
+    expected = pipeline.verify(WEB_SOURCE, WEB_CANDIDATE, "text").summary
+    assert _count(page, "quotes") == expected.quotes
+    assert _count(page, "altered") == expected.altered
+    assert "\r" not in page
+    assert "Ferries are back" in page  # the documents come back in the form
+
+
+@pytest.mark.parametrize(
+    ("overrides", "data", "status", "message"),
+    [
+        ({}, {"source": "  ", "candidate": "x"}, 422, "The document is empty."),
+        ({}, {"source": "x", "candidate": "y", "format": "pdf"}, 422, "Must be one of"),
+        (
+            {"MAX_DOCUMENT_CHARS": 10},
+            {"source": "x" * 11, "candidate": "y"},
+            422,
+            "the limit is 10",
+        ),
+        (
+            {},
+            {
+                "source": "x",
+                "candidate": "",
+                "candidate_file": (io.BytesIO(b"\xff\xfe\x00"), "c.txt"),
+            },
+            422,
+            "is not UTF-8 text",
+        ),
+        ({"MAX_CONTENT_LENGTH": 200}, {"source": "x" * 400, "candidate": "y"}, 413, "200 bytes"),
+    ],
+)
+def test_bad_form_input_is_explained_on_the_page(
+    make_app: Callable[..., Flask],
+    overrides: dict[str, Any],
+    data: dict[str, Any],
+    status: int,
+    message: str,
+) -> None:
+    response = make_app(overrides).test_client().post("/", data=data)
+    assert (response.status_code, response.mimetype) == (status, "text/html")
+    page = response.get_data(as_text=True)
+    assert message in page
+    assert 'role="alert"' in page and 'id="report"' not in page
+
+
+@pytest.mark.parametrize(
+    ("accept", "mimetype"),
+    [
+        (None, "application/json"),
+        ("*/*", "application/json"),
+        ("application/json", "application/json"),
+        ("application/json, text/html;q=0.5", "application/json"),
+        ("text/html", "text/html"),
+        ("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "text/html"),
+    ],
+)
+def test_verify_answers_html_only_when_asked(
+    client: FlaskClient, accept: str | None, mimetype: str
+) -> None:
+    headers = {} if accept is None else {"Accept": accept}
+    body = {"source": WEB_SOURCE, "candidate": WEB_CANDIDATE}
+    response = client.post("/v1/verify", json=body, headers=headers)
+    assert (response.status_code, response.mimetype) == (200, mimetype)
+    if mimetype == "text/html":
+        page = response.get_data(as_text=True)
+        assert page.startswith("<!doctype html>") and "<style>" in page
+        assert response.headers["Content-Security-Policy"] == review.inline_assets().csp

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NoReturn, TextIO
 
-from service import pipeline, resources
+from service import pipeline, resources, review
 from service.models import Change, Format, PipelineError, Quote, Report, Span, Status, Verdict
 from service.web.schemas import FORMATS, dump_extract, dump_verify
 
@@ -302,6 +302,15 @@ def command_verify(args: argparse.Namespace) -> int:
     source = read_document(args.source)
     candidate = read_document(args.candidate)
     report = pipeline.verify(source, candidate, _format(args.format))
+    if args.html is not None:
+        page = review.render_report(
+            report, source, candidate, standalone=True, fmt=_format(args.format)
+        )
+        try:
+            with open(args.html, "w", encoding="utf-8") as file:
+                file.write(page)
+        except OSError as error:
+            raise UsageError(f"cannot write {args.html}: {error.strerror or error}") from None
     if args.json:
         sys.stdout.write(_json_text(dump_verify(report, "codepoint")))
     else:
@@ -424,6 +433,9 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("source", metavar="SOURCE", help="the original (- for stdin)")
     verify.add_argument("candidate", metavar="CANDIDATE", help="the rewrite (- for stdin)")
     _add_document_options(verify)
+    verify.add_argument(
+        "--html", metavar="FILE", help="also write the report as a self-contained HTML page"
+    )
     verify.set_defaults(run=command_verify)
     return parser
 

@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -508,3 +509,21 @@ def test_verify_answers_html_only_when_asked(
         page = response.get_data(as_text=True)
         assert page.startswith("<!doctype html>") and "<style>" in page
         assert response.headers["Content-Security-Policy"] == review.inline_assets().csp
+
+
+def test_cli_writes_the_self_contained_page(tmp_path: Path) -> None:
+    from service import cli
+
+    source, candidate, page = (
+        tmp_path / "source.txt",
+        tmp_path / "candidate.txt",
+        tmp_path / "r.html",
+    )
+    source.write_text(WEB_SOURCE, encoding="utf-8")
+    candidate.write_text(WEB_CANDIDATE, encoding="utf-8")
+    status = cli.main(["verify", str(source), str(candidate), "--html", str(page), "--json"])
+    report = pipeline.verify(WEB_SOURCE, WEB_CANDIDATE, "text")
+    assert status == (0 if report.summary.intact == report.summary.quotes else 1)
+    written = page.read_text(encoding="utf-8")
+    assert written == review.render_report(report, WEB_SOURCE, WEB_CANDIDATE, standalone=True)
+    assert cli.main(["verify", str(source), str(candidate), "--html", str(tmp_path)]) == 2

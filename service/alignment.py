@@ -223,6 +223,10 @@ _SPEAKER_BONUS: dict[SpeakerMatch, float] = {"same": 0.15, "unknown": 0.0, "diff
 # it aligns on the same speaker in the same setting, or, for a short quote whose speaker is
 # unknown, on a setting that is nearly the same.
 _SHORT_QUOTE_STEMS = 3
+_SETTING_FULL_WORDS = 3
+# A quote whose words clearly come from one source quote does not align on setting alone
+# with another (it is then a second quotation of the first: a split or a repeat).
+_RIVAL_MARGIN = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,11 +236,18 @@ class _Pair:
     accepted: bool
 
 
-def _dice(left: StemBag, right: StemBag) -> float:
+def _setting(left: StemBag, right: StemBag) -> float:
+    """How alike two quotes' surroundings are: shared words, discounted when they are few.
+
+    Two bare attributions ("Ruiz said.") share only the speaker's name, which the speaker
+    signal already counts; a setting is alike when it shares several words.
+    """
     total = len(left.stems) + len(right.stems)
     if total == 0:
         return 0.0
-    return (left.count(tuple(right.stems)) + right.count(tuple(left.stems))) / total
+    shared = right.count(tuple(left.stems))
+    dice = (left.count(tuple(right.stems)) + shared) / total
+    return dice * min(1.0, shared / _SETTING_FULL_WORDS)
 
 
 def _words(candidate: _Profile, source: _Profile) -> float:
@@ -256,7 +267,7 @@ def _words(candidate: _Profile, source: _Profile) -> float:
 
 def _pair(candidate: _Profile, source: _Profile) -> _Pair:
     words = _words(candidate, source)
-    context = _dice(candidate.context, source.context)
+    context = _setting(candidate.context, source.context)
     nearness = max(0.0, 1.0 - 3.0 * abs(candidate.position - source.position))
     speaker = speaker_match(candidate.quote, source.quote)
     score = 0.6 * words + 0.3 * context + 0.1 * nearness + _SPEAKER_BONUS[speaker]
@@ -355,15 +366,17 @@ def align(
     pairs = [[_pair(c, s) for s in sources] for c in candidates]
     narration = [best_narration(c.stems, source_sentences, source_doc.text) for c in candidates]
 
+    best_words = [max((p.words for p in row), default=0.0) for row in pairs]
+
     def allowed(ci: int, si: int) -> bool:
         pair = pairs[ci][si]
         told = narration[ci]
         if not pair.accepted:
             return False
         # Narration that explains the words far better is the likelier origin.
-        return not (
-            told is not None and explains(told) and told.cover >= pair.words + _NARRATION_MARGIN
-        )
+        if told is not None and explains(told) and told.cover >= pair.words + _NARRATION_MARGIN:
+            return False
+        return best_words[ci] < pair.words + _RIVAL_MARGIN
 
     # Phase one: the best one-to-one assignment; a dummy column per row means "no match".
     big = 1e6

@@ -1,0 +1,151 @@
+"""Alignment: speaker comparison and which source quote each candidate quote comes from."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.alignment import align, speaker_match
+from service.models import Quote, Span, Speaker
+from tests.handmade import document, quotes_of
+
+
+def _said_by(name: str | None) -> Quote:
+    speaker = None if name is None else Speaker(name, Span(name, 0, len(name)))
+    return Quote("q", "words", 0, 5, speaker, None)
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        ("Volker Turk", "Turk", "same"),
+        ("Volker Türk", "Volker Turk", "same"),
+        ("Amnesty", "Amnesty International", "same"),
+        ("UN High Commissioner Volker Turk", "Volker Turk", "same"),
+        ("Mr Hale", "John Hale", "same"),
+        ("HRW", "Human Rights Watch", "same"),
+        ("John Quinley III", "Quinley", "same"),
+        ("Elaine Pearson", "Montse Ferrer", "different"),
+        ("John Smith", "John Doe", "different"),
+        ("the military", "the military", "same"),
+        ("the defence chief", "John Hale", "unknown"),  # a description may be that person
+        (None, "Volker Turk", "unknown"),
+        ("he", "Volker Turk", "unknown"),
+    ],
+)
+def test_speaker_match(left: str | None, right: str | None, expected: str) -> None:
+    assert speaker_match(_said_by(left), _said_by(right)) == expected
+
+
+SOURCE = (
+    "Rebel leader Ana Ruiz said her forces had made “staggering progress” since the start of"
+    " Operation Dawn, launched last year by an alliance of armed groups.\n"
+    "“We will not stop until the capital is free,” Ruiz said on Tuesday.\n"
+    "Army spokesman Ivo Marek rejected the claims. “These are lies,” he said.\n"
+    "Any talks with the army should be treated with great caution, Ruiz added.\n"
+    "“The people have suffered for too long,” Ruiz said."
+)
+CANDIDATE = (
+    "Army spokesman Ivo Marek said: “These are lies.”\n"
+    "Ana Ruiz, the rebel leader, said that since the beginning of Operation Dawn, launched last"
+    " year by an alliance of armed groups, her forces have made “stunning gains.”\n"
+    "“We will never stop until the capital is free,” Ruiz said on Tuesday.\n"
+    "“Talks with the army must be treated with great caution,” Ruiz added.\n"
+    "“Our patience is running out,” Ruiz said."
+)
+
+
+def _aligned() -> dict[str, tuple[str, ...]]:
+    source_doc, candidate_doc = document(SOURCE), document(CANDIDATE)
+    source_quotes = quotes_of(
+        source_doc,
+        [
+            ("staggering progress", "Ana Ruiz"),
+            ("We will not stop until the capital is free,", "Ana Ruiz"),
+            ("These are lies,", "Ivo Marek"),
+            ("The people have suffered for too long,", "Ana Ruiz"),
+        ],
+    )
+    candidate_quotes = quotes_of(
+        candidate_doc,
+        [
+            ("These are lies.", "Ivo Marek"),
+            ("stunning gains.", "Ana Ruiz"),
+            ("We will never stop until the capital is free,", "Ana Ruiz"),
+            ("Talks with the army must be treated with great caution,", "Ana Ruiz"),
+            ("Our patience is running out,", "Ana Ruiz"),
+        ],
+    )
+    matches = align(source_doc, source_quotes, candidate_doc, candidate_quotes)
+    return {
+        candidate_quotes[m.candidate].text: tuple(source_quotes[i].text for i in m.sources)
+        for m in matches
+    }
+
+
+@pytest.mark.parametrize(
+    ("candidate", "sources"),
+    [
+        ("These are lies.", ("These are lies,",)),  # moved to the top
+        ("stunning gains.", ("staggering progress",)),  # no shared word: setting and speaker
+        ("We will never stop until the capital is free,", ("We will not stop until the capital is free,",)),
+        # Narration explains these words far better than Ruiz's remaining quote does.
+        ("Talks with the army must be treated with great caution,", ()),
+        # Invented: nothing in the source says it, not even the leftover quote of Ruiz.
+        ("Our patience is running out,", ()),
+    ],
+)
+def test_alignment_uses_every_signal(candidate: str, sources: tuple[str, ...]) -> None:
+    assert _aligned()[candidate] == sources
+
+
+def test_narration_is_evidence_for_a_quote_made_from_it() -> None:
+    source_doc, candidate_doc = document(SOURCE), document(CANDIDATE)
+    source_quotes = quotes_of(source_doc, [("The people have suffered for too long,", "Ana Ruiz")])
+    candidate_quotes = quotes_of(
+        candidate_doc, [("Talks with the army must be treated with great caution,", "Ana Ruiz")]
+    )
+    (match,) = align(source_doc, source_quotes, candidate_doc, candidate_quotes)
+    assert match.sources == ()
+    assert match.evidence is not None
+    assert match.evidence.text == "Any talks with the army should be treated with great caution, Ruiz added."
+    assert SOURCE[match.evidence.start : match.evidence.end] == match.evidence.text
+
+
+def test_split_merge_and_repeat() -> None:
+    source_doc = document(
+        "“Every day the port stays closed, fruit rots,” said Olga Petrov. “Buyers go elsewhere.”\n"
+        "“We are worried,” said Pieter Vos. Later he said: “Clinics will open late on Thursdays.”"
+    )
+    candidate_doc = document(
+        "“Every day the port stays closed,” said Olga Petrov. “Fruit rots.”\n"
+        "“Every day the port stays closed,” she repeated.\n"
+        "“We are worried, so clinics will open late on Thursdays,” said Pieter Vos."
+    )
+    source_quotes = quotes_of(
+        source_doc,
+        [
+            ("Every day the port stays closed, fruit rots,", "Olga Petrov"),
+            ("Buyers go elsewhere.", "Olga Petrov"),
+            ("We are worried,", "Pieter Vos"),
+            ("Clinics will open late on Thursdays.", "Pieter Vos"),
+        ],
+    )
+    candidate_quotes = quotes_of(
+        candidate_doc,
+        [
+            ("Every day the port stays closed,", "Olga Petrov"),
+            ("Fruit rots.", "Olga Petrov"),
+            ("Every day the port stays closed,", "Olga Petrov"),
+            ("We are worried, so clinics will open late on Thursdays,", "Pieter Vos"),
+        ],
+    )
+    matches = align(source_doc, source_quotes, candidate_doc, candidate_quotes)
+    assert [m.sources for m in matches] == [(0,), (0,), (0,), (2, 3)]
+
+
+def test_headings_are_not_aligned() -> None:
+    text = "“Where it ends”\n“It ends here,” said Ana Ruiz."
+    doc = document(text)
+    quotes = quotes_of(doc, [("Where it ends", None, "heading"), ("It ends here,", "Ana Ruiz")])
+    matches = align(doc, quotes, doc, quotes)
+    assert [(m.candidate, m.sources) for m in matches] == [(1, (1,))]

@@ -24,9 +24,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from service.alignment import speaker_match  # noqa: E402
-from service.models import STATUSES, Quote, Span, Speaker  # noqa: E402
-from service.pipeline import verify  # noqa: E402
+from service.alignment import speaker_match
+from service.models import STATUSES, Quote, Span, Speaker
+from service.pipeline import verify
 
 DEFAULT_PAIRS = Path(__file__).resolve().parent.parent / "tests" / "data" / "pairs"
 
@@ -126,8 +126,10 @@ def evaluate_pair(folder: Path, scores: Scores) -> None:
             if found is not None and _same_speaker(found.candidate, expected["speaker"]):
                 scores.speaker_right += 1
             else:
-                got = None if found is None or found.candidate.speaker is None else (
-                    found.candidate.speaker.name
+                got = (
+                    None
+                    if found is None or found.candidate.speaker is None
+                    else (found.candidate.speaker.name)
                 )
                 scores.errors.append(
                     f"{folder.name}: {expected['text'][:40]!r} speaker {expected['speaker']!r},"
@@ -142,7 +144,9 @@ def evaluate_pair(folder: Path, scores: Scores) -> None:
         hit = next((q for q in predicted if _overlaps(span, q.start, q.end)), None)
         if hit is None:
             scores.dropped_fn += 1
-            scores.errors.append(f"{folder.name}: dropped not found {source[span[0]:span[1]][:60]!r}")
+            scores.errors.append(
+                f"{folder.name}: dropped not found {source[span[0] : span[1]][:60]!r}"
+            )
         else:
             predicted.remove(hit)
             scores.dropped_tp += 1

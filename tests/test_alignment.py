@@ -87,7 +87,10 @@ def _aligned() -> dict[str, tuple[str, ...]]:
     [
         ("These are lies.", ("These are lies,",)),  # moved to the top
         ("stunning gains.", ("staggering progress",)),  # no shared word: setting and speaker
-        ("We will never stop until the capital is free,", ("We will not stop until the capital is free,",)),
+        (
+            "We will never stop until the capital is free,",
+            ("We will not stop until the capital is free,",),
+        ),
         # Narration explains these words far better than Ruiz's remaining quote does.
         ("Talks with the army must be treated with great caution,", ()),
         # Invented: nothing in the source says it, not even the leftover quote of Ruiz.
@@ -107,7 +110,10 @@ def test_narration_is_evidence_for_a_quote_made_from_it() -> None:
     (match,) = align(source_doc, source_quotes, candidate_doc, candidate_quotes)
     assert match.sources == ()
     assert match.evidence is not None
-    assert match.evidence.text == "Any talks with the army should be treated with great caution, Ruiz added."
+    assert (
+        match.evidence.text
+        == "Any talks with the army should be treated with great caution, Ruiz added."
+    )
     assert SOURCE[match.evidence.start : match.evidence.end] == match.evidence.text
 
 

@@ -97,7 +97,9 @@ def test_acceptable_quote_has_no_changes() -> None:
     ("candidate", "source", "similar_above"),
     [("terrorist", "terrorists", 0.9), ("one two three four", "one two three five", 0.7)],
 )
-def test_similarity_reflects_size_of_change(candidate: str, source: str, similar_above: float) -> None:
+def test_similarity_reflects_size_of_change(
+    candidate: str, source: str, similar_above: float
+) -> None:
     assert compare(candidate, [source]).wording.similarity > similar_above
 
 
@@ -114,7 +116,13 @@ def test_tokenize(text: str, tokens: tuple[str, ...]) -> None:
 
 @pytest.mark.parametrize(
     ("word", "expected"),
-    [("attempts", "attempt"), ("ending", "end"), ("Türk's", "turk"), ("crises", "cris"), ("is", "is")],
+    [
+        ("attempts", "attempt"),
+        ("ending", "end"),
+        ("Türk's", "turk"),
+        ("crises", "cris"),
+        ("is", "is"),
+    ],
 )
 def test_stem(word: str, expected: str) -> None:
     assert stem(word) == expected

@@ -1,0 +1,160 @@
+"""Verdicts: statuses, severity, evidence and dropped quotes from hand-built quote records."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from service.alignment import align
+from service.models import Dropped, QuoteKind, Verdict
+from service.verdicts import judge
+from tests.handmade import document, quotes_of
+
+Spec = tuple[str, str | None] | tuple[str, str | None, QuoteKind]
+
+
+def _judge(
+    source: str, source_specs: Sequence[Spec], candidate: str, candidate_specs: Sequence[Spec]
+) -> tuple[tuple[Verdict, ...], tuple[Dropped, ...]]:
+    source_doc, candidate_doc = document(source), document(candidate)
+    source_quotes = quotes_of(source_doc, source_specs)
+    candidate_quotes = quotes_of(candidate_doc, candidate_specs)
+    matches = align(source_doc, source_quotes, candidate_doc, candidate_quotes)
+    return judge(source_doc, source_quotes, candidate_doc, candidate_quotes, matches)
+
+
+SOURCE = (
+    "“We will not raise taxes this year,” said Finance Minister Olav Berg.\n"
+    "Opposition leader Kari Lund disagreed. “The budget has a hole in it,” Lund said."
+)
+
+STATUS_CASES = [
+    # (candidate quote, its speaker, status, speaker match, severity)
+    ("We will not raise taxes this year.", "Olav Berg", "intact", "same", None),
+    ("We will not raise taxes this year.", "Berg", "intact", "same", None),
+    ("not raise taxes", "Olav Berg", "intact", "same", None),
+    ("We will not raise taxes this year.", "Kari Lund", "misattributed", "different", None),
+    ("We will not raise taxes this year.", None, "intact", "unknown", None),
+    ("We will raise taxes this year.", "Olav Berg", "altered", "same", "high"),
+    ("We will not raise levies this year.", "Olav Berg", "altered", "same", "low"),
+    ("We will raise taxes this year.", "Kari Lund", "altered_misattributed", "different", "high"),
+    ("We will raise taxes this year.", None, "altered", "unknown", "high"),
+]
+
+
+@pytest.mark.parametrize(("words", "speaker", "status", "match", "severity"), STATUS_CASES)
+def test_status_rules(
+    words: str, speaker: str | None, status: str, match: str, severity: str | None
+) -> None:
+    candidate = f"Kari Lund and Olav Berg spoke. “{words}”"
+    verdicts, dropped = _judge(
+        SOURCE,
+        [
+            ("We will not raise taxes this year,", "Olav Berg"),
+            ("The budget has a hole in it,", "Kari Lund"),
+        ],
+        candidate,
+        [(words, speaker)],
+    )
+    (verdict,) = verdicts
+    assert (verdict.status, verdict.speaker_match, verdict.severity) == (status, match, severity)
+    assert verdict.source is not None and verdict.source.text.startswith("We will")
+    assert [d.quote.text for d in dropped] == ["The budget has a hole in it,"]
+
+
+def test_unsourced_carries_narration_evidence_and_invented_none() -> None:
+    source = (
+        "Elena Varga said the new stadium would be finished by 2027 and cost less than planned.\n"
+        "“This stadium belongs to the people,” Varga said."
+    )
+    candidate = (
+        "“The new stadium will be finished by 2027 and will cost less than planned,” she said.\n"
+        "“This stadium belongs to the people,” Varga said. “We are proud of it.”"
+    )
+    verdicts, dropped = _judge(
+        source,
+        [("This stadium belongs to the people,", "Elena Varga")],
+        candidate,
+        [
+            (
+                "The new stadium will be finished by 2027 and will cost less than planned,",
+                "Elena Varga",
+            ),
+            ("This stadium belongs to the people,", "Elena Varga"),
+            ("We are proud of it.", "Elena Varga"),
+        ],
+    )
+    assert [v.status for v in verdicts] == ["unsourced", "intact", "unsourced"]
+    told = verdicts[0].evidence
+    assert told is not None and told.text == (
+        "Elena Varga said the new stadium would be finished by 2027 and cost less than planned."
+    )
+    assert source[told.start : told.end] == told.text
+    assert verdicts[2].evidence is None
+    assert verdicts[0].source is None and verdicts[0].speaker_match == "unknown"
+    assert dropped == ()
+
+
+def test_dropped_quote_points_to_where_its_words_survive() -> None:
+    source = (
+        "“The factory will close in June and 400 jobs will be lost,” said Irene Fox.\n"
+        "“We tried everything,” Fox said.\n"
+        "“It is a dark day,” said Dan Greer."
+    )
+    candidate = (
+        "Irene Fox said the factory would close in June, and 400 jobs would be lost.\n"
+        "“We tried everything,” Fox said."
+    )
+    verdicts, dropped = _judge(
+        source,
+        [
+            ("The factory will close in June and 400 jobs will be lost,", "Irene Fox"),
+            ("We tried everything,", "Irene Fox"),
+            ("It is a dark day,", "Dan Greer"),
+        ],
+        candidate,
+        [("We tried everything,", "Irene Fox")],
+    )
+    assert [v.status for v in verdicts] == ["intact"]
+    assert [d.quote.text for d in dropped] == [
+        "The factory will close in June and 400 jobs will be lost,",
+        "It is a dark day,",
+    ]
+    survives = dropped[0].evidence
+    assert survives is not None
+    assert (
+        survives.text
+        == "Irene Fox said the factory would close in June, and 400 jobs would be lost."
+    )
+    assert candidate[survives.start : survives.end] == survives.text
+    assert dropped[1].evidence is None
+
+
+def test_headings_are_neither_judged_nor_dropped() -> None:
+    source = "“Enough is enough”\n“We are tired of waiting,” said Maya Roth."
+    candidate = "“Time is up”\n“We are tired of waiting,” said Maya Roth."
+    verdicts, dropped = _judge(
+        source,
+        [("Enough is enough", None, "heading"), ("We are tired of waiting,", "Maya Roth")],
+        candidate,
+        [("Time is up", None, "heading"), ("We are tired of waiting,", "Maya Roth")],
+    )
+    assert [(v.id, v.status) for v in verdicts] == [("q2", "intact")]
+    assert dropped == ()
+
+
+def test_merged_split_quote_is_intact_and_nothing_dropped() -> None:
+    source = "“Libraries are where children grow,” said Ruth Adeyemi. “Sundays matter to parents.”"
+    candidate = "Ruth Adeyemi said: “Libraries are where children grow. Sundays matter to parents.”"
+    verdicts, dropped = _judge(
+        source,
+        [
+            ("Libraries are where children grow,", "Ruth Adeyemi"),
+            ("Sundays matter to parents.", "Ruth Adeyemi"),
+        ],
+        candidate,
+        [("Libraries are where children grow. Sundays matter to parents.", "Ruth Adeyemi")],
+    )
+    assert [v.status for v in verdicts] == ["intact"]
+    assert dropped == ()

@@ -52,3 +52,7 @@ keepalive = 5
 loglevel = str(_settings["LOG_LEVEL"]).lower()
 accesslog = "-"
 errorlog = "-"
+# gunicorn >= 25.1 opens a control socket at one fixed per-user path by default: two instances
+# on one machine would fight over it, and a read-only root filesystem cannot create it. We
+# manage the server with signals (SIGTERM, SIGHUP, TTIN/TTOU) instead.
+control_socket_disable = True

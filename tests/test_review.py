@@ -527,3 +527,27 @@ def test_cli_writes_the_self_contained_page(tmp_path: Path) -> None:
     written = page.read_text(encoding="utf-8")
     assert written == review.render_report(report, WEB_SOURCE, WEB_CANDIDATE, standalone=True)
     assert cli.main(["verify", str(source), str(candidate), "--html", str(tmp_path)]) == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "mention", "shown"),
+    [
+        ("Ines Alvarez", "Ines Alvarez", None),
+        ("Ines Alvarez", "port director Ines Alvarez", None),  # a title adds nothing
+        ("Ines Alvarez", "she", "she"),
+        ("Ines Alvarez", "Alvarez", "Alvarez"),
+    ],
+)
+def test_speaker_mention_shown_only_when_it_adds(
+    name: str, mention: str, shown: str | None
+) -> None:
+    document = f"\u201cWe sail at dawn,\u201d {mention} said."
+    quote = _quote(document, "We sail at dawn,", "q1", name, mention)
+    verdict = Verdict("q1", "intact", quote, quote, Wording(1.0, ()), "same")
+    page = review.render_report(
+        _report(document, document, (verdict,), ()), document, document, standalone=False
+    )
+    assert page.count(f'<span class="speaker-name">{name}</span>') == 2
+    assert ("(as \u201c" in page) == (shown is not None)
+    if shown is not None:
+        assert f"(as \u201c{shown}\u201d)" in page

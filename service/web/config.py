@@ -58,6 +58,11 @@ class Setting:
     parse: Callable[[str], Any]
     meaning: str
 
+    def table_row(self) -> str:
+        """This setting as a row of the README's configuration table (checked by the tests)."""
+        default = "(unset)" if self.default is None else f"`{self.default}`"
+        return f"| `{self.env}` | {default} | {self.meaning} |"
+
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("VERBATIM_HOST", "HOST", "127.0.0.1", _host, "Address `verbatim serve` binds to."),

@@ -339,10 +339,12 @@ def test_writable_mounts_cover_what_the_service_writes() -> None:
         assert path in mounts, f"{path} must be writable on a read-only root filesystem"
         assert "emptyDir" in volumes[mounts[path]]
     assert volumes[mounts["/dev/shm"]]["emptyDir"].get("medium") == "Memory"
-    metrics_dir = PurePosixPath(_pod_env()["PROMETHEUS_MULTIPROC_DIR"])
-    assert any(metrics_dir.is_relative_to(path) for path in mounts), (
-        "PROMETHEUS_MULTIPROC_DIR must lie on a writable mount"
-    )
+    # prometheus-client's multiprocess files and gunicorn's control socket.
+    for variable in ("PROMETHEUS_MULTIPROC_DIR", "XDG_RUNTIME_DIR"):
+        directory = PurePosixPath(_pod_env()[variable])
+        assert any(directory.is_relative_to(path) for path in mounts), (
+            f"{variable}={directory} must lie on a writable mount"
+        )
 
 
 def test_selectors_match_the_pod_labels() -> None:

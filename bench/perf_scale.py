@@ -73,9 +73,9 @@ Flood defences in {town} failed as the {river} burst its banks
 Residents of {town} spent {day} pumping water from {damage} after the {river} rose {rise} metres \
 overnight and poured over a defence wall that engineers had inspected only in {month}.
 
-“We were told the wall at {town} would hold for a hundred years, and it lasted {years} winters,” said \
-{p1}, who has lived on {street} Street for {tenure} years. “Now the water is {feeling_depth} \
-centimetres deep in my {damage_one}.”
+“We were told the wall at {town} would hold for a hundred years, and it lasted \
+{years} winters,” said {p1}, who has lived on {street} Street for {tenure} years. \
+“Now the water is {feeling_depth} centimetres deep in my {damage_one}.”
 
 The council's head of environment, {p2}, said the authority had spent £{spend} million on \
 repairs since the last flood. “Nobody could have predicted a rise of {rise} metres in six \
@@ -83,8 +83,8 @@ hours,” {s2} said. “The gauges at {gauge} above {town} showed nothing unusua
 midnight.”
 
 {p3}, a hydrologist at the University of {uni}, disputed that account. “The warnings were \
-there for anyone who looked at the upstream data from {gauge} above {town},” {s3} said, adding that the \
-river had broken a record set in {record}.
+there for anyone who looked at the upstream data from {gauge} above {town},” {s3} said, \
+adding that the river had broken a record set in {record}.
 
 Local businesses were counting the cost. “I have lost {stock} pounds of stock and my \
 insurer says the policy excludes {damage_one} flooding,” said {p4}, who runs a hardware shop \
@@ -101,17 +101,19 @@ Bus drivers in {town} walk out over {concern}
 Bus drivers in {town} will strike for {strike_days} days from {day}, cutting services \
 including {route}, after talks over {concern} broke down at {hour} in the morning.
 
-{p6}, the union's regional organiser, said drivers had been patient for {months} months with {town}. \
-“Our members have worked through {concern} without complaint, but {number} of them signed \
-the petition in a single week,” {s6} said. “This is not about money; it is about {concern} \
+{p6}, the union's regional organiser, said drivers had been patient for {months} months \
+with {town}. “Our members have worked through {concern} without complaint, but \
+{number} of them signed the petition in a single week,” {s6} said. \
+“This is not about money; it is about {concern} \
 and being treated with respect in {town}.”
 
 The operator called the strike “regrettable and unnecessary for {town}”. Its managing \
 director, {p7}, told reporters: “We put a fair offer of {offer} per cent on the table on \
 {day_two} and the union walked away from it without a ballot of {number} drivers.”
 
-Passengers were less patient. “I rely on {route} to get to my shift in {town}, and nobody at the \
-depot in {town} has told us what we should do instead,” said {p8}, a care worker from {suburb}.
+Passengers were less patient. “I rely on {route} to get to my shift in {town}, and \
+nobody at the depot in {town} has told us what we should do instead,” \
+said {p8}, a care worker from {suburb}.
 
 {s6} said the union was ready to talk “at any hour, in any room in {town}”.
 
@@ -190,12 +192,13 @@ Strike hits {town} buses over {concern}
 {town}'s bus drivers begin a {strike_days}-day strike on {day}, with {route} among the \
 services cut, after talks on {concern} collapsed at {hour} in the morning.
 
-"Our members have worked through {concern} without complaint, but {number} of them signed \
-the petition in a single week," said {p6}, the union's regional organiser. "This is about \
+"Our members have worked through {concern} without complaint, but \
+{number} of them signed the petition in a single week," said {p6}, the union's \
+regional organiser. "This is about \
 {concern} and being treated with respect in {town}."
 
-{p7}, the operator's managing director, said: "We put a fair offer of {offer} per cent on the table \
-on {day_two} and the union walked away from it."
+{p7}, the operator's managing director, said: "We put a fair offer of {offer} per cent on the \
+table on {day_two} and the union walked away from it."
 
 "I rely on {route} to get to my shift in {town}," said {p8}, a care worker from \
 {suburb}. "Nobody at the depot in {town} has told us what we should \

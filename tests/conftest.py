@@ -104,6 +104,12 @@ class SpecCheckedClient(FlaskClient):
 AppFactory = Callable[..., Flask]
 
 
+@pytest.fixture(autouse=True)
+def _every_test_client_checks_the_spec(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any app's ``test_client()`` in any test, not only ``client``, checks the spec."""
+    monkeypatch.setattr(Flask, "test_client_class", SpecCheckedClient)
+
+
 @pytest.fixture
 def make_app(monkeypatch: pytest.MonkeyPatch) -> Iterator[AppFactory]:
     """Build an app with config overrides; the environment cannot leak into tests."""
@@ -112,9 +118,7 @@ def make_app(monkeypatch: pytest.MonkeyPatch) -> Iterator[AppFactory]:
             monkeypatch.delenv(name)
 
     def build(overrides: Mapping[str, Any] | None = None) -> Flask:
-        app = create_app({"TESTING": True, **(overrides or {})})
-        app.test_client_class = SpecCheckedClient
-        return app
+        return create_app({"TESTING": True, **(overrides or {})})
 
     yield build
 

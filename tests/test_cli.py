@@ -449,8 +449,11 @@ def test_wheel_ships_openapi_and_gunicorn_conf(tmp_path: Path) -> None:
         assert archive.read("service/openapi.yaml") == (REPO / "openapi.yaml").read_bytes()
         conf = (REPO / "deploy" / "gunicorn.conf.py").read_bytes()
         assert archive.read("service/gunicorn.conf.py") == conf
+        (entry_points,) = (name for name in names if name.endswith(".dist-info/entry_points.txt"))
+        scripts = archive.read(entry_points).decode()
         archive.extractall(tmp_path / "site")
     assert "service/cli.py" in names
+    assert "verbatim = service.cli:main" in scripts
     probe = (
         "from service import resources; "
         "print(resources.openapi_path()); print(resources.gunicorn_conf_path())"

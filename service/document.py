@@ -55,6 +55,7 @@ class Document:
     format: Format
     paragraphs: tuple[tuple[int, int], ...]
     heading_paragraphs: frozenset[int] = frozenset()
+    paragraph_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
     _raw_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
     _raw_ends: tuple[int, ...] = field(default=(), repr=False, compare=False)
 
@@ -73,13 +74,16 @@ class Document:
 
     def paragraph_index(self, offset: int) -> int:
         """Index of the paragraph containing (or, between paragraphs, preceding) ``offset``."""
-        starts = [start for start, _ in self.paragraphs]
-        return max(0, bisect_right(starts, offset) - 1)
+        return max(0, bisect_right(self.paragraph_starts, offset) - 1)
 
 
 def _paragraphs(text: str) -> tuple[tuple[int, int], ...]:
     return tuple((m.start(), m.end()) for m in lexicon.finditer(_PARAGRAPH, text)
                  if m.group().strip())
+
+
+def _starts(paragraphs: tuple[tuple[int, int], ...]) -> tuple[int, ...]:
+    return tuple(start for start, _ in paragraphs)
 
 
 class _TextCollector(HTMLParser):
@@ -182,13 +186,15 @@ def _parse_html(raw: str) -> Document:
         index for index, (start, end) in enumerate(paragraphs)
         if all(collector.heading_chars[start:end])
     )
-    return Document(raw, text, "html", paragraphs, headings, tuple(starts), tuple(ends))
+    return Document(raw, text, "html", paragraphs, headings, _starts(paragraphs), tuple(starts),
+                    tuple(ends))
 
 
 def parse(raw: str, fmt: Format = "text") -> Document:
     """Parse the caller's string. Plain text is used as is: ``text == raw``, never normalised."""
     if fmt == "text":
-        return Document(raw, raw, "text", _paragraphs(raw))
+        paragraphs = _paragraphs(raw)
+        return Document(raw, raw, "text", paragraphs, frozenset(), _starts(paragraphs))
     if fmt == "html":
         return _parse_html(raw)
     raise UnknownFormat(f"unknown format {fmt!r}; expected 'text' or 'html'")

@@ -9,7 +9,6 @@ a pathological document gets a clear 422, never a hung worker.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from importlib import resources
 
 import regex
@@ -71,11 +70,12 @@ def match(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | No
 
 
 def finditer(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
-             ) -> Iterator[regex.Match[str]]:
+             ) -> list[regex.Match[str]]:
+    """All matches, collected at once: the budget then covers the regex alone, not the
+    caller's work between matches."""
     try:
         if endpos is None:
-            yield from pattern.finditer(text, pos, timeout=REGEX_TIMEOUT)
-        else:
-            yield from pattern.finditer(text, pos, endpos, timeout=REGEX_TIMEOUT)
+            return list(pattern.finditer(text, pos, timeout=REGEX_TIMEOUT))
+        return list(pattern.finditer(text, pos, endpos, timeout=REGEX_TIMEOUT))
     except TimeoutError as exc:
         raise _timed_out(pattern.pattern[:40]) from exc

@@ -25,8 +25,8 @@ a quote ("I said no") can be mistaken for an attribution outside it.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -66,11 +66,12 @@ _AUX = (
 
 #: The subject right before a cue: optional parenthetical and auxiliaries are skipped first.
 _SUBJECT_TAIL = regex.compile(
-    rf"(?:(?P<pronoun>\b{_PRONOUN})|(?P<name>{_NAME_SEQ})|(?P<common>\b{_COMMON_NP})|(?P<bare>{_BARE_NP}))"
+    # Searched right to left ((?r)): the phrase nearest the cue wins, in alternation order.
+    rf"(?r)(?:(?P<pronoun>\b{_PRONOUN})|(?P<name>{_NAME_SEQ})|(?P<common>\b{_COMMON_NP})|(?P<bare>{_BARE_NP}))"
     rf"(?P<tail>(?:\s*\([^()\n]{{0,40}}\))?(?:\s+{_AUX})*\s*)$"
 )
 _APPOSITIVE_TAIL = regex.compile(
-    rf"(?P<x>[^,\n{_MASK}]*[^,\s{_MASK}])\s*,\s*(?P<y>[^,\n{_MASK}]{{1,120}}?)\s*,(?:\s+{_AUX})*\s*$"
+    rf"(?r)(?P<x>[^,\n{_MASK}]*[^,\s{_MASK}])\s*,\s*(?P<y>[^,\n{_MASK}]{{1,120}}?)\s*,(?:\s+{_AUX})*\s*$"
 )
 _NAME_ONLY = regex.compile(rf"\s*(?P<name>{_NAME_SEQ})\s*")
 _NP_AFTER = regex.compile(
@@ -86,6 +87,9 @@ _SENTENCE_END = regex.compile(
     r"[.!?]+[\"”’')\]]*(?=\s+\P{Ll})"
 )
 _DASH_ATTRIBUTION = regex.compile(rf"\s*(?:[—–―]|--|-(?=\s))\s*(?P<name>{_NAME_SEQ})")
+#: How many events or names a rule looks back over: a speaker is named within a few dozen
+#: cues of their quote, and the bound keeps adversarial input linear.
+_LOOK_BACK = 60
 _FINAL_PUNCTUATION = frozenset(".!?…")
 _WORD = regex.compile(r"[\p{L}\d]+")
 
@@ -166,6 +170,14 @@ class _Analysis:
         self.events = self._events()
         self.event_cue_starts = [event.cue.start for event in self.events]
         self.names = self._names()
+        self.name_positions = [position for position, _ in self.names]
+        self.forms_by_token: dict[str, list[tuple[str, ...]]] = {}
+        for _, form in self.names:
+            for token in set(form):
+                forms = self.forms_by_token.setdefault(token, [])
+                if len(forms) < 50 and form not in forms:
+                    forms.append(form)
+        self._canonical_cache: dict[str, tuple[str, bool]] = {}
 
     # ----- sentences -------------------------------------------------------------------
     def _sentence_starts(self) -> list[int]:
@@ -245,12 +257,15 @@ class _Analysis:
 
     def canonical(self, raw_name: str, position: int) -> tuple[str, bool]:
         """The fullest form of ``raw_name`` the document uses, and whether it is a person."""
+        cached = self._canonical_cache.get(raw_name)
+        if cached is not None:
+            return cached
         tokens = _entity_tokens(raw_name)
         if not tokens:
             return raw_name, False
         best = tokens
         best_rank = (0, 0)
-        for _, form in self.names:
+        for form in self.forms_by_token.get(tokens[0], ()):
             if len(form) <= len(best) and form != tokens:
                 continue
             size = len(tokens)
@@ -261,8 +276,9 @@ class _Analysis:
                     if rank > best_rank and len(form) >= len(best):
                         best, best_rank = form, rank
                     break
-        person = _person_tokens(list(best))
-        return " ".join(best), person
+        result = " ".join(best), _person_tokens(list(best))
+        self._canonical_cache[raw_name] = result
+        return result
 
 
 def _strip_possessive(token: str) -> str:
@@ -335,6 +351,8 @@ def _heading_paragraphs(doc: Document, masked: str, spans: Sequence[QuoteSpan]) 
         if span.first_paragraph != span.last_paragraph:
             continue
         start, end = doc.paragraphs[span.first_paragraph]
+        if end - start > span.end - span.start + 12:
+            continue  # more than the quote and its marks: not a quote-only paragraph
         outside = masked[start:end].replace(_MASK, "").strip(" \t.")
         words = len(_WORD.findall(doc.text[span.start:span.end]))
         content = doc.text[span.start:span.end].rstrip()
@@ -410,7 +428,7 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan) -> _Attribution | 
     #    to X" anywhere in the sentence beats a common noun too: it sources the whole sentence.
     weak: _Attribution | None = None
     index = first_after - 1
-    while index >= 0 and events[index].cue.start >= sentence_start:
+    while index >= max(0, first_after - _LOOK_BACK) and events[index].cue.start >= sentence_start:
         event = events[index]
         if event.cue.end <= span.open_mark:
             attribution = _from_event(event, event.speaker_after)
@@ -421,7 +439,8 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan) -> _Attribution | 
         index -= 1
     # 3. The first cue after it in its sentence: "“terrorists,” … the army claimed".
     index = first_after
-    while index < len(events) and events[index].cue.start < sentence_end:
+    while index < min(len(events), first_after + _LOOK_BACK) \
+            and events[index].cue.start < sentence_end:
         event = events[index]
         attribution = _from_event(event, event.speaker_after)
         if attribution is not None and attribution.mention.start >= stop:
@@ -440,8 +459,7 @@ def _inherit(analysis: _Analysis, spans: Sequence[QuoteSpan],
         if found[index] is not None or span.first_paragraph in headings:
             continue
         previous = index - 1
-        if previous >= 0 and spans[previous].last_paragraph == span.first_paragraph \
-                and found[previous] is not None:
+        if previous >= 0 and spans[previous].last_paragraph == span.first_paragraph:
             found[index] = found[previous]
             continue
         para_start = paragraphs[span.first_paragraph][0]
@@ -469,15 +487,26 @@ def _inherit(analysis: _Analysis, spans: Sequence[QuoteSpan],
 
 def _direct_lead_in(analysis: _Analysis, start: int, end: int) -> _Attribution | None:
     sentence_start, _ = analysis.sentence_bounds(end - 1)
-    for event in reversed(analysis.events):
-        if event.cue.start >= end:
-            continue
+    for event in _events_before(analysis, end):
         if event.cue.start < max(start, sentence_start):
             break
         attribution = _from_event(event, event.speaker_after)
         if attribution is not None:
             return attribution
     return None
+
+
+def _events_before(analysis: _Analysis, position: int) -> Iterator[_Event]:
+    """Events whose cue starts before ``position``, nearest first, at most ``_LOOK_BACK``."""
+    stop = bisect_left(analysis.event_cue_starts, position)
+    for index in range(stop - 1, max(-1, stop - 1 - _LOOK_BACK), -1):
+        yield analysis.events[index]
+
+
+def _names_before(analysis: _Analysis, position: int) -> Iterator[tuple[int, tuple[str, ...]]]:
+    stop = bisect_left(analysis.name_positions, position)
+    for index in range(stop - 1, max(-1, stop - 1 - _LOOK_BACK), -1):
+        yield analysis.names[index]
 
 
 def _resolve(analysis: _Analysis, attribution: _Attribution) -> str:
@@ -494,13 +523,10 @@ def _resolve_pronoun(analysis: _Analysis, mention: Span) -> str:
     want_person = pronoun in {"he", "she", "who"}
     if pronoun == "who":
         # The relative pronoun's antecedent is the name right before it.
-        for position, entity in reversed(analysis.names):
-            if position < mention.start:
-                return analysis.canonical(" ".join(entity), position)[0]
+        for position, entity in _names_before(analysis, mention.start):
+            return analysis.canonical(" ".join(entity), position)[0]
         return mention.text
-    for event in reversed(analysis.events):
-        if event.cue.start >= mention.start:
-            continue
+    for event in _events_before(analysis, mention.start):
         candidate = event.after if event.speaker_after else event.before
         if candidate is None and _follows_quote(analysis.masked, event.cue.start):
             candidate = event.after
@@ -513,7 +539,7 @@ def _resolve_pronoun(analysis: _Analysis, mention: Span) -> str:
         name, person = analysis.canonical(candidate.span.text, candidate.span.start)
         if person or not want_person:
             return name
-    for position, entity in reversed(analysis.names):
-        if position < mention.start and _person_tokens(list(entity)) and len(entity) > 1:
+    for position, entity in _names_before(analysis, mention.start):
+        if _person_tokens(list(entity)) and len(entity) > 1:
             return analysis.canonical(" ".join(entity), position)[0]
     return mention.text

@@ -1,0 +1,113 @@
+"""Attribution rules: (text, expected [(quoted words, speaker name, mention)]) tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from service import document, quotes, speakers
+
+
+def _found(text: str) -> list[tuple[str, str | None, str | None]]:
+    doc = document.parse(text)
+    return [
+        (q.text, q.speaker.name if q.speaker else None,
+         q.speaker.mention.text if q.speaker else None)
+        for q in speakers.attribute(doc, quotes.find_quotes(doc))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # quote – speaker – verb, quote – verb – speaker
+        ("“We will win,” Jane Doe said.", [("We will win,", "Jane Doe", "Jane Doe")]),
+        ("“We will win,” said Jane Doe.", [("We will win,", "Jane Doe", "Jane Doe")]),
+        # speaker – verb before, with colon and with "that"
+        ("Jane Doe said: “We will win.”", [("We will win.", "Jane Doe", "Jane Doe")]),
+        ("Jane Doe said that “we will win.”", [("we will win.", "Jane Doe", "Jane Doe")]),
+        ("Jane Doe wrote in a statement: “We will win.”",
+         [("We will win.", "Jane Doe", "Jane Doe")]),
+        # split quote: two objects, same speaker
+        ("“We will win,” Jane Doe said, “and soon.”",
+         [("We will win,", "Jane Doe", "Jane Doe"), ("and soon.", "Jane Doe", "Jane Doe")]),
+        ("“We will win,” Jane Doe said. “It will be soon.”",
+         [("We will win,", "Jane Doe", "Jane Doe"), ("It will be soon.", "Jane Doe", "Jane Doe")]),
+        # appositives and titles on either side of the name
+        ("“Prices rose,” Hugh Hill, a doctor, said.", [("Prices rose,", "Hugh Hill", "Hugh Hill")]),
+        ("“Prices rose,” Ann Lee, chief economist at Acme Bank, said.",
+         [("Prices rose,", "Ann Lee", "Ann Lee")]),
+        ("Acme Bank's chief economist, Ann Lee, said that “prices rose.”",
+         [("prices rose.", "Ann Lee", "Ann Lee")]),
+        ("Acme chief economist Ann Lee said “prices rose.”",
+         [("prices rose.", "Ann Lee", "Ann Lee")]),
+        # unusual reporting verbs
+        ("“Not again,” Sam Roy quipped.", [("Not again,", "Sam Roy", "Sam Roy")]),
+        ("“Not again,” Sam Roy tweeted.", [("Not again,", "Sam Roy", "Sam Roy")]),
+        # attribution without a verb: according to, trailing dash
+        ("The plan is “dead on arrival,” according to Senator Mary Ruiz.",
+         [("dead on arrival,", "Mary Ruiz", "Senator Mary Ruiz")]),
+        ("“We will win.” — Jane Doe", [("We will win.", "Jane Doe", "Jane Doe")]),
+        # organisations and common-noun speakers
+        ("The ministry said in a statement that it was “deeply concerned.”",
+         [("deeply concerned.", "the ministry", "The ministry")]),
+        # partial quote woven into a sentence
+        ("Jane Doe added that the army faced a “deep humiliation” in the north.",
+         [("deep humiliation", "Jane Doe", "Jane Doe")]),
+    ],
+)
+def test_attribution_patterns(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pronoun resolves to the last named speaker; mention is the pronoun
+        ("Jane Doe spoke in Paris.\n\n“We will win,” she said.",
+         [("We will win,", "Jane Doe", "she")]),
+        # surname resolves to the fullest form the document uses
+        ("Jane Doe spoke first. Later, “we will win,” Doe said.",
+         [("we will win,", "Jane Doe", "Doe")]),
+        # pronoun skips places and organisations named after the speaker
+        ("Ann Lee said the plan failed in Ohio. Acme Bank lost money in Paris and Rome.\n\n"
+         "“It is over,” she said.", [("It is over,", "Ann Lee", "she")]),
+        # short form of an organisation -> its full name
+        ("Amnesty International issued a report.\n\nAmnesty said it found “grave abuses.”",
+         [("grave abuses.", "Amnesty International", "Amnesty")]),
+        # quote-only paragraph after a quote inherits its speaker
+        ("“We will win,” Jane Doe said.\n\n“Nothing will stop us.",
+         [("We will win,", "Jane Doe", "Jane Doe"), ("Nothing will stop us.", "Jane Doe", "Jane Doe")]),
+        # colon lead-in from the previous paragraph
+        ("Jane Doe told reporters:\n\n“We will win.”", [("We will win.", "Jane Doe", "Jane Doe")]),
+    ],
+)
+def test_speaker_resolution(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # headline: short first paragraph without final punctuation
+        ("Minister says reforms ‘will work’ | World news\n\nThe minister spoke on Monday.",
+         [("will work", None, None)]),
+        # a quote-only heading paragraph
+        ("The vote was held.\n\n“Where the road ends”\n\nThe count began.",
+         [("Where the road ends", None, None)]),
+        # title of a work, nickname: no speaker
+        ("The band played “Blue Moon” at the fair.", [("Blue Moon", None, None)]),
+    ],
+)
+def test_no_guessed_speakers(text: str, expected: list[tuple[str, None, None]]) -> None:
+    assert _found(text) == expected
+
+
+def test_headings_are_marked() -> None:
+    doc = document.parse("Minister says reforms ‘will work’\n\nThe minister spoke.")
+    (quote,) = speakers.attribute(doc, quotes.find_quotes(doc))
+    assert quote.kind == "heading"
+
+
+def test_ids_in_document_order() -> None:
+    doc = document.parse("“A,” Jane Doe said. “B,” she added. “C,” she said.")
+    assert [q.id for q in speakers.attribute(doc, quotes.find_quotes(doc))] == ["q1", "q2", "q3"]

@@ -83,7 +83,7 @@ def load_gold(ann: Path, text: str) -> list[Gold]:
         if line.startswith("T"):
             fields = line.split("\t")
             if len(fields) >= 2 and " " in fields[1]:
-                kind, _, offsets = fields[1].partition(" ")
+                _, _, offsets = fields[1].partition(" ")
                 try:
                     spans[fields[0]] = _ranges(offsets)
                 except ValueError:

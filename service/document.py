@@ -1,4 +1,4 @@
-"""Document stage: the caller's string in, plain text with paragraph boundaries and an offset map out.
+"""Document stage: the caller's string in; plain text, paragraphs and an offset map out.
 
 Every later rule runs on ``Document.text``; ``Document.raw_span`` maps a plain-text span back
 into the string the caller sent, so offsets stay exact for plain text (``text is raw``) and

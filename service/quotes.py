@@ -211,14 +211,16 @@ class _Scanner:
             if mark in "‘‚‹'" and opens and not after.isdigit():
                 self.single = _Open(mark, position)
             return
-        if mark in "’›'" and closes or mark == "‘" and current.mark == "‚" and closes:
+        if (mark in "’›'" and closes) or (mark == "‘" and current.mark == "‚" and closes):
             self._emit(current, position, position, paragraph, "single")
             self.single = None
 
 
 def _drop_continued(found: list[QuoteSpan]) -> tuple[QuoteSpan, ...]:
     """A multi-paragraph quote was emitted once per paragraph; keep only the merged whole."""
-    merged_starts = {span.open_mark for span in found if span.first_paragraph != span.last_paragraph}
+    merged_starts = {
+        span.open_mark for span in found if span.first_paragraph != span.last_paragraph
+    }
     result = [
         span for span in found
         if span.first_paragraph != span.last_paragraph or span.open_mark not in merged_starts

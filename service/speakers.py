@@ -33,12 +33,14 @@ import regex
 
 from service import lexicon
 from service.document import Document
-from service.models import Quote, Span, Speaker
+from service.models import Quote, QuoteKind, Span, Speaker
 from service.quotes import QuoteSpan
 
 _MASK = "\ue000"
 _CUE_WORDS = lexicon.alternation(lexicon.REPORTING_VERBS - lexicon.SPEAKER_AFTER_CUES)
-_CUE = regex.compile(rf"(?<![\w’'-])(?:(?P<verb>{_CUE_WORDS})|(?P<after>[Aa]ccording\s+to))(?![\w’'-])")
+_CUE = regex.compile(
+    rf"(?<![\w’'-])(?:(?P<verb>{_CUE_WORDS})|(?P<after>[Aa]ccording\s+to))(?![\w’'-])"
+)
 
 _TOKEN = r"(?:\p{Lu}[\p{L}\p{M}’'.\-]*|\d+(?:st|nd|rd|th)?)"
 _CONNECTOR = r"(?:of|for|the|de|van|von|al|bin|da|del|di|la|le|du|on)"
@@ -55,7 +57,10 @@ _STOP = (
     r"here|not|no|so|just|even|only|been|be|being|do|does|did|can|could|should|may|might)"
 )
 _COMMON_NP = rf"{_DETERMINER}(?:\s+(?!{_STOP}\b)[\p{{L}}\d’'\-]+){{1,4}}"
-_BARE_NP = rf"(?<![\p{{L}}’'\-])(?!{_STOP}\b|{_DETERMINER}\b)\p{{Ll}}[\p{{L}}’'\-]+(?:\s+(?!{_STOP}\b)\p{{Ll}}[\p{{L}}’'\-]+)?"
+_BARE_NP = (
+    rf"(?<![\p{{L}}’'\-])(?!{_STOP}\b|{_DETERMINER}\b)\p{{Ll}}[\p{{L}}’'\-]+"
+    rf"(?:\s+(?!{_STOP}\b)\p{{Ll}}[\p{{L}}’'\-]+)?"
+)
 _AUX = (
     r"(?:has|have|had|also|later|then|once|previously|repeatedly|recently|further|again|"
     r"simply|just|will|would|could|may|might|did|does|do|is|was|were|are|been|being|"
@@ -78,7 +83,10 @@ _NP_AFTER = regex.compile(
     rf"\s+(?:(?P<pronoun>{_PRONOUN})\b|(?P<name>{_NAME_SEQ})|(?P<common>{_COMMON_NP})|(?P<bare>{_BARE_NP}))"
 )
 #: After "according to": the phrase up to the next clause boundary; its last name is the source.
-_AFTER_PHRASE = regex.compile(rf"\s+(?P<phrase>[^,.;:\n{_MASK}]{{1,160}}?)(?=\s*(?:[,.;:\n{_MASK}]|\bwho\b|\bwhich\b|\bthat\b|$))")
+_AFTER_PHRASE = regex.compile(
+    rf"\s+(?P<phrase>[^,.;:\n{_MASK}]{{1,160}}?)"
+    rf"(?=\s*(?:[,.;:\n{_MASK}]|\bwho\b|\bwhich\b|\bthat\b|$))"
+)
 _NAME_IN_PHRASE = regex.compile(_NAME_SEQ)
 _LEADING_DETERMINER = regex.compile(rf"^{_DETERMINER}\s+")
 _SENTENCE_END = regex.compile(
@@ -376,7 +384,7 @@ def attribute(doc: Document, spans: Sequence[QuoteSpan]) -> tuple[Quote, ...]:
     _inherit(analysis, ordered, found, headings)
     quotes: list[Quote] = []
     for number, (span, attribution) in enumerate(zip(ordered, found, strict=True), start=1):
-        kind = "heading" if span.first_paragraph in headings else "quotation"
+        kind: QuoteKind = "heading" if span.first_paragraph in headings else "quotation"
         speaker = None
         cue = None
         if attribution is not None and kind == "quotation":
@@ -443,9 +451,9 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan) -> _Attribution | 
             and events[index].cue.start < sentence_end:
         event = events[index]
         attribution = _from_event(event, event.speaker_after)
-        if attribution is not None and attribution.mention.start >= stop:
-            if weak is None or event.speaker_after:
-                return attribution
+        if attribution is not None and attribution.mention.start >= stop \
+                and (weak is None or event.speaker_after):
+            return attribution
         index += 1
     return weak
 

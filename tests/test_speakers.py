@@ -76,7 +76,8 @@ def test_attribution_patterns(text: str, expected: list[tuple[str, str, str]]) -
          [("grave abuses.", "Amnesty International", "Amnesty")]),
         # quote-only paragraph after a quote inherits its speaker
         ("“We will win,” Jane Doe said.\n\n“Nothing will stop us.",
-         [("We will win,", "Jane Doe", "Jane Doe"), ("Nothing will stop us.", "Jane Doe", "Jane Doe")]),
+         [("We will win,", "Jane Doe", "Jane Doe"),
+          ("Nothing will stop us.", "Jane Doe", "Jane Doe")]),
         # colon lead-in from the previous paragraph
         ("Jane Doe told reporters:\n\n“We will win.”", [("We will win.", "Jane Doe", "Jane Doe")]),
     ],

@@ -282,6 +282,8 @@ LONG = "x" * 200
         ("/v1/verify", b'{"source": "a"}', JSON, 422, ["candidate"]),
         ("/v1/verify", b'{"source": "", "candidate": 1}', JSON, 422, ["candidate", "source"]),
         ("/v1/verify", b'{"source": "a", "candidate": "b", "lang": "en"}', JSON, 422, ["lang"]),
+        ("/v1/extract", b'{"text": "a", "text": "b"}', JSON, 422, ["text"]),
+        ("/v1/extract?format=html", b'{"text": "a"}', JSON, 422, ["query.format"]),
         (
             "/v1/verify",
             json.dumps({"source": LONG, "candidate": "b"}).encode(),

@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from flask import Blueprint, Response, current_app, request
+from marshmallow import ValidationError
 from werkzeug.exceptions import BadRequest, UnsupportedMediaType
 
 from service import offsets, pipeline
@@ -27,6 +28,34 @@ from service.web.schemas import (
 bp = Blueprint("api", __name__, url_prefix="/v1")
 
 
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # json.loads keeps the last of two equal keys; we refuse to pick one silently.
+    obj: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in obj:
+            raise _DuplicateKey(key)
+        obj[key] = value
+    return obj
+
+
+@bp.before_request
+def _no_query_parameters() -> None:
+    """The API takes everything in the body; a query parameter would be silently ignored."""
+    if request.args:
+        raise ValidationError(
+            {
+                f"query.{name}": ["Unknown query parameter; send fields in the JSON body."]
+                for name in request.args
+            }
+        )
+
+
 def _json_body() -> Any:
     """The request body parsed as JSON, or the 415/400/413 problem that explains why not."""
     if not request.is_json:
@@ -36,7 +65,9 @@ def _json_body() -> Any:
     if not body.strip():
         raise BadRequest("The request body is empty; send a JSON object.")
     try:
-        return json.loads(body)
+        return json.loads(body, object_pairs_hook=_unique_keys)
+    except _DuplicateKey as duplicate:
+        raise ValidationError({duplicate.key: ["Duplicate field: sent more than once."]}) from None
     except RecursionError:
         raise BadRequest("The request body is nested too deeply to be parsed.") from None
     except ValueError as error:  # JSONDecodeError and UnicodeDecodeError alike

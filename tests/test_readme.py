@@ -58,7 +58,9 @@ def test_curl_example_output_is_what_the_service_answers(client: FlaskClient) ->
     body = response.get_json()
     documented = _documented_verify_answer()
     summary_line = next(line for line in documented.splitlines() if '"summary"' in line)
-    assert json.loads("{" + summary_line.rstrip(",") + "}")["summary"] == body["summary"]
+    assert json.loads("{" + summary_line.rstrip(",") + "}")["summary"] == body["summary"], (
+        "README's curl example is stale: run it against `verbatim serve` and paste the answer"
+    )
     for verdict in body["quotes"]:
         assert f'"id": "{verdict["id"]}", "status": "{verdict["status"]}"' in documented or (
             f'"id": "{verdict["id"]}",\n      "status": "{verdict["status"]}"' in documented
@@ -77,4 +79,7 @@ def test_cli_example_output_is_what_the_cli_prints() -> None:
     report = pipeline.verify(example["source"], example["candidate"])
     printed = cli.render_verify(report, cli.Palette(enabled=False), width=100)
     assert command == "$ verbatim verify bridge-source.txt bridge-rewrite.txt"
-    assert printed.rstrip("\n").splitlines() == expected
+    assert printed.rstrip("\n").splitlines() == expected, (
+        "README's CLI example is stale: save the curl example's documents as "
+        "bridge-source.txt and bridge-rewrite.txt, run the command and paste its output"
+    )

@@ -13,15 +13,27 @@ quote, the quote is unsourced, with that narration as evidence.
 
 from __future__ import annotations
 
+import heapq
 import unicodedata
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
 from service.document import Document
 from service.models import Quote, Span, SpeakerMatch
-from service.wording import StemBag, acceptable, stems
+from service.wording import (
+    CandidateForm,
+    SourceForm,
+    StemBag,
+    candidate_form,
+    fits,
+    meet_key,
+    source_form,
+    stems,
+)
 
 # --- speakers ---------------------------------------------------------------------------
 
@@ -37,6 +49,7 @@ _NAME_NOISE = frozenset(
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"})
 
 
+@lru_cache(maxsize=4096)  # a speaker's name is compared with every quote they may have said
 def _name_words(name: str) -> tuple[str, ...]:
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -59,7 +72,12 @@ def speaker_match(left: Quote, right: Quote) -> SpeakerMatch:
     """
     if left.speaker is None or right.speaker is None:
         return "unknown"
-    a, b = _name_words(left.speaker.name), _name_words(right.speaker.name)
+    return _names_match(left.speaker.name, right.speaker.name)
+
+
+@lru_cache(maxsize=16384)  # one speaker pair recurs for every pair of their quotes
+def _names_match(left: str, right: str) -> SpeakerMatch:
+    a, b = _name_words(left), _name_words(right)
     if not a or not b or set(a) <= _PRONOUNS or set(b) <= _PRONOUNS:
         return "unknown"
     if set(a) <= set(b) or set(b) <= set(a):
@@ -68,9 +86,53 @@ def speaker_match(left: Quote, right: Quote) -> SpeakerMatch:
         return "same"
     # A description ("the defence chief", "the donor") may well be the person the other
     # side names or describes otherwise; only two proper names can be told apart.
-    if _is_description(left.speaker.name) or _is_description(right.speaker.name):
+    if _is_description(left) or _is_description(right):
         return "unknown"
     return "different"
+
+
+# --- indexes ----------------------------------------------------------------------------
+
+# A document with at most this many units (quotes, sentences) is searched exhaustively, so
+# every article of ordinary length gets exactly the same answer as a scan of all pairs.
+_EXHAUSTIVE_UNITS = 96
+# In a longer document a key found in more units than this says little about which of them
+# a quote came from (it is a word of the beat: "council", "strike"); following it from every
+# quote would make the work grow with the square of the length, so it is not followed.
+_RARE_POSTINGS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """Units of a document (quotes or sentences) by the keys of the words they hold."""
+
+    postings: dict[str, tuple[int, ...]]
+    exhaustive: bool  # a short document: every posting is followed, however long
+
+    @classmethod
+    def of(cls, keyed: Sequence[Iterable[str]]) -> _Index:
+        postings: dict[str, list[int]] = {}
+        for unit, keys in enumerate(keyed):
+            for key in keys:
+                found = postings.setdefault(key, [])
+                if not found or found[-1] != unit:
+                    found.append(unit)
+        return cls(
+            {key: tuple(units) for key, units in postings.items()},
+            len(keyed) <= _EXHAUSTIVE_UNITS,
+        )
+
+    def units(self, key: str) -> tuple[int, ...]:
+        """The units holding ``key``; in a long document none when the key is common."""
+        found = self.postings.get(key, ())
+        return found if self.exhaustive or len(found) <= _RARE_POSTINGS else ()
+
+    def size(self, key: str) -> int:
+        return len(self.postings.get(key, ()))
+
+
+def _keys(items: Iterable[str]) -> frozenset[str]:
+    return frozenset(meet_key(item) for item in items)
 
 
 # --- profiles ---------------------------------------------------------------------------
@@ -90,6 +152,8 @@ class _Profile:
     bag: StemBag
     context: StemBag
     position: float  # relative position in the document, 0..1
+    as_candidate: CandidateForm
+    as_source: SourceForm
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +161,15 @@ class Sentence:
     span: Span
     paragraph: int
     bag: StemBag  # content stems of the sentence with its quotations blanked out
+
+
+@dataclass(frozen=True, slots=True)
+class Prose:
+    """A document's sentences (quotations blanked), indexed by the words they hold."""
+
+    text: str
+    sentences: tuple[Sentence, ...]
+    index: _Index
 
 
 def _masked(text: str, quotes: Sequence[Quote]) -> str:
@@ -138,12 +211,15 @@ def _profiles(doc: Document, quotes: Sequence[Quote]) -> list[_Profile]:
                 bag=StemBag.of(quoted),
                 context=StemBag.of(stems(masked[left:right])),
                 position=quote.start / length,
+                as_candidate=candidate_form(quote.text),
+                as_source=source_form((quote.text,)),
             )
         )
     return profiles
 
 
-def sentences(doc: Document, quotes: Sequence[Quote]) -> list[Sentence]:
+def prose(doc: Document, quotes: Sequence[Quote]) -> Prose:
+    """The document's sentences outside its quotations, ready for ``best_narration``."""
     text = doc.text
     masked = _masked(text, quotes)
     units: list[Sentence] = []
@@ -160,7 +236,7 @@ def sentences(doc: Document, quotes: Sequence[Quote]) -> list[Sentence]:
             if "\n" in brk.group():
                 paragraph += 1
             cursor = brk.end()
-    return units
+    return Prose(text, tuple(units), _Index.of([_keys(unit.bag.stems) for unit in units]))
 
 
 # --- narration --------------------------------------------------------------------------
@@ -181,34 +257,50 @@ class Resemblance:
     words: int
 
 
-def best_narration(
-    needles: Sequence[str], sentences: Sequence[Sentence], text: str
-) -> Resemblance | None:
+def best_narration(needles: Sequence[str], prose: Prose) -> Resemblance | None:
     """The window of up to three sentences of one paragraph that holds most of ``needles``.
 
-    Ties go to the shorter window, so the evidence is no longer than it needs to be.
+    Ties go to the shorter window, so the evidence is no longer than it needs to be. Only
+    windows that start at a sentence holding a needle can win, so only those (found through
+    the index, not by reading every sentence) are tried, in document order.
     """
     if not needles:
         return None
-    hits = [frozenset(i for i, n in enumerate(needles) if s.bag.has(n)) for s in sentences]
+    units = prose.sentences
+    found_in = sorted({u for key in _keys(needles) for u in prose.index.units(key)})
+    hits: dict[int, frozenset[int]] = {}
+
+    def hits_of(unit: int) -> frozenset[int]:
+        if unit not in hits:
+            bag = units[unit].bag
+            hits[unit] = frozenset(i for i, n in enumerate(needles) if bag.has(n))
+        return hits[unit]
+
+    # In a long document common needles are not followed; a window starting up to two
+    # sentences before a sentence with a rare one still counts every needle it holds.
+    firsts = sorted(
+        {f for u in found_in for f in range(max(0, u - _MAX_WINDOW_SENTENCES + 1), u + 1)}
+        if not prose.index.exhaustive
+        else found_in
+    )
     best: tuple[int, int, int, int] | None = None  # (hits, -length, first, last)
-    for first in range(len(sentences)):
-        if not hits[first]:
+    for first in firsts:
+        if not hits_of(first):
             continue
         found: frozenset[int] = frozenset()
-        for last in range(first, min(len(sentences), first + _MAX_WINDOW_SENTENCES)):
-            if sentences[last].paragraph != sentences[first].paragraph:
+        for last in range(first, min(len(units), first + _MAX_WINDOW_SENTENCES)):
+            if units[last].paragraph != units[first].paragraph:
                 break
-            found |= hits[last]
-            length = sentences[last].span.end - sentences[first].span.start
+            found |= hits_of(last)
+            length = units[last].span.end - units[first].span.start
             key = (len(found), -length, first, last)
             if best is None or key[:2] > best[:2]:
                 best = key
     if best is None:
         return None
     count, _, first, last = best
-    start, end = sentences[first].span.start, sentences[last].span.end
-    return Resemblance(Span(text[start:end], start, end), count / len(needles), count)
+    start, end = units[first].span.start, units[last].span.end
+    return Resemblance(Span(prose.text[start:end], start, end), count / len(needles), count)
 
 
 def explains(resemblance: Resemblance) -> bool:
@@ -251,7 +343,7 @@ def _setting(left: StemBag, right: StemBag) -> float:
 
 
 def _words(candidate: _Profile, source: _Profile) -> float:
-    if acceptable(candidate.quote.text, (source.quote.text,)):
+    if fits(candidate.as_candidate, source.as_source):
         return 1.0
     if not candidate.stems or not source.stems:
         return 0.0
@@ -280,53 +372,119 @@ def _pair(candidate: _Profile, source: _Profile) -> _Pair:
     return _Pair(words, score, accepted and score > 0.0)
 
 
+# --- which pairs to score ---------------------------------------------------------------
+
+# In a long document a quote is also compared with the source quotes nearest its position
+# (a paraphrase that shares no rare word still sits where its source sat).
+_POSITION_NEIGHBOURS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class _SourceIndex:
+    """The source quotations by quoted words, words of their setting, tokens and position."""
+
+    words: _Index  # meet keys of the quoted stems
+    settings: _Index  # meet keys of the stems around the quote
+    tokens: _Index  # every token, first letter folded (a fitting candidate needs them all)
+    positions: tuple[float, ...]
+
+    @classmethod
+    def of(cls, sources: Sequence[_Profile]) -> _SourceIndex:
+        return cls(
+            _Index.of([_keys(s.stems) for s in sources]),
+            _Index.of([_keys(s.context.stems) for s in sources]),
+            _Index.of([s.as_source.keys for s in sources]),
+            tuple(s.position for s in sources),
+        )
+
+
+def _rivals(candidate: _Profile, index: _SourceIndex) -> list[int]:
+    """The source quotes worth scoring against ``candidate``, in source order.
+
+    A pair can only be accepted when the two quotes share a quoted word (or the candidate
+    fits the source, all its words among the source's tokens) or at least two words of
+    their setting (see ``_pair`` and ``_setting``); a pair sharing none of these keys scores
+    zero on words and is never accepted. So in a short document, where every posting is
+    followed, this is exactly the set of pairs that can matter.
+    """
+    count = len(index.positions)
+    if index.words.exhaustive:
+        return list(range(count))
+    found: set[int] = set()
+    for key in _keys(candidate.stems):
+        found.update(index.words.units(key))
+    for key in _keys(candidate.context.stems):
+        found.update(index.settings.units(key))
+    if candidate.as_candidate.needs:
+        rarest = min(candidate.as_candidate.needs, key=index.tokens.size)
+        found.update(index.tokens.units(rarest))
+    # The source quotes are in document order, so their positions are sorted.
+    middle = bisect_left(index.positions, candidate.position)
+    found.update(
+        range(max(0, middle - _POSITION_NEIGHBOURS), min(count, middle + _POSITION_NEIGHBOURS))
+    )
+    return sorted(found)
+
+
 # --- assignment -------------------------------------------------------------------------
 
 
-def _hungarian(cost: Sequence[Sequence[float]]) -> list[int]:
-    """Minimum-cost assignment of every row to a distinct column (rows <= columns).
+def _assignment(edges: Sequence[Sequence[tuple[int, float]]], columns: int) -> list[int | None]:
+    """The maximum-weight matching of rows to distinct columns on a sparse graph.
 
-    The O(n²m) shortest augmenting path method with potentials; returns each row's column.
+    ``edges[row]`` lists ``(column, weight)`` with weight > 0; a row may stay unmatched.
+    This is the Hungarian method (shortest augmenting paths with potentials, as for a
+    dense cost matrix with one zero-cost "unmatched" column per row), run with Dijkstra
+    over the given edges only: each row explores just the columns its path can reach, so a
+    sparse graph costs far less than the O(n³) dense method.
     """
-    rows, cols = len(cost), len(cost[0]) if cost else 0
-    inf = float("inf")
-    u = [0.0] * (rows + 1)
-    v = [0.0] * (cols + 1)
-    owner = [0] * (cols + 1)  # owner[j]: 1-based row assigned to column j
-    way = [0] * (cols + 1)
-    for row in range(1, rows + 1):
-        owner[0] = row
-        j0 = 0
-        minv = [inf] * (cols + 1)
-        used = [False] * (cols + 1)
+    rows = len(edges)
+    # Columns 0..columns-1 are real; column columns+row is that row's private "unmatched".
+    owner: dict[int, int] = {}
+    u = [0.0] * rows
+    v: dict[int, float] = {}
+
+    def reach(row: int) -> list[tuple[int, float]]:
+        return [(j, -w) for j, w in edges[row]] + [(columns + row, 0.0)]
+
+    for root in range(rows):
+        # Potentials make every reduced cost from the root non-negative.
+        u[root] = min(cost - v.get(j, 0.0) for j, cost in reach(root))
+        dist: dict[int, float] = {}
+        before: dict[int, int | None] = {}
+        settled: dict[int, float] = {}
+        heap: list[tuple[float, int]] = []
+        row, base, via = root, 0.0, None
         while True:
-            used[j0] = True
-            i0, delta, j1 = owner[j0], inf, 0
-            for j in range(1, cols + 1):
-                if used[j]:
-                    continue
-                current = cost[i0 - 1][j - 1] - u[i0] - v[j]
-                if current < minv[j]:
-                    minv[j], way[j] = current, j0
-                if minv[j] < delta:
-                    delta, j1 = minv[j], j
-            for j in range(cols + 1):
-                if used[j]:
-                    u[owner[j]] += delta
-                    v[j] -= delta
-                else:
-                    minv[j] -= delta
-            j0 = j1
-            if owner[j0] == 0:
+            for j, cost in reach(row):
+                d = base + cost - u[row] - v.get(j, 0.0)
+                if j not in settled and d < dist.get(j, float("inf")):
+                    dist[j], before[j] = d, via
+                    heapq.heappush(heap, (d, j))
+            # An expanded row's own "unmatched" column is free, so the heap never runs dry.
+            base, column = heapq.heappop(heap)
+            while column in settled or base > dist[column]:
+                base, column = heapq.heappop(heap)
+            settled[column] = base
+            if column not in owner:
                 break
-        while j0:
-            j1 = way[j0]
-            owner[j0] = owner[j1]
-            j0 = j1
-    assignment = [-1] * rows
-    for j in range(1, cols + 1):
-        if owner[j]:
-            assignment[owner[j] - 1] = j - 1
+            row, via = owner[column], column
+        free, total = column, base
+        for j, d in settled.items():
+            if j != free:
+                u[owner[j]] += total - d
+                v[j] = v.get(j, 0.0) - (total - d)
+        u[root] += total
+        # Augment: every column on the path passes to the row that reached it.
+        step: int | None = free
+        while step is not None:
+            previous = before[step]
+            owner[step] = root if previous is None else owner[previous]
+            step = previous
+    assignment: list[int | None] = [None] * rows
+    for j, row in owner.items():
+        if j < columns:
+            assignment[row] = j
     return assignment
 
 
@@ -362,70 +520,48 @@ def align(
     """One ``Match`` per candidate quotation (headings are skipped), in candidate order."""
     sources = _profiles(source_doc, source_quotes)
     candidates = _profiles(candidate_doc, candidate_quotes)
-    source_sentences = sentences(source_doc, source_quotes)
-    pairs = [[_pair(c, s) for s in sources] for c in candidates]
-    narration = [best_narration(c.stems, source_sentences, source_doc.text) for c in candidates]
+    source_prose = prose(source_doc, source_quotes)
+    index = _SourceIndex.of(sources)
+    # Only scored pairs can be accepted; every other pair has no words in common.
+    pairs: list[dict[int, _Pair]] = [
+        {si: _pair(c, sources[si]) for si in _rivals(c, index)} for c in candidates
+    ]
+    narration = [best_narration(c.stems, source_prose) for c in candidates]
 
-    best_words = [max((p.words for p in row), default=0.0) for row in pairs]
+    best_words = [max((p.words for p in row.values()), default=0.0) for row in pairs]
 
     def allowed(ci: int, si: int) -> bool:
-        pair = pairs[ci][si]
+        pair = pairs[ci].get(si)
         told = narration[ci]
-        if not pair.accepted:
+        if pair is None or not pair.accepted:
             return False
         # Narration that explains the words far better is the likelier origin.
         if told is not None and explains(told) and told.cover >= pair.words + _NARRATION_MARGIN:
             return False
         return best_words[ci] < pair.words + _RIVAL_MARGIN
 
-    # Phase one: the best one-to-one assignment; a dummy column per row means "no match".
-    big = 1e6
-    width = len(sources) + len(candidates)
-    cost = [
-        [
-            (-pairs[ci][si].score if allowed(ci, si) else big) if si < len(sources) else 0.0
-            for si in range(width)
-        ]
+    # Phase one: the best one-to-one assignment (a candidate may stay unmatched).
+    edges = [
+        [(si, pair.score) for si, pair in pairs[ci].items() if allowed(ci, si)]
         for ci in range(len(candidates))
     ]
-    chosen = _hungarian(cost) if candidates else []
-    assigned: dict[int, list[int]] = {}
-    for ci, column in enumerate(chosen):
-        if 0 <= column < len(sources) and allowed(ci, column):
-            assigned[ci] = [column]
+    assigned: dict[int, list[int]] = {
+        ci: [column]
+        for ci, column in enumerate(_assignment(edges, len(sources)))
+        if column is not None
+    }
 
     # Phase two: split quotes and words quoted twice reuse a source quote already taken.
     for ci in range(len(candidates)):
         if ci in assigned:
             continue
         options = [
-            si
-            for si in range(len(sources))
-            if allowed(ci, si) and pairs[ci][si].words >= _REUSE_MIN_WORDS
+            si for si in pairs[ci] if allowed(ci, si) and pairs[ci][si].words >= _REUSE_MIN_WORDS
         ]
         if options:
             assigned[ci] = [max(options, key=lambda si: pairs[ci][si].score)]
 
-    # Merges: a source quote left over whose words fill the rest of a matched candidate.
-    taken = {si for group in assigned.values() for si in group}
-    for si, source in enumerate(sources):
-        if si in taken or not source.stems:
-            continue
-        best: tuple[float, int] | None = None
-        for ci, group in assigned.items():
-            candidate = candidates[ci]
-            if speaker_match(candidate.quote, source.quote) == "different":
-                continue
-            explained = StemBag.of([st for g in group for st in sources[g].stems])
-            rest = StemBag.of([st for st in candidate.stems if not explained.has(st)])
-            found = rest.count(source.stems)
-            cover = found / len(source.stems)
-            enough = cover >= _MERGE_MIN_COVER and found >= min(2, len(source.stems))
-            if enough and (best is None or cover > best[0]):
-                best = (cover, ci)
-        if best is not None:
-            assigned[best[1]].append(si)
-            taken.add(si)
+    _merge(sources, candidates, assigned)
 
     matches = []
     for ci, candidate in enumerate(candidates):
@@ -440,3 +576,37 @@ def align(
             evidence = told.span if told is not None and explains(told) else None
             matches.append(Match(candidate.index, (), None, 0.0, evidence))
     return tuple(matches)
+
+
+def _merge(
+    sources: Sequence[_Profile], candidates: Sequence[_Profile], assigned: dict[int, list[int]]
+) -> None:
+    """Add to ``assigned`` each left-over source quote whose words fill the rest of a match.
+
+    A merge needs the candidate to hold some of the source quote's words, so only the
+    matched candidates sharing a word key with it are tried, in the order they were matched.
+    """
+    order = {ci: rank for rank, ci in enumerate(assigned)}
+    matched = list(assigned)
+    by_word = _Index.of([_keys(candidates[ci].stems) for ci in matched])
+    taken = {si for group in assigned.values() for si in group}
+    for si, source in enumerate(sources):
+        if si in taken or not source.stems:
+            continue
+        near = {matched[unit] for key in _keys(source.stems) for unit in by_word.units(key)}
+        best: tuple[float, int] | None = None
+        for ci in sorted(near, key=order.__getitem__):
+            group = assigned[ci]
+            candidate = candidates[ci]
+            if speaker_match(candidate.quote, source.quote) == "different":
+                continue
+            explained = StemBag.of([st for g in group for st in sources[g].stems])
+            rest = StemBag.of([st for st in candidate.stems if not explained.has(st)])
+            found = rest.count(source.stems)
+            cover = found / len(source.stems)
+            enough = cover >= _MERGE_MIN_COVER and found >= min(2, len(source.stems))
+            if enough and (best is None or cover > best[0]):
+                best = (cover, ci)
+        if best is not None:
+            assigned[best[1]].append(si)
+            taken.add(si)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from service.alignment import Match, best_narration, explains, sentences, speaker_match
+from service.alignment import Match, best_narration, explains, prose, speaker_match
 from service.document import Document
 from service.models import Dropped, Quote, SpeakerMatch, Status, Verdict, Wording
 from service.wording import compare, stems
@@ -55,14 +55,12 @@ def judge(
         if quote.kind == "quotation"
     )
     used = {index for match in matches for index in match.sources}
-    prose = sentences(candidate_doc, candidate_quotes)
+    candidate_prose = prose(candidate_doc, candidate_quotes)
     dropped = []
     for index, quote in enumerate(source_quotes):
         if quote.kind != "quotation" or index in used:
             continue
-        survives = best_narration(
-            tuple(dict.fromkeys(stems(quote.text))), prose, candidate_doc.text
-        )
+        survives = best_narration(tuple(dict.fromkeys(stems(quote.text))), candidate_prose)
         evidence = survives.span if survives is not None and explains(survives) else None
         dropped.append(Dropped(quote, evidence))
     return verdicts, tuple(dropped)

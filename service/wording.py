@@ -175,6 +175,14 @@ def stems(text: str) -> tuple[str, ...]:
     )
 
 
+def meet_key(stem: str) -> str:
+    """A key that two stems share whenever ``stems_meet`` holds (their first four letters).
+
+    Indexing stems under it finds every stem that may meet a given one without a scan.
+    """
+    return stem[:4] if len(stem) >= 4 else stem
+
+
 def stems_meet(left: str, right: str) -> bool:
     """Two stems name the same word: equal, or one a short extension of the other."""
     if left == right:
@@ -322,6 +330,60 @@ def _source_tokens(sources: Sequence[str]) -> list[str]:
     return joined
 
 
+@dataclass(frozen=True, slots=True)
+class SourceForm:
+    """A source quote (or merged quotes) tokenised once, to be tried against many candidates."""
+
+    tokens: tuple[str, ...]
+    keys: frozenset[str]  # every token, first letter folded: what a candidate word may equal
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateForm:
+    """A candidate quote split at its gaps once, to be tried against many source quotes."""
+
+    pieces: tuple[_Piece, ...]
+    # The candidate's words, first letter folded: each must be among the source's ``keys``
+    # for the candidate to fit, which rules most source quotes out without laying it on them.
+    needs: frozenset[str]
+
+
+def source_form(sources: Sequence[str]) -> SourceForm:
+    tokens = tuple(_source_tokens(sources))
+    return SourceForm(tokens, frozenset(_first_letter_folded(t) for t in tokens))
+
+
+def candidate_form(candidate: str) -> CandidateForm:
+    pieces = tuple(_pieces(tokenize(candidate)))
+    needs = frozenset(
+        _first_letter_folded(token) for piece in pieces for token in piece.tokens if is_word(token)
+    )
+    return CandidateForm(pieces, needs)
+
+
+def fits(candidate: CandidateForm, source: SourceForm) -> bool:
+    """``acceptable`` on forms prepared once (see there)."""
+    if not candidate.pieces or not candidate.needs <= source.keys:
+        return False
+    tokens = source.tokens
+    cursor = 0
+    for piece in candidate.pieces:
+        if piece.gap == "start":
+            starts = range(0, len(tokens))
+        elif piece.gap == "ellipsis":
+            starts = range(cursor, len(tokens))
+        else:
+            starts = range(cursor, min(len(tokens), cursor + _BRACKET_MAX_SKIP + 1))
+        end = next(
+            (e for s in starts if (e := _match_at(piece.tokens, tokens, s)) is not None),
+            None,
+        )
+        if end is None:
+            return False
+        cursor = end
+    return True
+
+
 def acceptable(candidate: str, sources: Sequence[str]) -> bool:
     """Whether ``candidate`` differs from the source quote(s) only in acceptable ways.
 
@@ -329,26 +391,7 @@ def acceptable(candidate: str, sources: Sequence[str]) -> bool:
     merges them. Every piece between ellipses must occur in the source in order; a
     bracketed insertion may stand in for at most a few source words.
     """
-    source = _source_tokens(sources)
-    pieces = _pieces(tokenize(candidate))
-    if not pieces:
-        return False
-    cursor = 0
-    for piece in pieces:
-        if piece.gap == "start":
-            starts = range(0, len(source))
-        elif piece.gap == "ellipsis":
-            starts = range(cursor, len(source))
-        else:
-            starts = range(cursor, min(len(source), cursor + _BRACKET_MAX_SKIP + 1))
-        end = next(
-            (e for s in starts if (e := _match_at(piece.tokens, source, s)) is not None),
-            None,
-        )
-        if end is None:
-            return False
-        cursor = end
-    return True
+    return fits(candidate_form(candidate), source_form(sources))
 
 
 # --- changes, similarity and severity ---------------------------------------------------

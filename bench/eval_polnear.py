@@ -1,6 +1,7 @@
 """Quote and speaker extraction scored against PolNeAR's gold attributions.
 
 Usage: python bench/eval_polnear.py [CORPUS] [--split dev|test|train ...] [--errors N]
+       [--only speaker|quote]
 
 CORPUS defaults to ../shared/corpora/polnear (next to the checkout). Gold, per issue 3: for
 every article, its lexicographically first .ann file; every attribution with a Source span;
@@ -36,6 +37,7 @@ class Gold:
     start: int
     end: int
     sources: tuple[tuple[int, int], ...]
+    cues: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,9 +100,10 @@ def load_gold(ann: Path, text: str) -> list[Gold]:
         if "Source" not in roles or "Content" not in roles:
             continue
         sources = tuple(spans.get(roles["Source"], []))
+        cues = tuple(spans.get(roles.get("Cue", ""), []))
         for start, end in spans.get(roles["Content"], []):
             for s, e in _segments(text, start, end):
-                gold.append(Gold(s, e, sources))
+                gold.append(Gold(s, e, sources, cues))
     return gold
 
 
@@ -140,6 +143,40 @@ class Score:
                 f"F1={f1:.3f} speaker_accuracy={speaker:.3f} end_to_end={end_to_end:.3f}")
 
 
+def _paragraph_of(text: str, position: int) -> tuple[int, int]:
+    start = text.rfind("\n\n", 0, position)
+    end = text.find("\n\n", position)
+    return (0 if start < 0 else start + 2), (len(text) if end < 0 else end)
+
+
+def _speaker_error(text: str, item: Gold, guess: Predicted) -> str:
+    """A wrong or missing speaker, with its paragraph marked up for study:
+    [[gold quote]], {{gold Source}}, <<gold Cue>>, ((our mention)) where they fall in it."""
+    start, end = _paragraph_of(text, item.start)
+    if guess.mention is not None and guess.mention[0] < start:
+        start = _paragraph_of(text, guess.mention[0])[0]
+    marks: list[tuple[int, str]] = [(item.start, "[["), (item.end, "]]")]
+    for s, e in item.sources:
+        marks += [(s, "{{"), (e, "}}")]
+    for s, e in item.cues:
+        marks += [(s, "<<"), (e, ">>")]
+    if guess.mention is not None:
+        marks += [(guess.mention[0], "(("), (guess.mention[1], "))")]
+    pieces = []
+    position = start
+    for offset, mark in sorted(m for m in marks if start <= m[0] <= end):
+        pieces.append(text[position:offset] + mark)
+        position = offset
+    pieces.append(text[position:end])
+    got = "None" if guess.mention is None else text[guess.mention[0]:guess.mention[1]]
+    want = " | ".join(text[s:e] for s, e in item.sources)
+    cue = " | ".join(text[s:e] for s, e in item.cues)
+    ours = guess.quote.speaker.name if guess.quote.speaker else None
+    kind = "NONE " if guess.mention is None else "WRONG"
+    return (f"{kind} got={got!r} (name {ours!r}) want={want!r} cue={cue!r}\n"
+            f"      {''.join(pieces)[:1200]}")
+
+
 def score_article(text: str, gold: list[Gold], score: Score, errors: list[str]) -> None:
     predicted = predict(text)
     used: set[int] = set()
@@ -164,9 +201,7 @@ def score_article(text: str, gold: list[Gold], score: Score, errors: list[str]) 
         ):
             score.speaker_right += 1
         else:
-            got = "None" if guess.mention is None else text[guess.mention[0]:guess.mention[1]]
-            want = " | ".join(text[s:e] for s, e in item.sources)
-            errors.append(f"SPKR  got={got!r} want={want!r} {text[item.start:item.end][:60]!r}")
+            errors.append(_speaker_error(text, item, guess))
     for index, guess in enumerate(predicted):
         if index not in used and guess.mention is not None:
             score.false_positive += 1
@@ -177,7 +212,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared/corpora/polnear"))
     parser.add_argument("--split", action="append", choices=["train", "dev", "test"])
-    parser.add_argument("--errors", type=int, default=0, help="print this many error lines")
+    parser.add_argument("--errors", type=int, default=0, help="print this many errors")
+    parser.add_argument("--only", choices=["speaker", "quote"],
+                        help="print only speaker errors (NONE/WRONG) or quote errors (MISS/FALSE)")
     args = parser.parse_args()
     data = Path(args.corpus) / "data"
     if not data.is_dir():
@@ -194,6 +231,9 @@ def main() -> int:
             text = text_path.read_text(encoding="utf-8")
             score_article(text, load_gold(anns[0], text), score, errors)
         print(score.line(split))
+        if args.only:
+            prefixes = ("NONE", "WRONG") if args.only == "speaker" else ("MISS", "FALSE")
+            errors = [line for line in errors if line.startswith(prefixes)]
         for line in errors[: args.errors]:
             print("   ", line)
     return 0

@@ -34,6 +34,7 @@ TITLES: frozenset[str] = _load("titles.txt")
 ORG_WORDS: frozenset[str] = _load("org_words.txt")
 PRONOUNS: frozenset[str] = _load("pronouns.txt")
 NAME_SUFFIXES: frozenset[str] = _load("suffixes.txt")
+NON_NAME_WORDS: frozenset[str] = _load("non_name_words.txt")
 
 #: "according to X" names its speaker after the cue; every other cue has its subject before.
 SPEAKER_AFTER_CUES: frozenset[str] = frozenset({"according to"})

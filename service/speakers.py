@@ -42,9 +42,21 @@ _CUE = regex.compile(
     rf"(?<![\w’'-])(?:(?P<verb>{_CUE_WORDS})|(?P<after>[Aa]ccording\s+to))(?![\w’'-])"
 )
 
-_TOKEN = r"(?:\p{Lu}[\p{L}\p{M}’'.\-]*|\d+(?:st|nd|rd|th)?)"
+#: Sentence-initial words that never start or continue a name ("After", "Then", "In").
+_NON_NAME = (
+    "(?!(?:" + "|".join(sorted((word.capitalize() for word in lexicon.NON_NAME_WORDS),
+                               key=lambda word: (-len(word), word)))
+    + r")(?![\p{L}\p{M}.’'\-]))"
+)
+#: A capitalised word. A full stop belongs to it only when it is an abbreviation or initials
+#: ("Gov.", "J.", "U.S."): "Trump. As Politico" is two sentences, not one name.
+_CAP_WORD = (
+    rf"{_NON_NAME}\p{{Lu}}(?:[\p{{L}}\p{{M}}’'\-]{{0,3}}\.(?:\p{{Lu}}\.)*(?![\p{{L}}\p{{M}}])"
+    r"|[\p{L}\p{M}’'\-]*)"
+)
+_TOKEN = rf"(?:{_CAP_WORD}|\d+(?:st|nd|rd|th)?)"
 _CONNECTOR = r"(?:of|for|the|de|van|von|al|bin|da|del|di|la|le|du|on)"
-_NAME_SEQ = rf"\p{{Lu}}[\p{{L}}\p{{M}}’'.\-]*(?:(?:\s+{_CONNECTOR})*\s+{_TOKEN})*"
+_NAME_SEQ = rf"{_CAP_WORD}(?:(?:\s+{_CONNECTOR})*\s+{_TOKEN})*"
 _PRONOUN = r"(?:he|she|they|we|I|it|who|He|She|They|We|It|Who)"
 _DETERMINER = (
     r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Oo]ne|[Tt]wo|"

@@ -28,11 +28,13 @@ from service.wording import (
     CandidateForm,
     SourceForm,
     StemBag,
-    candidate_form,
+    candidate_form_of,
     fits,
     meet_key,
-    source_form,
+    source_form_of,
     stems,
+    token_stems,
+    tokenize,
 )
 
 # --- speakers ---------------------------------------------------------------------------
@@ -202,7 +204,8 @@ def _profiles(doc: Document, quotes: Sequence[Quote]) -> list[_Profile]:
         paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
         left = max(paragraph_start, quote.start - _CONTEXT_CHARS)
         right = min(paragraph_end, quote.end + _CONTEXT_CHARS)
-        quoted = _unique(stems(quote.text))
+        tokens = tokenize(quote.text)
+        quoted = _unique(token_stems(tokens))
         profiles.append(
             _Profile(
                 index=index,
@@ -211,8 +214,8 @@ def _profiles(doc: Document, quotes: Sequence[Quote]) -> list[_Profile]:
                 bag=StemBag.of(quoted),
                 context=StemBag.of(stems(masked[left:right])),
                 position=quote.start / length,
-                as_candidate=candidate_form(quote.text),
-                as_source=source_form((quote.text,)),
+                as_candidate=candidate_form_of(tokens),
+                as_source=source_form_of((tokens,)),
             )
         )
     return profiles
@@ -267,31 +270,36 @@ def best_narration(needles: Sequence[str], prose: Prose) -> Resemblance | None:
     if not needles:
         return None
     units = prose.sentences
-    found_in = sorted({u for key in _keys(needles) for u in prose.index.units(key)})
-    hits: dict[int, frozenset[int]] = {}
-
-    def hits_of(unit: int) -> frozenset[int]:
-        if unit not in hits:
-            bag = units[unit].bag
-            hits[unit] = frozenset(i for i, n in enumerate(needles) if bag.has(n))
-        return hits[unit]
-
-    # In a long document common needles are not followed; a window starting up to two
-    # sentences before a sentence with a rare one still counts every needle it holds.
-    firsts = sorted(
-        {f for u in found_in for f in range(max(0, u - _MAX_WINDOW_SENTENCES + 1), u + 1)}
-        if not prose.index.exhaustive
-        else found_in
-    )
+    reached: dict[int, set[int]] = {}  # sentence -> the needles it holds, found by key
+    for i, needle in enumerate(needles):
+        for unit in prose.index.units(meet_key(needle)):
+            if units[unit].bag.has(needle):
+                reached.setdefault(unit, set()).add(i)
+    if prose.index.exhaustive:
+        # Every needle's posting was followed: ``reached`` holds every hit there is.
+        hits = {unit: frozenset(found) for unit, found in reached.items()}
+        firsts = sorted(hits)
+    else:
+        # Common needles were not followed. A window starting up to two sentences before a
+        # sentence with a rare one is tried, and its sentences are read for every needle.
+        hits = {}
+        firsts = sorted(
+            {f for u in reached for f in range(max(0, u - _MAX_WINDOW_SENTENCES + 1), u + 1)}
+        )
+        for unit in {u for f in firsts for u in range(f, f + _MAX_WINDOW_SENTENCES)}:
+            if unit < len(units):
+                bag = units[unit].bag
+                hits[unit] = frozenset(i for i, n in enumerate(needles) if bag.has(n))
+    nothing: frozenset[int] = frozenset()
     best: tuple[int, int, int, int] | None = None  # (hits, -length, first, last)
     for first in firsts:
-        if not hits_of(first):
+        if not hits.get(first):
             continue
         found: frozenset[int] = frozenset()
         for last in range(first, min(len(units), first + _MAX_WINDOW_SENTENCES)):
             if units[last].paragraph != units[first].paragraph:
                 break
-            found |= hits_of(last)
+            found |= hits.get(last, nothing)
             length = units[last].span.end - units[first].span.start
             key = (len(found), -length, first, last)
             if best is None or key[:2] > best[:2]:
@@ -398,31 +406,38 @@ class _SourceIndex:
         )
 
 
-def _rivals(candidate: _Profile, index: _SourceIndex) -> list[int]:
+def _rivals(candidate: _Profile, sources: Sequence[_Profile], index: _SourceIndex) -> list[int]:
     """The source quotes worth scoring against ``candidate``, in source order.
 
-    A pair can only be accepted when the two quotes share a quoted word (or the candidate
-    fits the source, all its words among the source's tokens) or at least two words of
-    their setting (see ``_pair`` and ``_setting``); a pair sharing none of these keys scores
-    zero on words and is never accepted. So in a short document, where every posting is
-    followed, this is exactly the set of pairs that can matter.
+    ``_pair`` accepts a pair only when the two quotes share a quoted word, or the candidate
+    fits the source (then all its words are among the source's tokens), or their settings
+    share two words or more and the speaker is the same (or unknown, for a short quote); a
+    pair failing all three scores zero on words and is never accepted. Where every posting
+    is followed (a short document) this is exactly the set of pairs that can matter, so
+    skipping the rest changes nothing; in a long document rare keys and the source quotes
+    nearest in position stand in for it.
     """
-    count = len(index.positions)
-    if index.words.exhaustive:
-        return list(range(count))
     found: set[int] = set()
     for key in _keys(candidate.stems):
         found.update(index.words.units(key))
-    for key in _keys(candidate.context.stems):
-        found.update(index.settings.units(key))
     if candidate.as_candidate.needs:
         rarest = min(candidate.as_candidate.needs, key=index.tokens.size)
         found.update(index.tokens.units(rarest))
-    # The source quotes are in document order, so their positions are sorted.
-    middle = bisect_left(index.positions, candidate.position)
-    found.update(
-        range(max(0, middle - _POSITION_NEIGHBOURS), min(count, middle + _POSITION_NEIGHBOURS))
-    )
+    shared: dict[int, int] = {}
+    for stem in candidate.context.stems:  # stems, not keys: ``_setting`` counts stems
+        for unit in index.settings.units(meet_key(stem)):
+            shared[unit] = shared.get(unit, 0) + 1
+    short = len(candidate.stems) <= _SHORT_QUOTE_STEMS
+    for unit, count in shared.items():
+        if count >= 2 and unit not in found:
+            speaker = speaker_match(candidate.quote, sources[unit].quote)
+            if speaker == "same" or (speaker == "unknown" and short):
+                found.add(unit)
+    if not index.words.exhaustive:
+        # The source quotes are in document order, so their positions are sorted.
+        middle = bisect_left(index.positions, candidate.position)
+        low, high = max(0, middle - _POSITION_NEIGHBOURS), middle + _POSITION_NEIGHBOURS
+        found.update(range(low, min(len(index.positions), high)))
     return sorted(found)
 
 
@@ -524,7 +539,7 @@ def align(
     index = _SourceIndex.of(sources)
     # Only scored pairs can be accepted; every other pair has no words in common.
     pairs: list[dict[int, _Pair]] = [
-        {si: _pair(c, sources[si]) for si in _rivals(c, index)} for c in candidates
+        {si: _pair(c, sources[si]) for si in _rivals(c, sources, index)} for c in candidates
     ]
     narration = [best_narration(c.stems, source_prose) for c in candidates]
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 from rapidfuzz.distance import Indel, Levenshtein
@@ -146,6 +147,8 @@ def is_word(token: str) -> bool:
 
 
 def _fold(word: str) -> str:
+    if word.isascii():  # nothing to decompose; casefold is lower
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -170,9 +173,18 @@ def stem(word: str) -> str:
 
 def stems(text: str) -> tuple[str, ...]:
     """Stems of the content words of ``text`` (function words left out)."""
-    return tuple(
-        stem(token) for token in tokenize(text) if is_word(token) and _fold(token) not in STOPWORDS
-    )
+    return token_stems(tokenize(text))
+
+
+def token_stems(tokens: Sequence[str]) -> tuple[str, ...]:
+    """``stems`` of text already split by ``tokenize``."""
+    return tuple(found for token in tokens if (found := _content_stem(token)) is not None)
+
+
+@lru_cache(maxsize=65536)  # a document repeats its words; each is judged once
+def _content_stem(token: str) -> str | None:
+    """The token's stem, or None for a function word or punctuation."""
+    return stem(token) if is_word(token) and _fold(token) not in STOPWORDS else None
 
 
 def meet_key(stem: str) -> str:
@@ -220,8 +232,15 @@ class StemBag:
         return any(stems_meet(needle, other) for other in self.by_prefix.get(needle[:4], ()))
 
     def count(self, needles: Sequence[str]) -> int:
-        """How many of ``needles`` this bag holds."""
-        return sum(1 for needle in needles if self.has(needle))
+        """How many of ``needles`` this bag holds (``has`` inlined: alignment's inner loop)."""
+        exact, by_prefix = self.stems, self.by_prefix
+        total = 0
+        for needle in needles:
+            if needle in exact:
+                total += 1
+            elif len(needle) >= 4 and (group := by_prefix.get(needle[:4])):
+                total += any(stems_meet(needle, other) for other in group)
+        return total
 
 
 # --- acceptable edits -------------------------------------------------------------------
@@ -322,12 +341,7 @@ def _match_at(piece: Sequence[str], source: Sequence[str], start: int) -> int | 
 
 
 def _source_tokens(sources: Sequence[str]) -> list[str]:
-    joined: list[str] = []
-    for index, text in enumerate(sources):
-        if index:
-            joined.append(_JOIN)
-        joined.extend(_strip_punct(tokenize(text)))
-    return joined
+    return list(source_form(sources).tokens)
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,12 +363,26 @@ class CandidateForm:
 
 
 def source_form(sources: Sequence[str]) -> SourceForm:
-    tokens = tuple(_source_tokens(sources))
-    return SourceForm(tokens, frozenset(_first_letter_folded(t) for t in tokens))
+    return source_form_of([tokenize(text) for text in sources])
+
+
+def source_form_of(sources: Sequence[Sequence[str]]) -> SourceForm:
+    """``source_form`` of source quotes already split by ``tokenize``."""
+    joined: list[str] = []
+    for index, tokens in enumerate(sources):
+        if index:
+            joined.append(_JOIN)
+        joined.extend(_strip_punct(tokens))
+    return SourceForm(tuple(joined), frozenset(_first_letter_folded(t) for t in joined))
 
 
 def candidate_form(candidate: str) -> CandidateForm:
-    pieces = tuple(_pieces(tokenize(candidate)))
+    return candidate_form_of(tokenize(candidate))
+
+
+def candidate_form_of(tokens: Sequence[str]) -> CandidateForm:
+    """``candidate_form`` of a candidate quote already split by ``tokenize``."""
+    pieces = tuple(_pieces(tokens))
     needs = frozenset(
         _first_letter_folded(token) for piece in pieces for token in piece.tokens if is_word(token)
     )

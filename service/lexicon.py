@@ -35,6 +35,7 @@ ORG_WORDS: frozenset[str] = _load("org_words.txt")
 PRONOUNS: frozenset[str] = _load("pronouns.txt")
 NAME_SUFFIXES: frozenset[str] = _load("suffixes.txt")
 NON_NAME_WORDS: frozenset[str] = _load("non_name_words.txt")
+VERB_FORMS: frozenset[str] = _load("verb_forms.txt")
 
 #: "according to X" names its speaker after the cue; every other cue has its subject before.
 SPEAKER_AFTER_CUES: frozenset[str] = frozenset({"according to"})

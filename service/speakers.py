@@ -55,7 +55,7 @@ _CAP_WORD = (
     r"|[\p{L}\p{M}’'\-]*)"
 )
 _TOKEN = rf"(?:{_CAP_WORD}|\d+(?:st|nd|rd|th)?)"
-_CONNECTOR = r"(?:of|for|the|de|van|von|al|bin|da|del|di|la|le|du|on)"
+_CONNECTOR = r"(?:of|for|the|de|van|von|al|bin|da|del|di|la|le|du)"
 _NAME_SEQ = rf"{_CAP_WORD}(?:(?:\s+{_CONNECTOR})*\s+{_TOKEN})*"
 _PRONOUN = r"(?:he|she|they|we|I|it|who|He|She|They|We|It|Who)"
 _DETERMINER = (
@@ -68,6 +68,7 @@ _STOP = (
     r"what|whom|whose|how|why|where|it|he|she|they|we|i|you|this|that|these|those|there|"
     r"here|not|no|so|just|even|only|been|be|being|do|does|did|can|could|should|may|might)"
 )
+_STOP_WORD = regex.compile(_STOP)
 _COMMON_NP = rf"{_DETERMINER}(?:\s+(?!{_STOP}\b)[\p{{L}}\d’'\-]+){{1,4}}"
 _BARE_NP = (
     rf"(?<![\p{{L}}’'\-])(?!{_STOP}\b|{_DETERMINER}\b)\p{{Ll}}[\p{{L}}’'\-]+"
@@ -106,6 +107,30 @@ _SENTENCE_END = regex.compile(
     r"Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Inc|Corp|Co|Ltd|vs|U\.S|U\.N|U\.K|\p{Lu}))"
     r"[.!?]+[\"”’')\]]*(?=\s+\P{Ll})"
 )
+#: What ties a cue to the subject of its clause rather than to the noun right before it.
+_CLAUSE_LINK = regex.compile(r"(?:,|\b(?:and|but|by|then|and\s+then|while|before|after))\s*$")
+#: "WASHINGTON —", "Paris (AFP) –": a dateline before the first sentence's subject.
+_DATELINE = regex.compile(
+    r"\s*(?:\p{Lu}{2,}[\p{Lu}\s,.]*(?:\([^()\n]{1,20}\))?|[\p{L}\s,.]{1,40}\(\p{Lu}\p{L}{1,12}\))"
+    r"\s*(?:[—–―]|--|-)\s*"
+)
+#: An opening adverbial phrase: a preposition or conjunction, or a participle ("Speaking at",
+#: "Asked about").
+_INTRO_WORDS = lexicon.NON_NAME_WORDS - {
+    # These begin noun phrases (a subject), not adverbial phrases.
+    "a", "an", "the", "this", "that", "these", "those", "their", "its", "it", "both", "who",
+    "which", "there",
+}
+_INTRO = regex.compile(
+    r"\s*(?:(?:" + "|".join(sorted((word.capitalize() for word in _INTRO_WORDS),
+                                   key=lambda word: (-len(word), word)))
+    + r")\b|\p{Lu}\p{Ll}+(?:ing|ed)\b)"
+)
+_SEGMENT_SUBJECT = regex.compile(
+    rf"\s*(?:(?P<pronoun>(?:He|She|They|We|I)\b)|(?P<name>{_NAME_SEQ})|(?P<common>{_COMMON_NP}))"
+)
+#: What follows a subject: its verb (lower case), perhaps after a parenthesis ("(R-Iowa)").
+_PREDICATE = regex.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?\p{Ll}")
 _DASH_ATTRIBUTION = regex.compile(rf"\s*(?:[—–―]|--|-(?=\s))\s*(?P<name>{_NAME_SEQ})")
 #: How many events or names a rule looks back over: a speaker is named within a few dozen
 #: cues of their quote, and the bound keeps adversarial input linear.
@@ -166,6 +191,29 @@ def _ends_with_full_stop(name: str) -> bool:
     bare = last[:-1]
     return (last.endswith(".") and len(bare) > 1 and "." not in bare
             and last.lower() not in lexicon.TITLES and last.lower() not in lexicon.NAME_SUFFIXES)
+
+
+def _looks_finite(word: str) -> bool:
+    lower = word.lower()
+    return lower in lexicon.VERB_FORMS or lower in lexicon.REPORTING_VERBS \
+        or (len(lower) > 4 and lower.endswith("ed"))
+
+
+def _head_noun_phrase(mention: _Mention) -> _Mention:
+    """A determiner phrase cut before its verb: "The mayor met the" -> "The mayor"."""
+    words = mention.span.text.split()
+    keep = len(words)
+    for index in range(2, len(words)):
+        if _looks_finite(words[index]) or _STOP_WORD.fullmatch(words[index]):
+            keep = index
+            break
+    if keep == len(words):
+        return mention
+    text = " ".join(words[:keep])
+    if not mention.span.text.startswith(text):  # irregular spacing: keep the match as is
+        return mention
+    start = mention.span.start
+    return _Mention(Span(text, start, start + len(text)), mention.kind)
 
 
 def _mention(match: regex.Match[str], offset: int) -> _Mention | None:
@@ -230,12 +278,55 @@ class _Analysis:
                 if after is not None:
                     events.append(_Event(cue, None, after, True))
                 continue
-            before = self._subject(masked[window_start:m.start()], window_start)
+            window = masked[window_start:m.start()]
+            before = self._subject(window, window_start)
             after_match = lexicon.match(_NP_AFTER, masked, m.end(), after_end)
             after = _mention(after_match, 0) if after_match else None
+            participle = m.group("verb").endswith("ing")
+            link = lexicon.search(_CLAUSE_LINK, window, max(0, len(window) - 16))
+            if before is None and not participle and after is not None \
+                    and after.kind in ("name", "common") and window.rstrip(" \t")[-1:] in ",\ue000":
+                # "“…” about the decision, said Jane Doe": the inverted order, speaker after.
+                events.append(_Event(cue, None, after, True))
+                continue
+            if link is not None and (participle or before is None):
+                # "Doe went after Roe, calling him …", "Doe criticised the plan and said …":
+                # the speaker is the subject of the whole clause, not the nearest noun.
+                clause_start = max(sentence_start, m.start() - 400)
+                before = self._clause_subject(masked[clause_start:m.start()],
+                                              clause_start) or before
             if before is not None or after is not None:
                 events.append(_Event(cue, before, after, False))
         return events
+
+    def _clause_subject(self, prefix: str, offset: int) -> _Mention | None:
+        """The subject of the sentence ``prefix`` begins, past a dateline and any opening
+        adverbial phrases ("Speaking in Salem, New Hampshire, Doe went …" -> Doe)."""
+        dateline = lexicon.match(_DATELINE, prefix)
+        position = dateline.end() if dateline else 0
+        first = True
+        intro = False
+        while position < len(prefix):
+            comma = prefix.find(",", position)
+            end = len(prefix) if comma < 0 else comma
+            if first:
+                intro = lexicon.match(_INTRO, prefix, position, end) is not None
+            if not first and not intro:
+                return None
+            found = None if first and intro else lexicon.match(
+                _SEGMENT_SUBJECT, prefix, position, end)
+            if found is not None:
+                mention = _mention(found, offset)
+                if mention is not None and mention.kind == "common":
+                    mention = _head_noun_phrase(mention)
+                rest = prefix[mention.span.end - offset if mention else found.end():end]
+                if (first and not rest.strip()) or lexicon.match(_PREDICATE, rest):
+                    return mention
+            elif first and not intro:
+                return None
+            first = False
+            position = end + 1
+        return None
 
     def _subject(self, window: str, offset: int) -> _Mention | None:
         appositive = lexicon.search(_APPOSITIVE_TAIL, window)
@@ -436,8 +527,11 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan) -> _Attribution | 
                 if attribution is not None:
                     return attribution
             before = event.before
+            # "“…,” Turk said" attributes the quote; after a full stop inside the marks
+            # ("“….” He added, “…”") the subject opens the next sentence and its own quote.
             if before is not None and before.span.start >= stop \
-                    and not masked[stop:before.span.start].strip(" ,\t"):
+                    and not masked[stop:before.span.start].strip(" ,\t") \
+                    and not _ends_sentence(analysis.text, span):
                 return _from_event(event, False)
     dash = lexicon.match(_DASH_ATTRIBUTION, masked, stop, min(paragraph_end, stop + 200))
     if dash is not None:
@@ -453,6 +547,12 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan) -> _Attribution | 
         if event.cue.end <= span.open_mark:
             attribution = _from_event(event, event.speaker_after)
             if attribution is not None:
+                if attribution.kind == "pronoun":
+                    # "Rubio said that … Trump, whom he called a “con artist”": a pronoun
+                    # in a later clause of the sentence refers back to its named subject,
+                    # and that subject is the attribution the reader takes.
+                    return _named_subject_before(analysis, index, sentence_start) \
+                        or attribution
                 if attribution.kind != "common" or event.speaker_after:
                     return attribution
                 weak = weak or attribution
@@ -468,6 +568,24 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan) -> _Attribution | 
             return attribution
         index += 1
     return weak
+
+
+def _ends_sentence(text: str, span: QuoteSpan) -> bool:
+    """Whether the quoted words end with a full stop (not "?" or "!", which a cue follows)."""
+    return text[span.start:span.end].rstrip(" \t\"”’'»")[-1:] == "."
+
+
+def _named_subject_before(analysis: _Analysis, index: int,
+                          sentence_start: int) -> _Attribution | None:
+    """The named subject of an earlier cue of the same sentence, if any."""
+    for earlier in range(index - 1, max(-1, index - 1 - _LOOK_BACK), -1):
+        event = analysis.events[earlier]
+        if event.cue.start < sentence_start:
+            break
+        mention = event.after if event.speaker_after else event.before
+        if mention is not None and mention.kind == "name" and mention.span.start >= sentence_start:
+            return _Attribution(mention.span, mention.kind, event.cue)
+    return None
 
 
 def _inherit(analysis: _Analysis, spans: Sequence[QuoteSpan],

@@ -62,6 +62,46 @@ def test_attribution_patterns(text: str, expected: list[tuple[str, str, str]]) -
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a subject after a full stop inside the marks opens the next sentence
+        ("Tom Reed said, “Taxes will fall.” He added, “Nobody will pay more.”",
+         [("Taxes will fall.", "Tom Reed", "Tom Reed"),
+          ("Nobody will pay more.", "Tom Reed", "He")]),
+        # a pronoun in a later clause refers back to the named subject of the sentence
+        ("Ann Lee said the council ignored what she called “a clear warning.”",
+         [("a clear warning.", "Ann Lee", "Ann Lee")]),
+        # participle cues take the subject of the clause, not the nearest noun
+        ("Tom Reed went after his rival, calling him “a quitter.”",
+         [("a quitter.", "Tom Reed", "Tom Reed")]),
+        ("Speaking in Dover, Delaware, Tom Reed praised the plan, saying it was “long overdue.”",
+         [("long overdue.", "Tom Reed", "Tom Reed")]),
+        ("LONDON — Ann Lee on Monday rejected the plan, calling it “a fantasy.”",
+         [("a fantasy.", "Ann Lee", "Ann Lee")]),
+        ("The mayor met the strikers, telling them they had been “treated badly.”",
+         [("treated badly.", "the mayor", "The mayor")]),
+        # coordinated verbs share the subject
+        ("Ann Lee criticised the budget and said the cuts were “reckless.”",
+         [("reckless.", "Ann Lee", "Ann Lee")]),
+        ("Ann Lee, 52, a nurse from Leeds, said on Friday, “We are tired.”",
+         [("We are tired.", "Ann Lee", "Ann Lee")]),
+        # inverted order after a comma, with words between the quote and the cue
+        ("“The vote was close” in the end, said Ann Lee, a council member.",
+         [("The vote was close", "Ann Lee", "Ann Lee")]),
+        # sentence-start words are not part of the name
+        ("Tom Reed arrived late.\n\nThen Reed said: “We left early.”",
+         [("We left early.", "Tom Reed", "Reed")]),
+        # reporting verbs beyond "say": thanking, chanting, naming
+        ("Ann Lee thanked voters for “a great night.”", [("a great night.", "Ann Lee", "Ann Lee")]),
+        ("Outside, the strikers chanted “No more cuts.”",
+         [("No more cuts.", "the strikers", "the strikers")]),
+    ],
+)
+def test_clause_level_attribution(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # pronoun resolves to the last named speaker; mention is the pronoun
         ("Jane Doe spoke in Paris.\n\n“We will win,” she said.",
          [("We will win,", "Jane Doe", "she")]),

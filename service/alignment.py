@@ -16,9 +16,10 @@ from __future__ import annotations
 import heapq
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Generic, TypeVar
 
 import regex
 
@@ -146,16 +147,20 @@ _CONTEXT_CHARS = 300
 _MAX_WINDOW_SENTENCES = 3
 
 
+# A quote's prepared wording: a ``CandidateForm`` on the candidate side, a ``SourceForm``
+# on the source side (each side only needs its own).
+_Form = TypeVar("_Form", CandidateForm, SourceForm)
+
+
 @dataclass(frozen=True, slots=True)
-class _Profile:
+class _Profile(Generic[_Form]):
     index: int
     quote: Quote
     stems: tuple[str, ...]  # unique content stems of the quoted words, in order
     bag: StemBag
     context: StemBag
     position: float  # relative position in the document, 0..1
-    as_candidate: CandidateForm
-    as_source: SourceForm
+    form: _Form
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +196,9 @@ def _unique(items: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
 
-def _profiles(doc: Document, quotes: Sequence[Quote]) -> list[_Profile]:
+def _profiles(
+    doc: Document, quotes: Sequence[Quote], form: Callable[[tuple[str, ...]], _Form]
+) -> list[_Profile[_Form]]:
     text = doc.text
     masked = _masked(text, quotes)
     length = max(1, len(text))
@@ -214,8 +221,7 @@ def _profiles(doc: Document, quotes: Sequence[Quote]) -> list[_Profile]:
                 bag=StemBag.of(quoted),
                 context=StemBag.of(stems(masked[left:right])),
                 position=quote.start / length,
-                as_candidate=candidate_form_of(tokens),
-                as_source=source_form_of((tokens,)),
+                form=form(tokens),
             )
         )
     return profiles
@@ -350,8 +356,8 @@ def _setting(left: StemBag, right: StemBag) -> float:
     return dice * min(1.0, shared / _SETTING_FULL_WORDS)
 
 
-def _words(candidate: _Profile, source: _Profile) -> float:
-    if fits(candidate.as_candidate, source.as_source):
+def _words(candidate: _Profile[CandidateForm], source: _Profile[SourceForm]) -> float:
+    if fits(candidate.form, source.form):
         return 1.0
     if not candidate.stems or not source.stems:
         return 0.0
@@ -365,7 +371,7 @@ def _words(candidate: _Profile, source: _Profile) -> float:
     return max(dice, 0.9 * part, 0.9 * whole)
 
 
-def _pair(candidate: _Profile, source: _Profile) -> _Pair:
+def _pair(candidate: _Profile[CandidateForm], source: _Profile[SourceForm]) -> _Pair:
     words = _words(candidate, source)
     context = _setting(candidate.context, source.context)
     nearness = max(0.0, 1.0 - 3.0 * abs(candidate.position - source.position))
@@ -397,16 +403,18 @@ class _SourceIndex:
     positions: tuple[float, ...]
 
     @classmethod
-    def of(cls, sources: Sequence[_Profile]) -> _SourceIndex:
+    def of(cls, sources: Sequence[_Profile[SourceForm]]) -> _SourceIndex:
         return cls(
             _Index.of([_keys(s.stems) for s in sources]),
             _Index.of([_keys(s.context.stems) for s in sources]),
-            _Index.of([s.as_source.keys for s in sources]),
+            _Index.of([s.form.keys for s in sources]),
             tuple(s.position for s in sources),
         )
 
 
-def _rivals(candidate: _Profile, sources: Sequence[_Profile], index: _SourceIndex) -> list[int]:
+def _rivals(
+    candidate: _Profile[CandidateForm], sources: Sequence[_Profile[SourceForm]], index: _SourceIndex
+) -> list[int]:
     """The source quotes worth scoring against ``candidate``, in source order.
 
     ``_pair`` accepts a pair only when the two quotes share a quoted word, or the candidate
@@ -420,8 +428,8 @@ def _rivals(candidate: _Profile, sources: Sequence[_Profile], index: _SourceInde
     found: set[int] = set()
     for key in _keys(candidate.stems):
         found.update(index.words.units(key))
-    if candidate.as_candidate.needs:
-        rarest = min(candidate.as_candidate.needs, key=index.tokens.size)
+    if candidate.form.needs:
+        rarest = min(candidate.form.needs, key=index.tokens.size)
         found.update(index.tokens.units(rarest))
     shared: dict[int, int] = {}
     for stem in candidate.context.stems:  # stems, not keys: ``_setting`` counts stems
@@ -533,8 +541,8 @@ def align(
     candidate_quotes: Sequence[Quote],
 ) -> tuple[Match, ...]:
     """One ``Match`` per candidate quotation (headings are skipped), in candidate order."""
-    sources = _profiles(source_doc, source_quotes)
-    candidates = _profiles(candidate_doc, candidate_quotes)
+    sources = _profiles(source_doc, source_quotes, lambda tokens: source_form_of((tokens,)))
+    candidates = _profiles(candidate_doc, candidate_quotes, candidate_form_of)
     source_prose = prose(source_doc, source_quotes)
     index = _SourceIndex.of(sources)
     # Only scored pairs can be accepted; every other pair has no words in common.
@@ -594,7 +602,9 @@ def align(
 
 
 def _merge(
-    sources: Sequence[_Profile], candidates: Sequence[_Profile], assigned: dict[int, list[int]]
+    sources: Sequence[_Profile[SourceForm]],
+    candidates: Sequence[_Profile[CandidateForm]],
+    assigned: dict[int, list[int]],
 ) -> None:
     """Add to ``assigned`` each left-over source quote whose words fill the rest of a match.
 

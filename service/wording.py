@@ -134,12 +134,8 @@ def normalize(text: str) -> str:
 
 def tokenize(text: str) -> tuple[str, ...]:
     """Normalised tokens: words, numbers, single punctuation marks and ``...``."""
-    tokens = []
-    for match in _TOKEN.finditer(normalize(text)):
-        token = match.group()
-        # A lone apostrophe is a single quotation mark; both styles mean the same.
-        tokens.append('"' if token == "'" else token)
-    return tuple(tokens)
+    # A lone apostrophe is a single quotation mark; both styles mean the same.
+    return tuple('"' if token == "'" else token for token in _TOKEN.findall(normalize(text)))
 
 
 def is_word(token: str) -> bool:
@@ -456,17 +452,22 @@ def _window(source: Sequence[str], candidate: Sequence[str]) -> tuple[int, int]:
         return 0, m
     previous = [_EDGE_TRIM_COST * j for j in range(m + 1)]
     starts_prev = list(range(m + 1))
-    for i in range(1, n + 1):
-        current = [float(i)] + [0.0] * m
-        starts = [0] * (m + 1)
-        for j in range(1, m + 1):
-            substitute = previous[j - 1] + (0.0 if candidate[i - 1] == source[j - 1] else 1.0)
-            best, start = substitute, starts_prev[j - 1]
-            if previous[j] + 1.0 < best:
-                best, start = previous[j] + 1.0, starts_prev[j]
-            if current[j - 1] + 1.0 < best:
-                best, start = current[j - 1] + 1.0, starts[j - 1]
-            current[j], starts[j] = best, start
+    # Row by row; "diagonal", "up" and "left" are the three cells a cell is reached from.
+    for i, word in enumerate(candidate, start=1):
+        left, left_start = float(i), 0
+        diagonal, diagonal_start = previous[0], starts_prev[0]
+        current, starts = [left], [left_start]
+        for other, up, up_start in zip(source, previous[1:], starts_prev[1:], strict=True):
+            best = diagonal + (0.0 if word == other else 1.0)
+            start = diagonal_start
+            if up + 1.0 < best:
+                best, start = up + 1.0, up_start
+            if left + 1.0 < best:
+                best, start = left + 1.0, left_start
+            current.append(best)
+            starts.append(start)
+            left, left_start = best, start
+            diagonal, diagonal_start = up, up_start
         previous, starts_prev = current, starts
     end = min(range(m + 1), key=lambda j: previous[j] + _EDGE_TRIM_COST * (m - j))
     return starts_prev[end], end

@@ -153,8 +153,9 @@ def _speaker_error(text: str, item: Gold, guess: Predicted) -> str:
     """A wrong or missing speaker, with its paragraph marked up for study:
     [[gold quote]], {{gold Source}}, <<gold Cue>>, ((our mention)) where they fall in it."""
     start, end = _paragraph_of(text, item.start)
-    if guess.mention is not None and guess.mention[0] < start:
-        start = _paragraph_of(text, guess.mention[0])[0]
+    for s, _ in item.sources + ((guess.mention,) if guess.mention else ()):
+        if start - 1500 < s < start:  # show the earlier paragraph that names the speaker
+            start = _paragraph_of(text, s)[0]
     marks: list[tuple[int, str]] = [(item.start, "[["), (item.end, "]]")]
     for s, e in item.sources:
         marks += [(s, "{{"), (e, "}}")]
@@ -174,7 +175,7 @@ def _speaker_error(text: str, item: Gold, guess: Predicted) -> str:
     ours = guess.quote.speaker.name if guess.quote.speaker else None
     kind = "NONE " if guess.mention is None else "WRONG"
     return (f"{kind} got={got!r} (name {ours!r}) want={want!r} cue={cue!r}\n"
-            f"      {''.join(pieces)[:1200]}")
+            f"      {''.join(pieces)[:1500].replace(chr(10) * 2, ' ¶ ')}")
 
 
 def score_article(text: str, gold: list[Gold], score: Score, errors: list[str]) -> None:

@@ -169,8 +169,11 @@ def _mask(text: str, spans: Sequence[QuoteSpan]) -> str:
         stop = span.close_mark + 1 if span.close_mark is not None else span.end
         if span.open_mark < position:
             continue
-        pieces.append(text[position:span.open_mark])
-        masked = [_MASK] * (stop - span.open_mark)
+        # Two apostrophes stand for one double mark: mask both, not only the second.
+        open_mark = span.open_mark - 1 if span.open_mark > position \
+            and text[span.open_mark - 1:span.open_mark + 1] == "''" else span.open_mark
+        pieces.append(text[position:open_mark])
+        masked = [_MASK] * (stop - open_mark)
         # A quote that ends a sentence ends the sentence around it too.
         if span.close_mark is not None and text[span.start:span.end].rstrip()[-1:] in "!?.":
             masked[-1] = "."
@@ -293,13 +296,13 @@ class _Analysis:
                 # "Doe went after Roe, calling him …", "Doe criticised the plan and said …":
                 # the speaker is the subject of the whole clause, not the nearest noun.
                 clause_start = max(sentence_start, m.start() - 400)
-                before = self._clause_subject(masked[clause_start:m.start()],
+                before = self.clause_subject(masked[clause_start:m.start()],
                                               clause_start) or before
             if before is not None or after is not None:
                 events.append(_Event(cue, before, after, False))
         return events
 
-    def _clause_subject(self, prefix: str, offset: int) -> _Mention | None:
+    def clause_subject(self, prefix: str, offset: int) -> _Mention | None:
         """The subject of the sentence ``prefix`` begins, past a dateline and any opening
         adverbial phrases ("Speaking in Salem, New Hampshire, Doe went …" -> Doe)."""
         dateline = lexicon.match(_DATELINE, prefix)
@@ -517,6 +520,7 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan) -> _Attribution | 
     paragraph_end = analysis.doc.paragraphs[span.last_paragraph][1]
     events = analysis.events
     first_after = bisect_right(analysis.event_cue_starts, stop - 1)
+    deferred: _Attribution | None = None
     # 1. Right after the quote: "…,” Turk said" / "…,” said Jane Doe" / "…” — Jane Doe".
     if first_after < len(events):
         event = events[first_after]
@@ -528,11 +532,15 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan) -> _Attribution | 
                     return attribution
             before = event.before
             # "“…,” Turk said" attributes the quote; after a full stop inside the marks
-            # ("“….” He added, “…”") the subject opens the next sentence and its own quote.
+            # ("“….” He added, “…”") the subject opens the next sentence, which may carry a
+            # quote of its own: then it is only a last resort.
             if before is not None and before.span.start >= stop \
-                    and not masked[stop:before.span.start].strip(" ,\t") \
-                    and not _ends_sentence(analysis.text, span):
-                return _from_event(event, False)
+                    and not masked[stop:before.span.start].strip(" ,\t"):
+                if not _ends_sentence(analysis.text, span):
+                    return _from_event(event, False)
+                _, next_end = analysis.sentence_bounds(event.cue.start)
+                if _MASK not in masked[event.cue.end:next_end]:
+                    deferred = _from_event(event, False)
     dash = lexicon.match(_DASH_ATTRIBUTION, masked, stop, min(paragraph_end, stop + 200))
     if dash is not None:
         name = dash.group("name")
@@ -567,7 +575,15 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan) -> _Attribution | 
                 and (weak is None or event.speaker_after):
             return attribution
         index += 1
-    return weak
+    if weak is None and masked[sentence_start:span.open_mark].rstrip().endswith(":"):
+        # "Doe was blunt: “…”": a colon lead-in without a reporting verb; its subject.
+        weak = _clause_attribution(analysis, sentence_start, span.open_mark)
+    return weak or deferred
+
+
+def _clause_attribution(analysis: _Analysis, start: int, end: int) -> _Attribution | None:
+    subject = analysis.clause_subject(analysis.masked[start:end], start)
+    return _Attribution(subject.span, subject.kind, None) if subject is not None else None
 
 
 def _ends_sentence(text: str, span: QuoteSpan) -> bool:
@@ -601,7 +617,7 @@ def _inherit(analysis: _Analysis, spans: Sequence[QuoteSpan],
             found[index] = found[previous]
             continue
         para_start = paragraphs[span.first_paragraph][0]
-        if masked[para_start:span.open_mark].strip() or span.first_paragraph == 0:
+        if masked[para_start:span.open_mark].strip(" \t\n" + _MASK) or span.first_paragraph == 0:
             continue
         prior_paragraph = span.first_paragraph - 1
         prior_start, prior_end = paragraphs[prior_paragraph]
@@ -613,6 +629,11 @@ def _inherit(analysis: _Analysis, spans: Sequence[QuoteSpan],
         if previous >= 0 and spans[previous].last_paragraph == prior_paragraph \
                 and found[previous] is not None:
             found[index] = found[previous]
+            continue
+        if previous < 0 or spans[previous].last_paragraph < prior_paragraph:
+            # "Doe praised the plan. ¶ “We need it now.”": a quote paragraph right after a
+            # paragraph of reported speech continues its speaker.
+            found[index] = _last_attribution_in(analysis, prior_start, prior_end)
     # A first quote with no cue of its own takes the speaker of the next quote in its paragraph.
     for index in range(len(spans) - 2, -1, -1):
         span = spans[index]
@@ -623,6 +644,16 @@ def _inherit(analysis: _Analysis, spans: Sequence[QuoteSpan],
             found[index] = found[index + 1]
 
 
+def _last_attribution_in(analysis: _Analysis, start: int, end: int) -> _Attribution | None:
+    for event in _events_before(analysis, end):
+        if event.cue.start < start:
+            break
+        attribution = _from_event(event, event.speaker_after)
+        if attribution is not None and attribution.mention.start >= start:
+            return attribution
+    return None
+
+
 def _direct_lead_in(analysis: _Analysis, start: int, end: int) -> _Attribution | None:
     sentence_start, _ = analysis.sentence_bounds(end - 1)
     for event in _events_before(analysis, end):
@@ -630,8 +661,13 @@ def _direct_lead_in(analysis: _Analysis, start: int, end: int) -> _Attribution |
             break
         attribution = _from_event(event, event.speaker_after)
         if attribution is not None:
+            if attribution.kind == "common":
+                # "Doe then listed his demands:": a named subject beats the nearest noun.
+                clause = _clause_attribution(analysis, max(start, sentence_start), end)
+                if clause is not None and clause.kind != "common":
+                    return clause
             return attribution
-    return None
+    return _clause_attribution(analysis, max(start, sentence_start), end)
 
 
 def _events_before(analysis: _Analysis, position: int) -> Iterator[_Event]:

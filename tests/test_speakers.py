@@ -93,6 +93,21 @@ def test_attribution_patterns(text: str, expected: list[tuple[str, str, str]]) -
         ("Ann Lee thanked voters for “a great night.”", [("a great night.", "Ann Lee", "Ann Lee")]),
         ("Outside, the strikers chanted “No more cuts.”",
          [("No more cuts.", "the strikers", "the strikers")]),
+        # a full-stopped quote followed by a lone "X said." still takes X
+        ("“The bridge is closed.” Ann Lee said.",
+         [("The bridge is closed.", "Ann Lee", "Ann Lee")]),
+        # colon lead-in without a reporting verb: the subject of the clause
+        ("Tom Reed was blunt: “The plan is dead.”",
+         [("The plan is dead.", "Tom Reed", "Tom Reed")]),
+        ("Tom Reed then listed his demands for 2030:\n\n“Lower fares.",
+         [("Lower fares.", "Tom Reed", "Tom Reed")]),
+        # a quote paragraph after a paragraph of reported speech continues its speaker
+        ("Ann Lee praised the workers and their union.\n\n“They kept the city running.”",
+         [("They kept the city running.", "Ann Lee", "Ann Lee")]),
+        # two apostrophes as a double mark: a paragraph that opens with one still inherits
+        ("''It is late,'' Tom Reed said. ''We must go.\n\n''Nobody waits for us.''",
+         [("It is late,", "Tom Reed", "Tom Reed"), ("We must go.", "Tom Reed", "Tom Reed"),
+          ("Nobody waits for us.", "Tom Reed", "Tom Reed")]),
     ],
 )
 def test_clause_level_attribution(text: str, expected: list[tuple[str, str, str]]) -> None:

@@ -1,4 +1,4 @@
-"""The versioned API: ``POST /v1/extract`` and ``POST /v1/verify``.
+"""The versioned API: ``POST /v1/extract``, ``POST /v1/verify`` and ``POST /v1/verify/batch``.
 
 Views only translate HTTP to and from the pipeline: read a JSON body, load it through a
 schema, call ``service.pipeline``, convert offsets to the unit asked for, dump the records.
@@ -13,11 +13,12 @@ from flask import Blueprint, Response, current_app, request
 from marshmallow import ValidationError
 from werkzeug.exceptions import BadRequest, UnsupportedMediaType
 
-from service import offsets, pipeline
+from service import batch, offsets, pipeline
 from service.models import TextTooComplex
-from service.web import review
+from service.web import metrics, review
 from service.web.responses import json_response
 from service.web.schemas import (
+    BatchRequestSchema,
     ExtractRequestSchema,
     RequestSchema,
     VerifyRequestSchema,
@@ -86,6 +87,7 @@ def extract() -> Response:
         quotes = pipeline.extract(job.text, job.format)
     except TextTooComplex as error:
         raise TextTooComplex(str(error), field=error.field or "text") from error
+    metrics.record_extract(len(quotes))
     return json_response(
         dump_extract(offsets.quotes_in_unit(job.text, quotes, job.offset_unit), job.offset_unit)
     )
@@ -95,7 +97,30 @@ def extract() -> Response:
 def verify() -> Response:
     job = _load(VerifyRequestSchema)
     report = pipeline.verify(job.source, job.candidate, job.format)
+    metrics.record_verify(report)
     if review.wants_html():  # the self-contained review page instead of JSON
         return review.report_page(report, job.source, job.candidate, job.format)
     converted = offsets.report_in_unit(job.source, job.candidate, report, job.offset_unit)
     return json_response(dump_verify(converted, job.offset_unit))
+
+
+@bp.post("/verify/batch")
+def verify_batch() -> Response:
+    """One result or one problem per item, in request order; the batch itself fails only
+    when the request as a whole is unusable (not JSON, too large, no ``items`` list, too
+    many items)."""
+    envelope = BatchRequestSchema(max_items=current_app.config["MAX_BATCH_ITEMS"]).load(
+        _json_body()
+    )
+    results = []
+    succeeded = 0
+    for outcome in batch.verify_items(
+        envelope["items"], max_document_chars=current_app.config["MAX_DOCUMENT_CHARS"]
+    ):
+        metrics.BATCH_ITEMS.labels(str(outcome.status)).inc()
+        if outcome.report is not None:
+            metrics.record_verify(outcome.report, "verify_batch")
+            succeeded += 1
+        results.append(outcome.as_json())
+    summary = {"items": len(results), "succeeded": succeeded, "failed": len(results) - succeeded}
+    return json_response({"summary": summary, "results": results})

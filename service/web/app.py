@@ -9,7 +9,7 @@ from typing import Any
 from flask import Flask
 
 from service import pipeline, resources
-from service.web import api, config, errors, ops, review
+from service.web import api, auth, config, cors, docs, errors, logs, observability, ops, review
 
 logger = logging.getLogger("service")
 
@@ -33,7 +33,9 @@ def _warm_up() -> str:
 def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     app = Flask("service")
     app.config.from_mapping(config.load(overrides))
-    logger.setLevel(app.config["LOG_LEVEL"])
+    # Before anything touches app.logger (the "service" logger): Flask then adds no handler
+    # of its own, and every line, the errors' included, is JSON.
+    logs.configure(logger, app.config["LOG_LEVEL"])
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.json.sort_keys = False  # type: ignore[attr-defined]
 
@@ -44,7 +46,12 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
         openapi=resources.openapi_path().read_bytes(),
     )
     errors.register(app)
+    # First: a request turned away by authentication still gets its id, log line and count.
+    observability.register(app)
+    cors.register(app)
+    auth.register(app)
     app.register_blueprint(ops.bp)
+    docs.register(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(review.bp)
     return app

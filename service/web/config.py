@@ -15,7 +15,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import regex
+
 LOG_LEVELS = frozenset({"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"})
+MIN_API_KEY_LENGTH = 16
+# scheme://host[:port], what a browser sends in Origin; no path, no trailing slash.
+_ORIGIN = regex.compile(r"https?://[^\s/?#]+")
 
 
 class ConfigError(ValueError):
@@ -41,6 +46,25 @@ def _log_level(value: str) -> str:
     if level not in LOG_LEVELS:
         raise ValueError(f"must be one of {', '.join(sorted(LOG_LEVELS))}")
     return level
+
+
+def _keys(value: str) -> tuple[str, ...]:
+    keys = tuple(key.strip() for key in value.split(","))
+    if any(not key for key in keys):
+        raise ValueError("must be a comma-separated list of non-empty keys")
+    short = [key for key in keys if len(key) < MIN_API_KEY_LENGTH]
+    if short:
+        # A short key can be guessed; refusing it beats running with a false sense of safety.
+        raise ValueError(f"every key must have at least {MIN_API_KEY_LENGTH} characters")
+    return keys
+
+
+def _origins(value: str) -> tuple[str, ...]:
+    origins = tuple(origin.strip().rstrip("/") for origin in value.split(",") if origin.strip())
+    for origin in origins:
+        if origin != "*" and not _ORIGIN.fullmatch(origin):
+            raise ValueError(f"{origin!r} is not an origin such as https://cms.example.com")
+    return origins
 
 
 def _host(value: str) -> str:
@@ -94,6 +118,29 @@ SETTINGS: tuple[Setting, ...] = (
         500_000,
         _positive_int,
         "Longest document accepted, in characters (code points); longer ones get 422.",
+    ),
+    Setting(
+        "VERBATIM_MAX_BATCH_ITEMS",
+        "MAX_BATCH_ITEMS",
+        50,
+        _positive_int,
+        "Most items one `POST /v1/verify/batch` request may carry; more get 422.",
+    ),
+    Setting(
+        "VERBATIM_API_KEYS",
+        "API_KEYS",
+        None,
+        _keys,
+        "Comma-separated API keys (16+ characters each) accepted as `Authorization: Bearer`; "
+        "unset: no authentication (a warning is logged at start).",
+    ),
+    Setting(
+        "VERBATIM_CORS_ORIGINS",
+        "CORS_ORIGINS",
+        None,
+        _origins,
+        "Comma-separated browser origins (`https://cms.example.com`, or `*`) allowed to call "
+        "the API from JavaScript; unset: none.",
     ),
     Setting(
         "VERBATIM_LOG_LEVEL",

@@ -10,21 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from http import HTTPStatus
-from typing import Any
 
 from flask import Flask, Response, current_app, request
 from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
-from service.models import PipelineError, TextTooComplex
+from service.models import PipelineError
 from service.web.responses import json_response
+from service.web.schemas import input_problem, problem_body
 
 PROBLEM_MIMETYPE = "application/problem+json"
-
-# marshmallow reports errors about the body as a whole (e.g. a JSON array instead of an
-# object) under "_schema"; callers read "body" more easily.
-_WHOLE_BODY_KEY = "_schema"
-_WHOLE_BODY_NAME = "body"
 
 
 def problem(
@@ -34,32 +29,11 @@ def problem(
     errors: Mapping[str, Sequence[str]] | None = None,
     headers: Mapping[str, str] | None = None,
 ) -> Response:
-    """A problem+json response; ``type`` is ``about:blank``, so ``title`` is the status phrase."""
-    body: dict[str, Any] = {
-        "type": "about:blank",
-        "title": HTTPStatus(status).phrase,
-        "status": status,
-        "detail": detail,
-    }
-    if errors:
-        body["errors"] = {field: list(messages) for field, messages in errors.items()}
-    response = json_response(body, status, PROBLEM_MIMETYPE)
+    """A problem+json response (``schemas.problem_body``)."""
+    response = json_response(problem_body(status, detail, errors), status, PROBLEM_MIMETYPE)
     for name, value in (headers or {}).items():
         response.headers[name] = value
     return response
-
-
-def _flatten(messages: Any, prefix: str = "") -> dict[str, list[str]]:
-    """marshmallow's nested error dict as ``{"field.sub": [messages]}``."""
-    if isinstance(messages, Mapping):
-        flat: dict[str, list[str]] = {}
-        for key, value in messages.items():
-            name = _WHOLE_BODY_NAME if key == _WHOLE_BODY_KEY else str(key)
-            flat.update(_flatten(value, f"{prefix}.{name}" if prefix else name))
-        return flat
-    if isinstance(messages, list) and all(isinstance(item, str) for item in messages):
-        return {prefix or _WHOLE_BODY_NAME: list(messages)}
-    return {prefix or _WHOLE_BODY_NAME: [str(messages)]}
 
 
 def _http_error(error: HTTPException) -> Response | HTTPException:
@@ -77,21 +51,9 @@ def _http_error(error: HTTPException) -> Response | HTTPException:
     return problem(error.code, error.description or HTTPStatus(error.code).phrase, headers=headers)
 
 
-def _validation_error(error: ValidationError) -> Response:
-    return problem(
-        422,
-        "The request does not match the schema; see errors for each field.",
-        errors=_flatten(error.messages),
-    )
-
-
-def _text_too_complex(error: TextTooComplex) -> Response:
-    errors = {error.field: [str(error)]} if error.field else None
-    return problem(422, f"A document could not be processed in time: {error}", errors=errors)
-
-
-def _pipeline_error(error: PipelineError) -> Response:
-    return problem(422, f"A document could not be processed: {error}")
+def _input_error(error: ValidationError | PipelineError) -> Response:
+    body = input_problem(error)
+    return json_response(body, body["status"], PROBLEM_MIMETYPE)
 
 
 def _unexpected(error: Exception) -> Response:
@@ -104,7 +66,6 @@ def _unexpected(error: Exception) -> Response:
 def register(app: Flask) -> None:
     # Flask picks the handler of the most specific class in the exception's MRO.
     app.register_error_handler(HTTPException, _http_error)
-    app.register_error_handler(ValidationError, _validation_error)
-    app.register_error_handler(TextTooComplex, _text_too_complex)
-    app.register_error_handler(PipelineError, _pipeline_error)
+    app.register_error_handler(ValidationError, _input_error)
+    app.register_error_handler(PipelineError, _input_error)
     app.register_error_handler(Exception, _unexpected)

@@ -1,4 +1,4 @@
-"""Operational endpoints: liveness, readiness and the OpenAPI document."""
+"""Operational endpoints: liveness, readiness, metrics and the OpenAPI document."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from flask import Blueprint, Response, current_app
 
+from service.web import metrics
 from service.web.errors import problem
 from service.web.responses import json_response
 
@@ -44,3 +45,8 @@ def readyz() -> Response:
 @bp.get("/openapi.yaml")
 def openapi() -> Response:
     return Response(state().openapi, mimetype="application/yaml")
+
+
+@bp.get("/metrics", endpoint="metrics")
+def metrics_text() -> Response:
+    return Response(metrics.exposition(), content_type=metrics.CONTENT_TYPE)

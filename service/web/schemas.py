@@ -10,7 +10,9 @@ This module imports marshmallow but not Flask: the CLI uses it for ``--json`` ou
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from http import HTTPStatus
 from typing import Any, cast
 
 import regex
@@ -28,12 +30,15 @@ from service.models import (
     Dropped,
     Format,
     OffsetUnit,
+    PipelineError,
     Quote,
     Report,
+    TextTooComplex,
     Verdict,
 )
 
 FORMATS: tuple[Format, ...] = ("text", "html")
+ITEM_ID_MAX_LENGTH = 200
 OFFSET_UNITS: tuple[OffsetUnit, ...] = ("codepoint", "utf16")
 
 # A JSON string may carry a lone surrogate escape ("\ud800"); it is not a character, cannot
@@ -105,6 +110,38 @@ class RequestSchema(Schema):
             raise ValidationError(errors)
 
 
+class BatchRequestSchema(Schema):
+    """The envelope of ``POST /v1/verify/batch``: only ``items`` is checked here.
+
+    Each item is loaded on its own by ``BatchItemSchema`` so that one bad item gets its own
+    problem instead of failing the whole batch.
+    """
+
+    class Meta:
+        unknown = RAISE
+
+    items = fields.List(fields.Raw(allow_none=True), required=True)
+
+    def __init__(self, *, max_items: int, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.max_items = max_items
+
+    @validates_schema
+    def _count(self, data: dict[str, Any], **_kwargs: Any) -> None:
+        count = len(data["items"])
+        if count == 0:
+            raise ValidationError({"items": ["The batch is empty; send at least one item."]})
+        if count > self.max_items:
+            raise ValidationError(
+                {
+                    "items": [
+                        f"The batch has {count} items; the limit is {self.max_items} "
+                        "(VERBATIM_MAX_BATCH_ITEMS). Split it into several requests."
+                    ]
+                }
+            )
+
+
 class ExtractRequestSchema(RequestSchema):
     text = _document_field()
     format = _format_field()
@@ -124,6 +161,27 @@ class VerifyRequestSchema(RequestSchema):
     @post_load
     def _record(self, data: dict[str, Any], **_kwargs: Any) -> VerifyRequest:
         return VerifyRequest(**data)
+
+
+@dataclass(frozen=True, slots=True)
+class BatchItem:
+    id: str
+    request: VerifyRequest
+
+
+class BatchItemSchema(RequestSchema):
+    """One item of a batch: a verify request with the caller's ``id`` for it."""
+
+    id = fields.String(required=True, validate=validate.Length(min=1, max=ITEM_ID_MAX_LENGTH))
+    source = _document_field()
+    candidate = _document_field()
+    format = _format_field()
+    offset_unit = _offset_unit_field()
+
+    @post_load
+    def _record(self, data: dict[str, Any], **_kwargs: Any) -> BatchItem:
+        item_id = data.pop("id")
+        return BatchItem(item_id, VerifyRequest(**data))
 
 
 # ---- responses -------------------------------------------------------------------------
@@ -223,6 +281,57 @@ class VerifyResponseSchema(Schema):
     quotes = fields.List(fields.Nested(VerdictSchema), attribute="report.verdicts")
     dropped = fields.List(fields.Nested(DroppedQuoteSchema), attribute="report.dropped")
     offset_unit = fields.String()
+
+
+# ---- problems (RFC 9457) ---------------------------------------------------------------
+
+# marshmallow reports errors about the body as a whole (e.g. a JSON array instead of an
+# object) under "_schema"; callers read "body" more easily.
+_WHOLE_BODY_KEY = "_schema"
+WHOLE_BODY_NAME = "body"
+
+
+def problem_body(
+    status: int, detail: str, errors: Mapping[str, Sequence[str]] | None = None
+) -> dict[str, Any]:
+    """A problem object; ``type`` is ``about:blank``, so ``title`` is the status phrase."""
+    body: dict[str, Any] = {
+        "type": "about:blank",
+        "title": HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail,
+    }
+    if errors:
+        body["errors"] = {field: list(messages) for field, messages in errors.items()}
+    return body
+
+
+def flatten_errors(messages: Any, prefix: str = "") -> dict[str, list[str]]:
+    """marshmallow's nested error dict as ``{"field.sub": [messages]}``."""
+    if isinstance(messages, Mapping):
+        flat: dict[str, list[str]] = {}
+        for key, value in messages.items():
+            name = WHOLE_BODY_NAME if key == _WHOLE_BODY_KEY else str(key)
+            flat.update(flatten_errors(value, f"{prefix}.{name}" if prefix else name))
+        return flat
+    if isinstance(messages, list) and all(isinstance(item, str) for item in messages):
+        return {prefix or WHOLE_BODY_NAME: list(messages)}
+    return {prefix or WHOLE_BODY_NAME: [str(messages)]}
+
+
+def input_problem(error: ValidationError | PipelineError) -> dict[str, Any]:
+    """The 422 problem for input the service cannot use: a schema violation, or a document
+    the pipeline refused (``TextTooComplex`` names its field)."""
+    if isinstance(error, ValidationError):
+        return problem_body(
+            422,
+            "The request does not match the schema; see errors for each field.",
+            flatten_errors(error.messages),
+        )
+    if isinstance(error, TextTooComplex):
+        errors = {error.field: [str(error)]} if error.field else None
+        return problem_body(422, f"A document could not be processed in time: {error}", errors)
+    return problem_body(422, f"A document could not be processed: {error}")
 
 
 def dump_extract(quotes: tuple[Quote, ...], offset_unit: OffsetUnit) -> dict[str, Any]:

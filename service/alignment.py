@@ -400,6 +400,7 @@ class _SourceIndex:
     words: _Index  # meet keys of the quoted stems
     settings: _Index  # meet keys of the stems around the quote
     tokens: _Index  # every token, first letter folded (a fitting candidate needs them all)
+    speakers: _Index  # the words of the speaker's name
     positions: tuple[float, ...]
 
     @classmethod
@@ -408,8 +409,13 @@ class _SourceIndex:
             _Index.of([_keys(s.stems) for s in sources]),
             _Index.of([_keys(s.context.stems) for s in sources]),
             _Index.of([s.form.keys for s in sources]),
+            _Index.of([_speaker_words(s.quote) for s in sources]),
             tuple(s.position for s in sources),
         )
+
+
+def _speaker_words(quote: Quote) -> tuple[str, ...]:
+    return () if quote.speaker is None else _name_words(quote.speaker.name)
 
 
 def _rivals(
@@ -422,8 +428,9 @@ def _rivals(
     share two words or more and the speaker is the same (or unknown, for a short quote); a
     pair failing all three scores zero on words and is never accepted. Where every posting
     is followed (a short document) this is exactly the set of pairs that can matter, so
-    skipping the rest changes nothing; in a long document rare keys and the source quotes
-    nearest in position stand in for it.
+    skipping the rest changes nothing. In a long document, where common keys are not
+    followed, any rare word of the setting, the speaker's name and the source quotes nearest
+    in position stand in for the keys left out.
     """
     found: set[int] = set()
     for key in _keys(candidate.stems):
@@ -436,12 +443,16 @@ def _rivals(
         for unit in index.settings.units(meet_key(stem)):
             shared[unit] = shared.get(unit, 0) + 1
     short = len(candidate.stems) <= _SHORT_QUOTE_STEMS
-    for unit, count in shared.items():
-        if count >= 2 and unit not in found:
-            speaker = speaker_match(candidate.quote, sources[unit].quote)
-            if speaker == "same" or (speaker == "unknown" and short):
-                found.add(unit)
-    if not index.words.exhaustive:
+    if index.words.exhaustive:
+        for unit, count in shared.items():
+            if count >= 2 and unit not in found:
+                speaker = speaker_match(candidate.quote, sources[unit].quote)
+                if speaker == "same" or (speaker == "unknown" and short):
+                    found.add(unit)
+    else:
+        found.update(shared)
+        for word in _speaker_words(candidate.quote):
+            found.update(index.speakers.units(word))
         # The source quotes are in document order, so their positions are sorted.
         middle = bisect_left(index.positions, candidate.position)
         low, high = max(0, middle - _POSITION_NEIGHBOURS), middle + _POSITION_NEIGHBOURS

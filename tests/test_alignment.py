@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-import pytest
+import itertools
+from collections.abc import Callable
+from pathlib import Path
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from service import alignment
 from service.alignment import align, speaker_match
 from service.models import Quote, Span, Speaker
+from service.pipeline import verify
 from tests.handmade import document, quotes_of
 
 
@@ -155,3 +163,82 @@ def test_headings_are_not_aligned() -> None:
     quotes = quotes_of(doc, [("Where it ends", None, "heading"), ("It ends here,", "Ana Ruiz")])
     matches = align(doc, quotes, doc, quotes)
     assert [(m.candidate, m.sources) for m in matches] == [(1, (1,))]
+
+
+# --- the indexed search that keeps long documents linear --------------------------------
+
+DATA = Path(__file__).resolve().parent / "data"
+SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+PAIR_DIRS = sorted(
+    folder for name in ("pairs", "pairs_heldout") for folder in (DATA / name).iterdir()
+    if folder.is_dir()
+)  # fmt: skip
+
+
+def _pair_texts(folder: Path) -> tuple[str, str]:
+    return (folder / "source.txt").read_text(), (folder / "candidate.txt").read_text()
+
+
+def _seed_texts() -> tuple[str, str]:
+    found = sorted(SEEDS.glob("0*.txt"))
+    if len(found) < 2:
+        pytest.skip(f"seed documents not found in {SEEDS} (../shared/seeds next to the checkout)")
+    return found[0].read_text(), found[1].read_text()
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [pytest.param(lambda f=folder: _pair_texts(f), id=folder.name) for folder in PAIR_DIRS]
+    + [pytest.param(_seed_texts, id="seed")],
+)
+def test_long_document_search_agrees_on_articles(
+    texts: Callable[[], tuple[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The search used past the exhaustive size (rare keys only, speaker, position) finds
+    every pair that matters in an ordinary article: the whole report stays the same."""
+    source, candidate = texts()
+    exhaustive = verify(source, candidate)
+    monkeypatch.setattr(alignment, "_EXHAUSTIVE_UNITS", 0)
+    assert verify(source, candidate) == exhaustive
+
+
+def _best_total(edges: list[list[tuple[int, float]]]) -> float:
+    """The heaviest matching by trying every choice (tiny graphs only)."""
+    options = [[None, *(column for column, _ in row)] for row in edges]
+    weight = [dict(row) for row in edges]
+    best = 0.0
+    for choice in itertools.product(*options):
+        taken = [column for column in choice if column is not None]
+        if len(taken) == len(set(taken)):
+            total = sum(weight[r][c] for r, c in enumerate(choice) if c is not None)
+            best = max(best, total)
+    return best
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=5).flatmap(
+        lambda columns: st.tuples(
+            st.just(columns),
+            st.lists(
+                st.dictionaries(
+                    st.integers(0, columns - 1),
+                    st.integers(1, 20).map(lambda w: w / 10),
+                    max_size=columns,
+                ),
+                max_size=5,
+            ),
+        )
+    )
+)
+def test_sparse_assignment_is_a_heaviest_matching(
+    graph: tuple[int, list[dict[int, float]]],
+) -> None:
+    columns, rows = graph
+    edges = [sorted(row.items()) for row in rows]
+    chosen = alignment._assignment(edges, columns)
+    taken = [column for column in chosen if column is not None]
+    assert len(taken) == len(set(taken))  # one-to-one
+    assert all(c is None or c in dict(edges[r]) for r, c in enumerate(chosen))  # real edges
+    total = sum(dict(edges[r])[c] for r, c in enumerate(chosen) if c is not None)
+    assert total == pytest.approx(_best_total(edges))

@@ -108,6 +108,11 @@ _SENTENCE_END = regex.compile(
     r"[.!?]+[\"”’')\]]*(?=\s+\P{Ll})"
 )
 #: What ties a cue to the subject of its clause rather than to the noun right before it.
+#: A preposition right before a noun phrase makes it an object, never the subject of a cue.
+_PREPOSITION_TAIL = regex.compile(
+    r"\b(?:in|on|at|of|for|with|from|through|into|about|over|under|against|toward|towards|"
+    r"among|between|across|around|during|without|within|like|to)\s+$"
+)
 _CLAUSE_LINK = regex.compile(r"(?:,|\b(?:and|but|by|then|and\s+then|while|before|after))\s*$")
 #: "WASHINGTON —", "Paris (AFP) –": a dateline before the first sentence's subject.
 _DATELINE = regex.compile(
@@ -292,9 +297,15 @@ class _Analysis:
                 # "“…” about the decision, said Jane Doe": the inverted order, speaker after.
                 events.append(_Event(cue, None, after, True))
                 continue
-            if link is not None and (participle or before is None):
-                # "Doe went after Roe, calling him …", "Doe criticised the plan and said …":
-                # the speaker is the subject of the whole clause, not the nearest noun.
+            object_before = before is not None and (
+                lexicon.search(_PREPOSITION_TAIL, masked, max(0, before.span.start - 12),
+                               before.span.start) is not None
+                or (participle and before.kind == "common"))
+            if (link is not None and (participle or before is None)) or object_before:
+                # "Doe went after Roe, calling him …", "Doe criticised the plan and said …",
+                # "Protesters marching through the streets chanted …", "Doe issued a
+                # statement calling …": the speaker is the subject of the clause, not the
+                # nearest noun (an object, or the object of a preposition).
                 clause_start = max(sentence_start, m.start() - 400)
                 before = self.clause_subject(masked[clause_start:m.start()],
                                               clause_start) or before
@@ -556,9 +567,9 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan) -> _Attribution | 
             attribution = _from_event(event, event.speaker_after)
             if attribution is not None:
                 if attribution.kind == "pronoun":
-                    # "Rubio said that … Trump, whom he called a “con artist”": a pronoun
-                    # in a later clause of the sentence refers back to its named subject,
-                    # and that subject is the attribution the reader takes.
+                    # "Rubio said that … Trump, whom he called a “con artist”", "She said
+                    # she recalls …": a pronoun in a later clause refers back to the subject
+                    # of the sentence's first cue, the attribution the reader takes.
                     return _named_subject_before(analysis, index, sentence_start) \
                         or attribution
                 if attribution.kind != "common" or event.speaker_after:
@@ -593,15 +604,17 @@ def _ends_sentence(text: str, span: QuoteSpan) -> bool:
 
 def _named_subject_before(analysis: _Analysis, index: int,
                           sentence_start: int) -> _Attribution | None:
-    """The named subject of an earlier cue of the same sentence, if any."""
+    """The named (or pronoun) subject of the earliest cue of the same sentence, if any."""
+    found: _Attribution | None = None
     for earlier in range(index - 1, max(-1, index - 1 - _LOOK_BACK), -1):
         event = analysis.events[earlier]
         if event.cue.start < sentence_start:
             break
         mention = event.after if event.speaker_after else event.before
-        if mention is not None and mention.kind == "name" and mention.span.start >= sentence_start:
-            return _Attribution(mention.span, mention.kind, event.cue)
-    return None
+        if mention is not None and mention.kind in ("name", "pronoun") \
+                and mention.span.start >= sentence_start:
+            found = _Attribution(mention.span, mention.kind, event.cue)
+    return found
 
 
 def _inherit(analysis: _Analysis, spans: Sequence[QuoteSpan],

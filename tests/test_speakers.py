@@ -108,6 +108,14 @@ def test_attribution_patterns(text: str, expected: list[tuple[str, str, str]]) -
         ("''It is late,'' Tom Reed said. ''We must go.\n\n''Nobody waits for us.''",
          [("It is late,", "Tom Reed", "Tom Reed"), ("We must go.", "Tom Reed", "Tom Reed"),
           ("Nobody waits for us.", "Tom Reed", "Tom Reed")]),
+        # the noun right before the cue is an object, not its subject
+        ("Strikers marching through the town chanted “Fair pay now!”",
+         [("Fair pay now!", "Strikers", "Strikers")]),
+        ("The union issued a statement calling the offer “an insult.”",
+         [("an insult.", "the union", "The union")]),
+        # a second pronoun of the sentence defers to the first
+        ("Ann Lee arrived early.\n\nShe said she found the plan “unworkable.”",
+         [("unworkable.", "Ann Lee", "She")]),
     ],
 )
 def test_clause_level_attribution(text: str, expected: list[tuple[str, str, str]]) -> None:

@@ -176,6 +176,7 @@ class Prose:
 
     text: str
     sentences: tuple[Sentence, ...]
+    keys: tuple[frozenset[str], ...]  # each sentence's stem keys
     index: _Index
 
 
@@ -245,7 +246,8 @@ def prose(doc: Document, quotes: Sequence[Quote]) -> Prose:
             if "\n" in brk.group():
                 paragraph += 1
             cursor = brk.end()
-    return Prose(text, tuple(units), _Index.of([_keys(unit.bag.stems) for unit in units]))
+    keys = tuple(_keys(unit.bag.stems) for unit in units)
+    return Prose(text, tuple(units), keys, _Index.of(keys))
 
 
 # --- narration --------------------------------------------------------------------------
@@ -292,10 +294,12 @@ def best_narration(needles: Sequence[str], prose: Prose) -> Resemblance | None:
         firsts = sorted(
             {f for u in reached for f in range(max(0, u - _MAX_WINDOW_SENTENCES + 1), u + 1)}
         )
+        keyed = [(i, needle, meet_key(needle)) for i, needle in enumerate(needles)]
         for unit in {u for f in firsts for u in range(f, f + _MAX_WINDOW_SENTENCES)}:
             if unit < len(units):
-                bag = units[unit].bag
-                hits[unit] = frozenset(i for i, n in enumerate(needles) if bag.has(n))
+                bag, keys = units[unit].bag, prose.keys[unit]
+                # A needle whose key the sentence lacks cannot meet any of its stems.
+                hits[unit] = frozenset(i for i, n, k in keyed if k in keys and bag.has(n))
     nothing: frozenset[int] = frozenset()
     best: tuple[int, int, int, int] | None = None  # (hits, -length, first, last)
     for first in firsts:

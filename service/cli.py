@@ -1,7 +1,8 @@
 """The ``verbatim`` command: serve the API, or extract and verify quotes from files.
 
 Exit codes follow ``diff``: 0 when every candidate quote is intact and none was dropped,
-1 when problems were found, 2 for bad usage or unreadable input (one line on stderr).
+1 when problems were found, 2 for bad usage or unreadable input (one line on stderr;
+for ``verify-batch``: when any item could not be verified).
 ``extract`` exits 0 whenever it could read and process its input.
 
 Only ``serve`` needs the web stack; ``extract`` and ``verify`` run the pure pipeline and
@@ -11,18 +12,21 @@ never import Flask.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import multiprocessing
 import os
 import shutil
 import sys
 import textwrap
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NoReturn, TextIO
 
-from service import pipeline, resources, review
+from service import batch, pipeline, resources, review
 from service.models import Change, Format, PipelineError, Quote, Report, Span, Status, Verdict
-from service.web.schemas import FORMATS, dump_extract, dump_verify
+from service.web.schemas import FORMATS, dump_extract, dump_verify, problem_body
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -320,6 +324,227 @@ def command_verify(args: argparse.Namespace) -> int:
     return EXIT_OK if clean else EXIT_PROBLEMS
 
 
+# ---- verify-batch -----------------------------------------------------------------------
+
+# Items handed to the worker pool at a time: enough to keep every core busy, few enough that
+# an archive of millions of lines is never held in memory at once.
+_WINDOW_PER_JOB = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One input line: its 1-based number, its text, and the id it carries (if usable)."""
+
+    number: int
+    text: str
+    id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class LineResult:
+    """A worker's answer for one line: the output line, and what it found."""
+
+    json_line: str
+    status: int
+    clean: bool
+
+
+def _line_id(text: str) -> str | None:
+    try:
+        item = json.loads(text)
+    except ValueError:
+        return None
+    value = item.get("id") if isinstance(item, dict) else None
+    return value if isinstance(value, str) and value else None
+
+
+def _input_lines(path: str) -> Iterator[Line]:
+    try:
+        with open(path, encoding="utf-8") as file:
+            for number, text in enumerate(file, start=1):
+                if text.strip():
+                    yield Line(number, text, _line_id(text))
+    except OSError as error:
+        raise UsageError(f"cannot read {path}: {error.strerror or error}") from None
+    except UnicodeDecodeError as error:
+        raise UsageError(f"cannot read {path}: not UTF-8 text ({error.reason})") from None
+
+
+def _outcome_line(outcome: batch.Outcome, line: int) -> LineResult:
+    body = outcome.as_json()
+    if outcome.id is None:  # no id to match it by on resume: the line number does
+        body["line"] = line
+    report = outcome.report
+    clean = report is not None and (
+        report.summary.intact == report.summary.quotes and report.summary.dropped == 0
+    )
+    return LineResult(json.dumps(body, ensure_ascii=False) + "\n", outcome.status, clean)
+
+
+def verify_line(line: Line) -> LineResult:
+    """Verify one input line (runs in a worker process)."""
+    try:
+        raw: object = json.loads(line.text)
+    except ValueError as error:
+        problem = problem_body(
+            400, f"Line {line.number} is not valid JSON: {error}.", {"line": [str(error)]}
+        )
+        return _outcome_line(batch.Outcome(None, 400, problem), line.number)
+    outcome = batch.verify_item(raw, max_document_chars=sys.maxsize)
+    return _outcome_line(outcome, line.number)
+
+
+def _finished(path: str) -> tuple[set[str], set[int]]:
+    """Ids (and, for items without one, line numbers) already in the output file.
+
+    A line cut short by an interrupted run is removed, so its item is done again.
+    """
+    ids: set[str] = set()
+    lines: set[int] = set()
+    try:
+        with open(path, "rb+") as file:
+            data = file.read()
+            complete = data[: data.rfind(b"\n") + 1]
+            if len(complete) < len(data):
+                file.truncate(len(complete))
+    except FileNotFoundError:
+        return ids, lines
+    except OSError as error:
+        raise UsageError(f"cannot read {path}: {error.strerror or error}") from None
+    for text in complete.decode("utf-8", errors="replace").splitlines():
+        try:
+            done = json.loads(text)
+        except ValueError:
+            continue
+        if isinstance(done, dict):
+            if isinstance(done.get("id"), str):
+                ids.add(done["id"])
+            elif isinstance(done.get("line"), int):
+                lines.add(done["line"])
+    return ids, lines
+
+
+class Progress:
+    """A progress bar on stderr: redrawn in place on a terminal; otherwise a plain line at
+    most every ``interval`` seconds, so a log file gets a heartbeat and not a flood."""
+
+    def __init__(self, total: int, stream: TextIO, *, enabled: bool, interval: float = 10.0):
+        self.total = total
+        self.done = 0
+        self.stream = stream
+        self.enabled = enabled and total > 0
+        self.tty = bool(stream.isatty())
+        self.interval = 0.1 if self.tty else interval
+        self.started = time.monotonic()
+        self.shown = 0.0
+
+    def line(self) -> str:
+        elapsed = max(time.monotonic() - self.started, 1e-9)
+        rate = self.done / elapsed
+        left = (self.total - self.done) / rate if rate else 0.0
+        width = 30
+        filled = width * self.done // max(self.total, 1)
+        bar = "#" * filled + "-" * (width - filled)
+        eta = time.strftime("%H:%M:%S", time.gmtime(left))
+        return (
+            f"[{bar}] {self.done}/{self.total} items "
+            f"{100 * self.done // max(self.total, 1)}%  {rate:.1f}/s  ETA {eta}"
+        )
+
+    def advance(self) -> None:
+        self.done += 1
+        now = time.monotonic()
+        if self.enabled and (now - self.shown >= self.interval or self.done == self.total):
+            self.shown = now
+            self.stream.write(("\r" if self.tty else "") + self.line() + ("" if self.tty else "\n"))
+            self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled and self.tty:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def _windows(lines: Iterable[Line], size: int) -> Iterator[list[Line]]:
+    window: list[Line] = []
+    for line in lines:
+        window.append(line)
+        if len(window) == size:
+            yield window
+            window = []
+    if window:
+        yield window
+
+
+def _usable_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def command_verify_batch(args: argparse.Namespace) -> int:
+    done_ids, done_lines = (set(), set()) if args.output is None else _finished(args.output)
+
+    def pending() -> Iterator[Line]:
+        for line in _input_lines(args.pairs):
+            if line.id in done_ids if line.id is not None else line.number in done_lines:
+                continue
+            yield line
+
+    total = sum(1 for _ in pending())
+    jobs = args.jobs or _usable_cpus()
+    progress = Progress(total, sys.stderr, enabled=not args.quiet)
+    counts = {"clean": 0, "findings": 0, "problems": 0}
+    seen: set[str] = set()
+    with contextlib.ExitStack() as stack:
+        output: TextIO = sys.stdout
+        if args.output is not None:
+            try:
+                output = stack.enter_context(open(args.output, "a", encoding="utf-8"))
+            except OSError as error:
+                raise UsageError(f"cannot write {args.output}: {error.strerror or error}") from None
+        stack.callback(progress.close)
+        pool = stack.enter_context(multiprocessing.Pool(jobs))
+        for window in _windows(pending(), jobs * _WINDOW_PER_JOB):
+            work: list[Line] = []
+            for line in window:
+                if line.id is not None and line.id in seen:  # a repeated id: not done twice
+                    result = _outcome_line(batch.duplicate(line.id), line.number)
+                    _write_result(output, result, counts, progress)
+                    continue
+                if line.id is not None:
+                    seen.add(line.id)
+                work.append(line)
+            for result in pool.imap_unordered(verify_line, work):
+                _write_result(output, result, counts, progress)
+    skipped = len(done_ids) + len(done_lines)
+    sys.stderr.write(
+        f"verbatim: {total} item(s) verified"
+        + (f", {skipped} already in {args.output}" if skipped else "")
+        + f": {counts['clean']} clean, {counts['findings']} with findings, "
+        f"{counts['problems']} problem(s)\n"
+    )
+    if counts["problems"]:
+        return EXIT_USAGE
+    return EXIT_PROBLEMS if counts["findings"] else EXIT_OK
+
+
+def _write_result(
+    output: TextIO, result: LineResult, counts: dict[str, int], progress: Progress
+) -> None:
+    # One whole line at a time, flushed: an interrupted run leaves complete lines to resume from.
+    output.write(result.json_line)
+    output.flush()
+    if result.status != 200:
+        counts["problems"] += 1
+    elif result.clean:
+        counts["clean"] += 1
+    else:
+        counts["findings"] += 1
+    progress.advance()
+
+
 def gunicorn_argv(args: argparse.Namespace) -> list[str]:
     """The gunicorn command line ``serve`` replaces itself with.
 
@@ -437,6 +662,28 @@ def build_parser() -> argparse.ArgumentParser:
         "--html", metavar="FILE", help="also write the report as a self-contained HTML page"
     )
     verify.set_defaults(run=command_verify)
+
+    verify_batch = commands.add_parser(
+        "verify-batch",
+        help="verify every pair of a JSON Lines file, on all cores",
+        description=(
+            "Verify every {id, source, candidate, format?, offset_unit?} line of PAIRS and "
+            "write one JSON line per item: {id, status, result} or {id, status, problem}. "
+            "With --output, items whose id is already in the file are skipped, so an "
+            "interrupted run resumes where it stopped."
+        ),
+    )
+    verify_batch.add_argument("pairs", metavar="PAIRS", help="JSON Lines file, one pair a line")
+    verify_batch.add_argument(
+        "--jobs", type=_positive_int, help="worker processes (default: one per usable CPU)"
+    )
+    verify_batch.add_argument(
+        "--output", metavar="FILE", help="append results here and resume (default: stdout)"
+    )
+    verify_batch.add_argument(
+        "--quiet", action="store_true", help="no progress bar on stderr"
+    )
+    verify_batch.set_defaults(run=command_verify_batch)
     return parser
 
 

@@ -47,7 +47,10 @@ def openapi_spec() -> OpenAPI:
     # openapi-core decodes application/json only; problems are JSON too (RFC 9457).
     # Text documents (the YAML spec, the review page's assets) are described as strings:
     # check that they decode as UTF-8.
-    as_text = {mimetype: _utf8 for mimetype in ("application/yaml", "text/css", "text/javascript")}
+    as_text = {
+        mimetype: _utf8
+        for mimetype in ("application/yaml", "text/css", "text/javascript", "text/plain")
+    }
     config = Config(extra_media_type_deserializers={PROBLEM_MIMETYPE: json.loads, **as_text})
     return OpenAPI.from_path(SPEC_PATH, config=config)
 

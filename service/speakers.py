@@ -51,12 +51,12 @@ _NON_NAME = (
 #: A capitalised word. A full stop belongs to it only when it is an abbreviation or initials
 #: ("Gov.", "J.", "U.S."): "Trump. As Politico" is two sentences, not one name.
 _CAP_WORD = (
-    rf"{_NON_NAME}\p{{Lu}}(?:[\p{{L}}\p{{M}}’'\-]{{0,3}}\.(?:\p{{Lu}}\.)*(?![\p{{L}}\p{{M}}])"
+    r"\p{Lu}(?:[\p{L}\p{M}’'\-]{0,3}\.(?:\p{Lu}\.)*(?![\p{L}\p{M}])"
     r"|[\p{L}\p{M}’'\-]*)"
 )
 _TOKEN = rf"(?:{_CAP_WORD}|\d+(?:st|nd|rd|th)?)"
 _CONNECTOR = r"(?:of|for|the|de|van|von|al|bin|da|del|di|la|le|du)"
-_NAME_SEQ = rf"{_CAP_WORD}(?:(?:\s+{_CONNECTOR})*\s+{_TOKEN})*"
+_NAME_SEQ = rf"{_NON_NAME}{_CAP_WORD}(?:(?:\s+{_CONNECTOR})*\s+{_TOKEN})*"
 _PRONOUN = r"(?:he|she|they|we|I|it|who|He|She|They|We|It|Who)"
 _DETERMINER = (
     r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Oo]ne|[Tt]wo|"
@@ -110,8 +110,8 @@ _SENTENCE_END = regex.compile(
 #: What ties a cue to the subject of its clause rather than to the noun right before it.
 #: A preposition right before a noun phrase makes it an object, never the subject of a cue.
 _PREPOSITION_TAIL = regex.compile(
-    r"\b(?:in|on|at|of|for|with|from|through|into|about|over|under|against|toward|towards|"
-    r"among|between|across|around|during|without|within|like|to)\s+$"
+    r"\b(?P<word>in|on|at|of|for|with|from|through|into|about|over|under|against|toward|"
+    r"towards|among|between|across|around|during|without|within|like|to)\s+$"
 )
 _CLAUSE_LINK = regex.compile(r"(?:,|\b(?:and|but|by|then|and\s+then|while|before|after))\s*$")
 #: "WASHINGTON —", "Paris (AFP) –": a dateline before the first sentence's subject.
@@ -297,9 +297,11 @@ class _Analysis:
                 # "“…” about the decision, said Jane Doe": the inverted order, speaker after.
                 events.append(_Event(cue, None, after, True))
                 continue
+            preposition = None if before is None else lexicon.search(
+                _PREPOSITION_TAIL, masked, max(0, before.span.start - 12), before.span.start)
+            # "with Jane Doe saying …": after "with" the noun is the participle's own subject.
             object_before = before is not None and (
-                lexicon.search(_PREPOSITION_TAIL, masked, max(0, before.span.start - 12),
-                               before.span.start) is not None
+                (preposition is not None and not (participle and preposition.group("word") == "with"))
                 or (participle and before.kind == "common"))
             if (link is not None and (participle or before is None)) or object_before:
                 # "Doe went after Roe, calling him …", "Doe criticised the plan and said …",
@@ -452,7 +454,8 @@ def _entity_tokens(raw_name: str) -> tuple[str, ...]:
             parts.append([])
         else:
             parts[-1].append(token)
-    for part in reversed([p for p in parts if p]):
+    candidates: list[list[str]] = []
+    for part in [p for p in parts if p]:
         index = 0
         while index < len(part) and (_is_title(part[index]) or _is_org(part[index])):
             index += 1
@@ -460,7 +463,14 @@ def _entity_tokens(raw_name: str) -> tuple[str, ...]:
         if candidate and _person_tokens(candidate) and not (
             len(candidate) == 1 and index > 0 and _is_org(part[index - 1])
         ):
+            candidates.append(candidate)
+    # "Jane Doe of Climate Action Now": the head of "X of Y" is the person when it has a
+    # first and last name; otherwise the last person-like part ("Secretary of State Ann Lee").
+    for candidate in candidates:
+        if len(candidate) >= 2:
             return tuple(candidate)
+    if candidates:
+        return tuple(candidates[-1])
     return tuple(tokens)
 
 

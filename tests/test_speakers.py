@@ -143,6 +143,11 @@ def test_clause_level_attribution(text: str, expected: list[tuple[str, str, str]
           ("Nothing will stop us.", "Jane Doe", "Jane Doe")]),
         # colon lead-in from the previous paragraph
         ("Jane Doe told reporters:\n\n“We will win.”", [("We will win.", "Jane Doe", "Jane Doe")]),
+        # "X of Y": the person is the head, not the organisation or place after "of"
+        ("“Rates will rise,” Governor Ann Lee of the State of Norland said.",
+         [("Rates will rise,", "Ann Lee", "Governor Ann Lee of the State of Norland")]),
+        ("Unions cheered, with Tom Reed of Fair Work Now saying that “the tide has turned.”",
+         [("the tide has turned.", "Tom Reed", "Tom Reed of Fair Work Now")]),
     ],
 )
 def test_speaker_resolution(text: str, expected: list[tuple[str, str, str]]) -> None:

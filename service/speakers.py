@@ -300,8 +300,10 @@ class _Analysis:
             preposition = None if before is None else lexicon.search(
                 _PREPOSITION_TAIL, masked, max(0, before.span.start - 12), before.span.start)
             # "with Jane Doe saying …": after "with" the noun is the participle's own subject.
+            absolute = participle and preposition is not None \
+                and preposition.group("word") == "with"
             object_before = before is not None and (
-                (preposition is not None and not (participle and preposition.group("word") == "with"))
+                (preposition is not None and not absolute)
                 or (participle and before.kind == "common"))
             if (link is not None and (participle or before is None)) or object_before:
                 # "Doe went after Roe, calling him …", "Doe criticised the plan and said …",

@@ -35,7 +35,7 @@ _FILES: dict[str, Path] = {
     INITIALISER: _OWN_DIR / INITIALISER,
 }
 _SOURCE_MAP_COMMENT = regex.compile(
-    rb"\n?(?://# sourceMappingURL=\S+|/\*# sourceMappingURL=\S+ \*/)\s*$"
+    rb"\n?(?://# sourceMappingURL=\S+|/\*# sourceMappingURL=[^*\s]+\s*\*/)\s*$"
 )
 _MIMETYPES = {".js": "text/javascript", ".css": "text/css", ".png": "image/png"}
 

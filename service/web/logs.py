@@ -47,6 +47,22 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False, default=str)
 
 
+class StderrHandler(logging.StreamHandler):  # type: ignore[type-arg,unused-ignore]
+    """Writes to whatever ``sys.stderr`` is at the time of the record, not at creation
+    (test runners and daemonising tools replace it)."""
+
+    def __init__(self) -> None:
+        super().__init__(sys.stderr)
+
+    @property
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value: Any) -> None:
+        pass
+
+
 def _has_json_handler(logger: logging.Logger) -> bool:
     return any(isinstance(handler.formatter, JsonFormatter) for handler in logger.handlers)
 
@@ -59,6 +75,6 @@ def configure(logger: logging.Logger, level: str) -> None:
     """
     logger.setLevel(level)
     if not _has_json_handler(logger):
-        handler = logging.StreamHandler(sys.stderr)
+        handler = StderrHandler()
         handler.setFormatter(JsonFormatter())
         logger.addHandler(handler)

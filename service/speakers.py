@@ -134,12 +134,25 @@ _INTRO = regex.compile(
 _SEGMENT_SUBJECT = regex.compile(
     rf"\s*(?:(?P<pronoun>(?:He|She|They|We|I)\b)|(?P<name>{_NAME_SEQ})|(?P<common>{_COMMON_NP}))"
 )
+_CLAUSE_BREAK = regex.compile(r"(?:,|;)\s+(?:but|and|while|whereas|yet)\s+")
+_GENDERED = regex.compile(r"\b(?:he|she|his|her|hers|him|himself|herself)\b", regex.IGNORECASE)
+#: Words that join phrases and so never stand in a role before a name ("Doe of the Acme").
+_FUNCTION_WORDS = frozenset({"of", "the", "a", "an", "and", "for", "from", "with", "at", "to",
+                             "by", "on", "in", "into", "as", "than", "like"})
+#: Role words before a name: "hospital director Jane Doe", "the Acme economist Jane Doe".
+_TITLED_NAME = regex.compile(
+    rf"\s*(?:{_DETERMINER}\s+)?(?P<lead>(?:(?:{_NAME_SEQ}|(?!{_STOP}\b)\p{{Ll}}[\p{{L}}\-]*)\s+){{0,3}}?"
+    rf"(?!{_STOP}\b)\p{{Ll}}[\p{{L}}\-]*)\s+(?P<name>{_NAME_SEQ})"
+)
 #: What follows a subject: its verb (lower case), perhaps after a parenthesis ("(R-Iowa)").
 _PREDICATE = regex.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?\p{Ll}")
 _DASH_ATTRIBUTION = regex.compile(rf"\s*(?:[—–―]|--|-(?=\s))\s*(?P<name>{_NAME_SEQ})")
 #: How many events or names a rule looks back over: a speaker is named within a few dozen
 #: cues of their quote, and the bound keeps adversarial input linear.
 _LOOK_BACK = 60
+#: How many characters a clause-level rule reads: a subject and its cue are never further
+#: apart in real prose, and the bound keeps every rule linear in the document.
+_REACH = 400
 _FINAL_PUNCTUATION = frozenset(".!?…")
 _WORD = regex.compile(r"[\p{L}\d]+")
 
@@ -201,6 +214,34 @@ def _ends_with_full_stop(name: str) -> bool:
             and last.lower() not in lexicon.TITLES and last.lower() not in lexicon.NAME_SUFFIXES)
 
 
+def _titled_match(text: str, start: int, end: int) -> regex.Match[str] | None:
+    """Role words then a name at ``start`` ("union leader Ann Lee"), the role words checked
+    to be nouns: "police arrested Ann Lee" is not a title."""
+    found = lexicon.match(_TITLED_NAME, text, start, end)
+    if found is None:
+        return None
+    words = found.group("lead").split()
+    if not words[-1][:1].islower():
+        return None
+    for word in words:
+        if not word[:1].islower():
+            continue
+        if _looks_finite(word) or _STOP_WORD.fullmatch(word) or word in _FUNCTION_WORDS \
+                or (word.endswith("s") and not word.endswith("ss")):
+            return None
+    return found
+
+
+def _titled_name(text: str, start: int, end: int) -> _Mention | None:
+    found = _titled_match(text, start, end)
+    if found is None:
+        return None
+    name = found.group("name")
+    if _ends_with_full_stop(name):
+        name = name[:-1]
+    return _Mention(Span(name, found.start("name"), found.start("name") + len(name)), "name")
+
+
 def _looks_finite(word: str) -> bool:
     lower = word.lower()
     return lower in lexicon.VERB_FORMS or lower in lexicon.REPORTING_VERBS \
@@ -226,6 +267,8 @@ def _head_noun_phrase(mention: _Mention) -> _Mention:
 
 def _mention(match: regex.Match[str], offset: int) -> _Mention | None:
     for kind in ("pronoun", "name", "common", "bare"):
+        if kind not in match.re.groupindex:
+            continue
         value = match.group(kind)
         if kind == "name" and value and _ends_with_full_stop(value):
             value = value[:-1]
@@ -290,6 +333,10 @@ class _Analysis:
             before = self._subject(window, window_start)
             after_match = lexicon.match(_NP_AFTER, masked, m.end(), after_end)
             after = _mention(after_match, 0) if after_match else None
+            if after is not None and after.kind != "pronoun":
+                # "said hospital director Jane Doe", "said Acme economist Jane Doe": the
+                # person after the role words, not the role.
+                after = _titled_name(masked, m.end(), after_end) or after
             participle = m.group("verb").endswith("ing")
             link = lexicon.search(_CLAUSE_LINK, window, max(0, len(window) - 16))
             if before is None and not participle and after is not None \
@@ -310,7 +357,7 @@ class _Analysis:
                 # "Protesters marching through the streets chanted …", "Doe issued a
                 # statement calling …": the speaker is the subject of the clause, not the
                 # nearest noun (an object, or the object of a preposition).
-                clause_start = max(sentence_start, m.start() - 400)
+                clause_start = max(sentence_start, m.start() - _REACH)
                 before = self.clause_subject(masked[clause_start:m.start()],
                                               clause_start) or before
             if before is not None or after is not None:
@@ -331,8 +378,9 @@ class _Analysis:
                 intro = lexicon.match(_INTRO, prefix, position, end) is not None
             if not first and not intro:
                 return None
-            found = None if first and intro else lexicon.match(
-                _SEGMENT_SUBJECT, prefix, position, end)
+            found = None if first and intro else (
+                _titled_match(prefix, position, end)
+                or lexicon.match(_SEGMENT_SUBJECT, prefix, position, end))
             if found is not None:
                 mention = _mention(found, offset)
                 if mention is not None and mention.kind == "common":
@@ -562,7 +610,7 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan) -> _Attribution | 
                 if not _ends_sentence(analysis.text, span):
                     return _from_event(event, False)
                 _, next_end = analysis.sentence_bounds(event.cue.start)
-                if _MASK not in masked[event.cue.end:next_end]:
+                if _MASK not in masked[event.cue.end:min(next_end, event.cue.end + _REACH)]:
                     deferred = _from_event(event, False)
     dash = lexicon.match(_DASH_ATTRIBUTION, masked, stop, min(paragraph_end, stop + 200))
     if dash is not None:
@@ -598,9 +646,11 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan) -> _Attribution | 
                 and (weak is None or event.speaker_after):
             return attribution
         index += 1
-    if weak is None and masked[sentence_start:span.open_mark].rstrip().endswith(":"):
+    lead_start = max(sentence_start, span.open_mark - _REACH)
+    if weak is None and masked[max(lead_start, span.open_mark - 16):span.open_mark].rstrip() \
+            .endswith(":"):
         # "Doe was blunt: “…”": a colon lead-in without a reporting verb; its subject.
-        weak = _clause_attribution(analysis, sentence_start, span.open_mark)
+        weak = _clause_attribution(analysis, lead_start, span.open_mark)
     return weak or deferred
 
 
@@ -642,7 +692,8 @@ def _inherit(analysis: _Analysis, spans: Sequence[QuoteSpan],
             found[index] = found[previous]
             continue
         para_start = paragraphs[span.first_paragraph][0]
-        if masked[para_start:span.open_mark].strip(" \t\n" + _MASK) or span.first_paragraph == 0:
+        if span.open_mark - para_start > 16 or span.first_paragraph == 0 \
+                or masked[para_start:span.open_mark].strip(" \t\n" + _MASK):
             continue
         prior_paragraph = span.first_paragraph - 1
         prior_start, prior_end = paragraphs[prior_paragraph]
@@ -692,7 +743,7 @@ def _direct_lead_in(analysis: _Analysis, start: int, end: int) -> _Attribution |
                 if clause is not None and clause.kind != "common":
                     return clause
             return attribution
-    return _clause_attribution(analysis, max(start, sentence_start), end)
+    return _clause_attribution(analysis, max(start, sentence_start, end - _REACH), end)
 
 
 def _events_before(analysis: _Analysis, position: int) -> Iterator[_Event]:
@@ -717,6 +768,49 @@ def _resolve(analysis: _Analysis, attribution: _Attribution) -> str:
     return _resolve_pronoun(analysis, mention)
 
 
+def _previous_sentence_subject(analysis: _Analysis, position: int) -> str | None:
+    """The person who is the subject of the sentence before ``position``'s sentence, when
+    that sentence reports no speech ("Outside, union leader Ann Lee smiled. “…,” she said"):
+    the reader takes a pronoun to be the person last in focus, not the last speaker."""
+    sentence_start, _ = analysis.sentence_bounds(position)
+    if position - sentence_start > _REACH \
+            or analysis.masked[sentence_start:position].strip(" \t\n,.:" + _MASK):
+        return None  # the pronoun's own sentence names others first: leave it to the cues
+    previous = sentence_start - 1
+    while previous > 0 and analysis.text[previous].isspace():
+        previous -= 1
+    if previous <= 0:
+        return None
+    start, end = analysis.sentence_bounds(previous)
+    start = max(start, end - _REACH)
+    cues = analysis.event_cue_starts
+    if bisect_left(cues, start) != bisect_left(cues, end):
+        return None  # a sentence with a reporting cue: the cue rules decide
+    pronoun = analysis.text[position:position + 3].lower().rstrip()
+    masked = analysis.masked
+    # The subject of the sentence's last clause is the one in focus: "Ann Lee defended her
+    # plan, but union leader Tom Reed dismissed it. “…,” he said" -> Tom Reed.
+    starts = [start] + [found.end() for found in lexicon.finditer(_CLAUSE_BREAK, masked,
+                                                                  start, end)]
+    for clause_start in reversed(starts):
+        subject = analysis.clause_subject(masked[clause_start:end], clause_start)
+        if subject is None or subject.kind != "name":
+            continue
+        name, person = analysis.canonical(subject.span.text, subject.span.start)
+        if person and _gender_agrees(masked, subject.span.end, end, pronoun):
+            return name
+    return None
+
+
+def _gender_agrees(masked: str, start: int, end: int, pronoun: str) -> bool:
+    """Whether the first gendered pronoun after a name ("Ann Lee defended her plan") fits."""
+    found = lexicon.search(_GENDERED, masked, start, end)
+    if found is None:
+        return True
+    female = found.group().lower() in ("she", "her", "hers", "herself")
+    return female == (pronoun == "she")
+
+
 def _resolve_pronoun(analysis: _Analysis, mention: Span) -> str:
     pronoun = mention.text.lower()
     want_person = pronoun in {"he", "she", "who"}
@@ -725,6 +819,10 @@ def _resolve_pronoun(analysis: _Analysis, mention: Span) -> str:
         for position, entity in _names_before(analysis, mention.start):
             return analysis.canonical(" ".join(entity), position)[0]
         return mention.text
+    if want_person:
+        recent = _previous_sentence_subject(analysis, mention.start)
+        if recent is not None:
+            return recent
     for event in _events_before(analysis, mention.start):
         candidate = event.after if event.speaker_after else event.before
         if candidate is None and _follows_quote(analysis.masked, event.cue.start):

@@ -148,6 +148,20 @@ def test_clause_level_attribution(text: str, expected: list[tuple[str, str, str]
          [("Rates will rise,", "Ann Lee", "Governor Ann Lee of the State of Norland")]),
         ("Unions cheered, with Tom Reed of Fair Work Now saying that “the tide has turned.”",
          [("the tide has turned.", "Tom Reed", "Tom Reed of Fair Work Now")]),
+        # role words before a name after the cue: the person, not the role
+        ("“The wards are full,” said clinic manager Tom Reed.",
+         [("The wards are full,", "Tom Reed", "Tom Reed")]),
+        ("“Rents keep rising,” said Acme analyst Ann Lee.",
+         [("Rents keep rising,", "Ann Lee", "Ann Lee")]),
+        # a pronoun after a sentence with no cue: the person that sentence is about
+        ("“We did our best,” spokesman Ann Berg said.\n\n"
+         "Across the street, union leader Tom Reed smiled. “We won,” he said.",
+         [("We did our best,", "Ann Berg", "Ann Berg"), ("We won,", "Tom Reed", "he")]),
+        # ... the subject of its last clause, if the pronoun's gender fits
+        ("Ann Lee defended her budget, but council leader Tom Reed dismissed it as “fiction.”"
+         "\n\n“Nobody believes these numbers,” he said.",
+         [("fiction.", "Tom Reed", "Tom Reed"),
+          ("Nobody believes these numbers,", "Tom Reed", "he")]),
     ],
 )
 def test_speaker_resolution(text: str, expected: list[tuple[str, str, str]]) -> None:

@@ -44,6 +44,7 @@ ESC = "\x1b["
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
     """``verbatim argv`` in this process: (exit status, stdout, stderr)."""
+    capsys.readouterr()  # not what fixtures printed before (e.g. the app's start-up warning)
     try:
         status = cli.main(argv)
     except SystemExit as exit_:  # argparse exits on its own for --help and usage errors

@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 
+import pytest
 from flask.testing import FlaskClient
 
 from service import cli, pipeline
@@ -83,3 +84,34 @@ def test_cli_example_output_is_what_the_cli_prints() -> None:
         "README's CLI example is stale: save the curl example's documents as "
         "bridge-source.txt and bridge-rewrite.txt, run the command and paste its output"
     )
+
+
+def test_batch_example_output_is_what_the_service_answers(client: FlaskClient) -> None:
+    block = next(b for b in _code_blocks("sh") if "/v1/verify/batch" in b)
+    request = json.loads(block.split("<<'EOF'\n", 1)[1].rsplit("EOF", 1)[0])
+    body = client.post("/v1/verify/batch", json=request).get_json()
+    documented = next(b for b in _code_blocks("json") if '"succeeded"' in b)
+    stale = "README's batch example is stale: run it against `verbatim serve` and paste the answer"
+    assert f'"summary": {json.dumps(body["summary"])}' in documented, stale
+    for result in body["results"]:
+        head = f'{{"id": "{result["id"]}", "status": {result["status"]}, '
+        if "problem" in result:
+            assert head + f'"problem": {json.dumps(result["problem"])}}}' in documented, stale
+        else:
+            summary = json.dumps(result["result"]["summary"])
+            assert head + f'"result": {{"summary": {summary}, ...}}}}' in documented, stale
+
+
+def test_documented_log_line_has_the_fields_the_service_logs(
+    client: FlaskClient, capsys: pytest.CaptureFixture[str]
+) -> None:
+    documented = json.loads(next(b for b in _code_blocks("json") if '"service.access"' in b))
+    capsys.readouterr()
+    client.post("/v1/verify/batch", json={"items": []}, headers={"X-Request-ID": "cms-7f3a"})
+    logged = [
+        json.loads(line)
+        for line in capsys.readouterr().err.splitlines()
+        if line.startswith("{") and '"service.access"' in line
+    ]
+    assert len(logged) == 1
+    assert list(logged[0]) == list(documented)

@@ -108,10 +108,12 @@ def verify() -> Response:
 def verify_batch() -> Response:
     """One result or one problem per item, in request order; the batch itself fails only
     when the request as a whole is unusable (not JSON, too large, no ``items`` list, too
-    many items)."""
-    envelope = BatchRequestSchema(max_items=current_app.config["MAX_BATCH_ITEMS"]).load(
-        _json_body()
+    many items or characters)."""
+    schema = BatchRequestSchema(
+        max_items=current_app.config["MAX_BATCH_ITEMS"],
+        max_chars=current_app.config["MAX_BATCH_CHARS"],
     )
+    envelope = schema.load(_json_body())
     results = []
     succeeded = 0
     for outcome in batch.verify_items(

@@ -115,7 +115,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "VERBATIM_MAX_DOCUMENT_CHARS",
         "MAX_DOCUMENT_CHARS",
-        500_000,
+        # Measured (bench/perf_limits.py): the slowest text shape found, 6,000 short quotes
+        # per document, verifies a 200,000-character pair in about 3.5 s on a busy 2-core
+        # machine, well within the 30 s worker timeout.
+        200_000,
         _positive_int,
         "Longest document accepted, in characters (code points); longer ones get 422.",
     ),
@@ -125,6 +128,17 @@ SETTINGS: tuple[Setting, ...] = (
         50,
         _positive_int,
         "Most items one `POST /v1/verify/batch` request may carry; more get 422.",
+    ),
+    Setting(
+        "VERBATIM_MAX_BATCH_CHARS",
+        "MAX_BATCH_CHARS",
+        # Measured (bench/perf_limits.py): 50 items of the slowest shape adding up to
+        # 1,000,000 characters took 9.3 s on a busy 2-core machine; half that keeps a full
+        # batch near a single maximal verification (about 3-5 s).
+        500_000,
+        _positive_int,
+        "Most characters (all sources and candidates) one batch may carry, so that it ends "
+        "within the worker timeout; more get 422.",
     ),
     Setting(
         "VERBATIM_API_KEYS",

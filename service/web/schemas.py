@@ -122,9 +122,10 @@ class BatchRequestSchema(Schema):
 
     items = fields.List(fields.Raw(allow_none=True), required=True)
 
-    def __init__(self, *, max_items: int, **kwargs: Any) -> None:
+    def __init__(self, *, max_items: int, max_chars: int, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.max_items = max_items
+        self.max_chars = max_chars
 
     @validates_schema
     def _count(self, data: dict[str, Any], **_kwargs: Any) -> None:
@@ -137,6 +138,24 @@ class BatchRequestSchema(Schema):
                     "items": [
                         f"The batch has {count} items; the limit is {self.max_items} "
                         "(VERBATIM_MAX_BATCH_ITEMS). Split it into several requests."
+                    ]
+                }
+            )
+        # The whole batch runs in one request, within one worker timeout: bound its work.
+        chars = sum(
+            len(item[name])
+            for item in data["items"]
+            if isinstance(item, dict)
+            for name in ("source", "candidate")
+            if isinstance(item.get(name), str)
+        )
+        if chars > self.max_chars:
+            raise ValidationError(
+                {
+                    "items": [
+                        f"The batch's documents have {chars} characters in all; the limit is "
+                        f"{self.max_chars} (VERBATIM_MAX_BATCH_CHARS). Split it into several "
+                        "requests."
                     ]
                 }
             )

@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from service.web.config import from_environment
+from service.web.config import from_environment, usable_cpus
 
 _settings = from_environment()
 
@@ -27,21 +27,13 @@ if _made_metrics_dir:
     os.environ[_METRICS_ENV] = tempfile.mkdtemp(prefix="verbatim-metrics-")
 
 
-def _usable_cpus() -> int:
-    # sched_getaffinity honours taskset/cpusets; cpu_count would count CPUs we may not use.
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        return os.cpu_count() or 1
-
-
 def _workers() -> int:
     if _settings["WORKERS"] is not None:
         return int(_settings["WORKERS"])
     concurrency = os.environ.get("WEB_CONCURRENCY", "").strip()
     if concurrency:
         return max(1, int(concurrency))
-    return _usable_cpus()
+    return usable_cpus()
 
 
 wsgi_app = "service:create_app()"

@@ -26,6 +26,7 @@ from typing import NoReturn, TextIO
 
 from service import batch, pipeline, resources, review
 from service.models import Change, Format, PipelineError, Quote, Report, Span, Status, Verdict
+from service.web.config import usable_cpus
 from service.web.schemas import FORMATS, dump_extract, dump_verify, problem_body
 
 EXIT_OK = 0
@@ -476,13 +477,6 @@ def _windows(lines: Iterable[Line], size: int) -> Iterator[list[Line]]:
         yield window
 
 
-def _usable_cpus() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        return os.cpu_count() or 1
-
-
 def command_verify_batch(args: argparse.Namespace) -> int:
     done_ids, done_lines = (set(), set()) if args.output is None else _finished(args.output)
 
@@ -493,7 +487,7 @@ def command_verify_batch(args: argparse.Namespace) -> int:
             yield line
 
     total = sum(1 for _ in pending())
-    jobs = args.jobs or _usable_cpus()
+    jobs = args.jobs or usable_cpus()
     progress = Progress(total, sys.stderr, enabled=not args.quiet)
     counts = {"clean": 0, "findings": 0, "problems": 0}
     seen: set[str] = set()

@@ -99,31 +99,43 @@ def test_a_bug_in_one_item_is_its_500(
 
 
 @pytest.mark.parametrize(
-    ("kwargs", "status", "field"),
+    ("kwargs", "status", "field", "message"),
     [
-        ({"data": "{", "content_type": "application/json"}, 400, None),
-        ({"data": "items", "content_type": "text/plain"}, 415, None),
-        ({"json": {}}, 422, "items"),
-        ({"json": {"items": []}}, 422, "items"),
-        ({"json": {"items": {"id": "a"}}}, 422, "items"),
-        ({"json": {"items": [{"id": "a", **GOOD}], "mode": "fast"}}, 422, "mode"),
-        ({"json": [{"id": "a", **GOOD}]}, 422, "body"),
-        ({"json": {"items": [{"id": str(n), **GOOD} for n in range(4)]}}, 422, "items"),
+        ({"data": "{", "content_type": "application/json"}, 400, None, "not valid JSON"),
+        ({"data": "items", "content_type": "text/plain"}, 415, None, "application/json"),
+        ({"json": {}}, 422, "items", "Missing data"),
+        ({"json": {"items": []}}, 422, "items", "The batch is empty"),
+        ({"json": {"items": {"id": "a"}}}, 422, "items", "Not a valid list"),
+        ({"json": {"items": [{"id": "a", **GOOD}], "mode": "fast"}}, 422, "mode", "Unknown"),
+        ({"json": [{"id": "a", **GOOD}]}, 422, "body", "Invalid input type"),
+        (
+            {"json": {"items": [{"id": str(n), **GOOD} for n in range(4)]}},
+            422,
+            "items",
+            "the limit is 3 (VERBATIM_MAX_BATCH_ITEMS)",
+        ),
+        (
+            {"json": {"items": [{"id": "a", **GOOD}, {"id": "b", **GOOD}]}},
+            422,
+            "items",
+            "(VERBATIM_MAX_BATCH_CHARS)",
+        ),
     ],
 )
 def test_whole_request_errors_still_fail_the_request(
-    make_app: AppFactory, kwargs: dict[str, Any], status: int, field: str | None
+    make_app: AppFactory, kwargs: dict[str, Any], status: int, field: str | None, message: str
 ) -> None:
-    client = make_app({"MAX_BATCH_ITEMS": 3}).test_client()
+    # Room for three items and for one pair's characters, not two.
+    one_pair = len(HARBOUR_SOURCE) + len(HARBOUR_CANDIDATE)
+    client = make_app({"MAX_BATCH_ITEMS": 3, "MAX_BATCH_CHARS": one_pair + 1}).test_client()
     response = client.post("/v1/verify/batch", **kwargs)
     assert response.status_code == status
     assert response.mimetype == "application/problem+json"
-    if field is not None:
-        assert field in response.get_json()["errors"]
-    if status == 422 and field == "items" and "json" in kwargs and len(kwargs["json"]) == 1:
-        items = kwargs["json"]["items"]
-        if isinstance(items, list) and len(items) > 3:
-            assert "VERBATIM_MAX_BATCH_ITEMS" in response.get_json()["errors"]["items"][0]
+    problem = response.get_json()
+    if field is None:
+        assert message in problem["detail"]
+    else:
+        assert any(message in text for text in problem["errors"][field]), problem
 
 
 def test_batch_body_over_the_byte_limit_is_413(make_app: AppFactory) -> None:

@@ -168,6 +168,15 @@ SETTINGS: tuple[Setting, ...] = (
 _BY_KEY = {setting.key: setting for setting in SETTINGS}
 
 
+def usable_cpus() -> int:
+    """CPUs this process may run on: sched_getaffinity honours taskset and cpusets, where
+    cpu_count would count CPUs we may not use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
 def from_environment(environ: Mapping[str, str] | None = None) -> dict[str, Any]:
     """Every setting's value: its environment variable when set, else its default."""
     env = os.environ if environ is None else environ

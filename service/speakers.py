@@ -153,6 +153,8 @@ _LOOK_BACK = 60
 #: How many characters a clause-level rule reads: a subject and its cue are never further
 #: apart in real prose, and the bound keeps every rule linear in the document.
 _REACH = 400
+#: A one-word phrase in quotation marks is far more often a scare quote than anyone's words.
+_MIN_WORDS = 2
 _FINAL_PUNCTUATION = frozenset(".!?…")
 _WORD = regex.compile(r"[\p{L}\d]+")
 
@@ -337,7 +339,7 @@ class _Analysis:
                 # "said hospital director Jane Doe", "said Acme economist Jane Doe": the
                 # person after the role words, not the role.
                 after = _titled_name(masked, m.end(), after_end) or after
-            participle = m.group("verb").endswith("ing")
+            participle = m.group("verb").lower().endswith("ing")
             link = lexicon.search(_CLAUSE_LINK, window, max(0, len(window) - 16))
             if before is None and not participle and after is not None \
                     and after.kind in ("name", "common") and window.rstrip(" \t")[-1:] in ",\ue000":
@@ -559,6 +561,13 @@ def attribute(doc: Document, spans: Sequence[QuoteSpan]) -> tuple[Quote, ...]:
             continue
         found.append(_direct_attribution(analysis, span))
     _inherit(analysis, ordered, found, headings)
+    for index, span in enumerate(ordered):
+        words = _WORD.findall(doc.text[span.start:min(span.end, span.start + 40)])
+        if found[index] is None and span.first_paragraph not in headings \
+                and not _looks_like_title(doc.text, span) and len(words) >= _MIN_WORDS:
+            # "Doe openly admires Roe as a “strong leader”": a phrase quoted inside a
+            # sentence about a person is that person's wording, whatever the verb.
+            found[index] = _subject_of_sentence(analysis, span)
     quotes: list[Quote] = []
     for number, (span, attribution) in enumerate(zip(ordered, found, strict=True), start=1):
         kind: QuoteKind = "heading" if span.first_paragraph in headings else "quotation"
@@ -570,6 +579,26 @@ def attribute(doc: Document, spans: Sequence[QuoteSpan]) -> tuple[Quote, ...]:
         quotes.append(Quote(f"q{number}", doc.text[span.start:span.end], span.start, span.end,
                             speaker, cue, kind))
     return tuple(quotes)
+
+
+def _looks_like_title(text: str, span: QuoteSpan) -> bool:
+    """Title case ("Blue Moon", "How to Foster Growth"): a title or name, said by nobody."""
+    words = _WORD.findall(text[span.start:min(span.end, span.start + _REACH)])
+    if not words:
+        return True
+    capitalised = sum(1 for word in words if word[:1].isupper() or word[:1].isdigit())
+    return capitalised * 5 >= len(words) * 3
+
+
+def _subject_of_sentence(analysis: _Analysis, span: QuoteSpan) -> _Attribution | None:
+    """The named or pronoun subject that opens the quote's sentence, if any."""
+    sentence_start, _ = analysis.sentence_bounds(span.open_mark)
+    start = max(sentence_start, span.open_mark - _REACH)
+    subject = analysis.clause_subject(analysis.masked[start:span.open_mark], start)
+    if subject is None or subject.kind not in ("name", "pronoun") \
+            or subject.span.text.lower() in ("it", "we", "i"):
+        return None
+    return _Attribution(subject.span, subject.kind, None)
 
 
 def _quote_stop(span: QuoteSpan) -> int:

@@ -116,6 +116,9 @@ def test_attribution_patterns(text: str, expected: list[tuple[str, str, str]]) -
         # a second pronoun of the sentence defers to the first
         ("Ann Lee arrived early.\n\nShe said she found the plan “unworkable.”",
          [("unworkable.", "Ann Lee", "She")]),
+        # a phrase quoted in a sentence about a person, whatever the verb: their wording
+        ("Tom Reed openly admires the mayor as “a true builder.”",
+         [("a true builder.", "Tom Reed", "Tom Reed")]),
     ],
 )
 def test_clause_level_attribution(text: str, expected: list[tuple[str, str, str]]) -> None:
@@ -177,6 +180,9 @@ def test_speaker_resolution(text: str, expected: list[tuple[str, str, str]]) -> 
         # a quote-only heading paragraph
         ("The vote was held.\n\n“Where the road ends”\n\nThe count began.",
          [("Where the road ends", None, None)]),
+        # a one-word scare quote and a title in a sentence about a person: no speaker
+        ("Tom Reed dislikes the word “synergy” in memos.", [("synergy", None, None)]),
+        ("Tom Reed watched “The Long Night Home” twice.", [("The Long Night Home", None, None)]),
         # title of a work, nickname: no speaker
         ("The band played “Blue Moon” at the fair.", [("Blue Moon", None, None)]),
     ],

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import subprocess
 from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
@@ -134,6 +136,18 @@ def app(make_app: AppFactory) -> Flask:
 @pytest.fixture
 def client(app: Flask) -> FlaskClient:
     return app.test_client()
+
+
+def stop_gracefully(process: subprocess.Popen[bytes], timeout: float = 40) -> int:
+    """SIGTERM a server and wait for it (longer than gunicorn's graceful_timeout); kill it
+    only if it does not stop, so a hung server cannot hang the suite. Its exit status."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            return process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+    return process.wait()
 
 
 # ---- invented news fixtures --------------------------------------------------------------

@@ -10,7 +10,6 @@ import argparse
 import io
 import json
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -37,7 +36,13 @@ from service.models import (
     Verdict,
     Wording,
 )
-from tests.conftest import HARBOUR_CANDIDATE, HARBOUR_SOURCE, REPO, component_validator
+from tests.conftest import (
+    HARBOUR_CANDIDATE,
+    HARBOUR_SOURCE,
+    REPO,
+    component_validator,
+    stop_gracefully,
+)
 
 ESC = "\x1b["
 
@@ -424,12 +429,7 @@ def test_serve_runs_gunicorn_and_stops_on_sigterm(port_from: str) -> None:
         status, body = _get(f"http://127.0.0.1:{port}/v1/extract", {"text": ""})
         assert status == 422
     finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=40)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop_gracefully(server)
         errors = server.stderr.read().decode() if server.stderr else ""
     assert server.returncode == 0, errors
 

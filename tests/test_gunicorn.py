@@ -23,7 +23,7 @@ from pathlib import Path
 
 from prometheus_client.parser import text_string_to_metric_families
 
-from tests.conftest import HARBOUR_CANDIDATE, HARBOUR_SOURCE, REPO
+from tests.conftest import HARBOUR_CANDIDATE, HARBOUR_SOURCE, REPO, stop_gracefully
 
 CONF = REPO / "deploy" / "gunicorn.conf.py"
 
@@ -66,13 +66,7 @@ def gunicorn(workers: int, tmp_path: Path) -> Iterator[Server]:
         (metrics_dir,) = scratch.glob("verbatim-metrics-*")
         yield Server(process, port, metrics_dir, log)
     finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=40)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+        stop_gracefully(process)
 
 
 def _wait_ready(process: subprocess.Popen[bytes], port: int, log: Path) -> None:

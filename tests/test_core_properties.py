@@ -175,10 +175,18 @@ _NUL_BUG = (
 )
 
 
-def _without_nul(raw: str) -> bool:
-    # Kept out of the general property until _NUL_BUG is fixed (its own test below shows it),
-    # so the randomised search stays a reliable signal for everything else.
-    return "\x00" not in raw
+_BRACKET_BUG = (
+    "wording.acceptable reads every [...] in the candidate as an editorial insertion that may "
+    "stand for at most _BRACKET_MAX_SKIP (4) source tokens, even when the source has the very "
+    "same brackets: a source quote with a bracket of 5+ tokens, republished verbatim, is "
+    "'altered'. Accept first when the candidate's tokens occur literally in the source's"
+)
+
+
+def _without_known_bugs(raw: str) -> bool:
+    # Kept out of the general property until _NUL_BUG and _BRACKET_BUG are fixed (their own
+    # tests below show them), so the randomised search stays a reliable signal for the rest.
+    return "\x00" not in raw and "[" not in raw
 
 
 @pytest.mark.xfail(strict=True, reason=_NUL_BUG)
@@ -188,9 +196,25 @@ def test_a_quote_with_a_nul_verified_against_itself_is_intact(raw: str) -> None:
     assert [verdict.status for verdict in report.verdicts] == ["intact"]
 
 
+@pytest.mark.xfail(strict=True, reason=_BRACKET_BUG)
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "“The plan [for the new bridge over the river] failed,” said Ann Lee.",
+        "“0[ we we 0]1,” said Ann Lee.",
+    ],
+)
+def test_a_quote_with_a_long_bracket_verified_against_itself_is_intact(raw: str) -> None:
+    report = pipeline.verify(raw, raw)
+    assert [verdict.status for verdict in report.verdicts] == ["intact"]
+
+
 @pytest.mark.parametrize(
     ("fmt", "texts"),
-    [("text", _NEWS_TEXT.filter(_without_nul)), ("html", _HTML_TEXT.filter(_without_nul))],
+    [
+        ("text", _NEWS_TEXT.filter(_without_known_bugs)),
+        ("html", _HTML_TEXT.filter(_without_known_bugs)),
+    ],
 )
 def test_a_document_verified_against_itself_is_all_intact(
     fmt: Format, texts: st.SearchStrategy[str]

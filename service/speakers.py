@@ -79,7 +79,10 @@ _AUX = (
     r"simply|just|will|would|could|may|might|did|does|do|is|was|were|are|been|being|"
     r"reportedly|publicly|privately|bluntly|flatly|quickly|finally|often|never|always|even|"
     r"still|only|not|already|subsequently|separately|angrily|once\s+again|went\s+on\s+to|"
-    r"has\s+since|told\s+\w+|wrote|tweeted)"
+    r"has\s+since|told\s+\w+|wrote|tweeted|"
+    # "-ly" adverbs ("boldly suggested"), but not the nouns that end the same way.
+    r"(?!(?:family|assembly|ally|supply|rally|anomaly|monopoly|bully|reply|belly|fly)\b)"
+    r"\p{Ll}{2,}ly)"
 )
 
 #: The subject right before a cue: optional parenthetical and auxiliaries are skipped first.

@@ -119,6 +119,11 @@ def test_attribution_patterns(text: str, expected: list[tuple[str, str, str]]) -
         # a phrase quoted in a sentence about a person, whatever the verb: their wording
         ("Tom Reed openly admires the mayor as “a true builder.”",
          [("a true builder.", "Tom Reed", "Tom Reed")]),
+        # an adverb between subject and cue
+        ("Tom Reed bluntly dismissed the report as “pure fiction.”",
+         [("pure fiction.", "Tom Reed", "Tom Reed")]),
+        ("The Reed family said the ruling was “a relief.”",
+         [("a relief.", "the Reed family", "The Reed family")]),
     ],
 )
 def test_clause_level_attribution(text: str, expected: list[tuple[str, str, str]]) -> None:

@@ -558,12 +558,16 @@ def attribute(doc: Document, spans: Sequence[QuoteSpan]) -> tuple[Quote, ...]:
     masked = analysis.masked
     headings = _heading_paragraphs(doc, masked, ordered)
     found: list[_Attribution | None] = []
+    deferred: list[_Attribution | None] = []
     for span in ordered:
         if span.first_paragraph in headings:
             found.append(None)
+            deferred.append(None)
             continue
-        found.append(_direct_attribution(analysis, span))
-    _inherit(analysis, ordered, found, headings)
+        direct, fallback = _direct_attribution(analysis, span)
+        found.append(direct)
+        deferred.append(fallback)
+    _inherit(analysis, ordered, found, deferred, headings)
     for index, span in enumerate(ordered):
         words = _WORD.findall(doc.text[span.start:min(span.end, span.start + 40)])
         if found[index] is None and span.first_paragraph not in headings \
@@ -615,7 +619,10 @@ def _from_event(event: _Event, use_after: bool) -> _Attribution | None:
     return _Attribution(mention.span, mention.kind, event.cue)
 
 
-def _direct_attribution(analysis: _Analysis, span: QuoteSpan) -> _Attribution | None:
+def _direct_attribution(analysis: _Analysis, span: QuoteSpan
+                        ) -> tuple[_Attribution | None, _Attribution | None]:
+    """The attribution of ``span`` from cues around it, and a fallback that only counts when
+    no earlier quote of its paragraph speaks for it ("X said. “….” He added …")."""
     masked = analysis.masked
     stop = _quote_stop(span)
     sentence_start, _ = analysis.sentence_bounds(span.open_mark)
@@ -632,7 +639,7 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan) -> _Attribution | 
             if not gap.strip(" ,\t"):
                 attribution = _from_event(event, True)
                 if attribution is not None:
-                    return attribution
+                    return attribution, None
             before = event.before
             # "“…,” Turk said" attributes the quote; after a full stop inside the marks
             # ("“….” He added, “…”") the subject opens the next sentence, which may carry a
@@ -640,14 +647,15 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan) -> _Attribution | 
             if before is not None and before.span.start >= stop \
                     and not masked[stop:before.span.start].strip(" ,\t"):
                 if not _ends_sentence(analysis.text, span):
-                    return _from_event(event, False)
+                    return _from_event(event, False), None
                 _, next_end = analysis.sentence_bounds(event.cue.start)
                 if _MASK not in masked[event.cue.end:min(next_end, event.cue.end + _REACH)]:
                     deferred = _from_event(event, False)
     dash = lexicon.match(_DASH_ATTRIBUTION, masked, stop, min(paragraph_end, stop + 200))
     if dash is not None:
         name = dash.group("name")
-        return _Attribution(Span(name, dash.start("name"), dash.end("name")), "name", None)
+        mention = Span(name, dash.start("name"), dash.end("name"))
+        return _Attribution(mention, "name", None), None
     # 2. The last cue before it in its sentence: "X said that “…”", "according to X, … “…”".
     #    A named or pronoun subject beats a common noun ("the data showed"), and "according
     #    to X" anywhere in the sentence beats a common noun too: it sources the whole sentence.
@@ -663,9 +671,9 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan) -> _Attribution | 
                     # she recalls …": a pronoun in a later clause refers back to the subject
                     # of the sentence's first cue, the attribution the reader takes.
                     return _named_subject_before(analysis, index, sentence_start) \
-                        or attribution
+                        or attribution, None
                 if attribution.kind != "common" or event.speaker_after:
-                    return attribution
+                    return attribution, None
                 weak = weak or attribution
         index -= 1
     # 3. The first cue after it in its sentence: "“terrorists,” … the army claimed".
@@ -676,14 +684,14 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan) -> _Attribution | 
         attribution = _from_event(event, event.speaker_after)
         if attribution is not None and attribution.mention.start >= stop \
                 and (weak is None or event.speaker_after):
-            return attribution
+            return attribution, None
         index += 1
     lead_start = max(sentence_start, span.open_mark - _REACH)
     if weak is None and masked[max(lead_start, span.open_mark - 16):span.open_mark].rstrip() \
             .endswith(":"):
         # "Doe was blunt: “…”": a colon lead-in without a reporting verb; its subject.
         weak = _clause_attribution(analysis, lead_start, span.open_mark)
-    return weak or deferred
+    return weak, deferred
 
 
 def _clause_attribution(analysis: _Analysis, start: int, end: int) -> _Attribution | None:
@@ -712,7 +720,8 @@ def _named_subject_before(analysis: _Analysis, index: int,
 
 
 def _inherit(analysis: _Analysis, spans: Sequence[QuoteSpan],
-             found: list[_Attribution | None], headings: set[int]) -> None:
+             found: list[_Attribution | None], deferred: Sequence[_Attribution | None],
+             headings: set[int]) -> None:
     """Split quotes and quote-only paragraphs take the speaker of the quote they continue."""
     masked = analysis.masked
     paragraphs = analysis.doc.paragraphs
@@ -720,8 +729,14 @@ def _inherit(analysis: _Analysis, spans: Sequence[QuoteSpan],
         if found[index] is not None or span.first_paragraph in headings:
             continue
         previous = index - 1
-        if previous >= 0 and spans[previous].last_paragraph == span.first_paragraph:
+        if previous >= 0 and spans[previous].last_paragraph == span.first_paragraph \
+                and found[previous] is not None:
             found[index] = found[previous]
+            continue
+        if deferred[index] is not None:
+            found[index] = deferred[index]
+            continue
+        if previous >= 0 and spans[previous].last_paragraph == span.first_paragraph:
             continue
         para_start = paragraphs[span.first_paragraph][0]
         if span.open_mark - para_start > 16 or span.first_paragraph == 0 \

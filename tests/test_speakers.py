@@ -124,6 +124,9 @@ def test_attribution_patterns(text: str, expected: list[tuple[str, str, str]]) -
          [("pure fiction.", "Tom Reed", "Tom Reed")]),
         ("The Reed family said the ruling was “a relief.”",
          [("a relief.", "the Reed family", "The Reed family")]),
+        # a full-stopped quote continues the quote before it, not the next sentence's subject
+        ("“Rents are high,” Ann Lee said. “Wages are not.” She also said the plan would fail.",
+         [("Rents are high,", "Ann Lee", "Ann Lee"), ("Wages are not.", "Ann Lee", "Ann Lee")]),
     ],
 )
 def test_clause_level_attribution(text: str, expected: list[tuple[str, str, str]]) -> None:

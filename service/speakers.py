@@ -66,23 +66,26 @@ _STOP = (
     r"(?:in|on|at|to|for|with|by|from|after|before|during|when|while|that|who|which|and|or|"
     r"but|is|was|were|are|has|have|had|will|would|also|as|than|then|if|because|said|says|"
     r"what|whom|whose|how|why|where|it|he|she|they|we|i|you|this|that|these|those|there|"
-    r"here|not|no|so|just|even|only|been|be|being|do|does|did|can|could|should|may|might)"
+    r"here|not|no|so|just|even|only|been|be|being|do|does|did|can|could|should|may|might|"
+    r"now|up|out|about|over|off|down)"
+)
+#: "-ly" adverbs ("boldly suggested", "said matter-of-factly"), not the nouns spelled alike.
+_LY_ADVERB = (
+    r"(?!(?:family|assembly|ally|supply|rally|anomaly|monopoly|bully|reply|belly|fly)\b)"
+    r"\p{Ll}[\p{Ll}\-]+ly\b"
 )
 _STOP_WORD = regex.compile(_STOP)
 _COMMON_NP = rf"{_DETERMINER}(?:\s+(?!{_STOP}\b)[\p{{L}}\d’'\-]+){{1,4}}"
 _BARE_NP = (
-    rf"(?<![\p{{L}}’'\-])(?!{_STOP}\b|{_DETERMINER}\b)\p{{Ll}}[\p{{L}}’'\-]+"
-    rf"(?:\s+(?!{_STOP}\b)\p{{Ll}}[\p{{L}}’'\-]+)?"
+    rf"(?<![\p{{L}}’'\-])(?!{_STOP}\b|{_DETERMINER}\b|{_LY_ADVERB})\p{{Ll}}[\p{{L}}’'\-]+"
+    rf"(?:\s+(?!{_STOP}\b|{_LY_ADVERB})\p{{Ll}}[\p{{L}}’'\-]+)?"
 )
 _AUX = (
     r"(?:has|have|had|also|later|then|once|previously|repeatedly|recently|further|again|"
     r"simply|just|will|would|could|may|might|did|does|do|is|was|were|are|been|being|"
     r"reportedly|publicly|privately|bluntly|flatly|quickly|finally|often|never|always|even|"
     r"still|only|not|already|subsequently|separately|angrily|once\s+again|went\s+on\s+to|"
-    r"has\s+since|told\s+\w+|wrote|tweeted|"
-    # "-ly" adverbs ("boldly suggested"), but not the nouns that end the same way.
-    r"(?!(?:family|assembly|ally|supply|rally|anomaly|monopoly|bully|reply|belly|fly)\b)"
-    r"\p{Ll}{2,}ly)"
+    rf"has\s+since|told\s+\w+|wrote|tweeted|now|{_LY_ADVERB})"
 )
 
 #: The subject right before a cue: optional parenthetical and auxiliaries are skipped first.
@@ -116,7 +119,10 @@ _PREPOSITION_TAIL = regex.compile(
     r"\b(?P<word>in|on|at|of|for|with|from|through|into|about|over|under|against|toward|"
     r"towards|among|between|across|around|during|without|within|like|to)\s+$"
 )
-_CLAUSE_LINK = regex.compile(r"(?:,|\b(?:and|but|by|then|and\s+then|while|before|after))\s*$")
+_CLAUSE_LINK = regex.compile(
+    r"(?:,|\b(?:and|but|by|then|and\s+then|while|before|after))"
+    rf"(?:\s+(?:now|also|then|later|still|{_LY_ADVERB}))*\s*$"
+)
 #: "WASHINGTON —", "Paris (AFP) –": a dateline before the first sentence's subject.
 _DATELINE = regex.compile(
     r"\s*(?:\p{Lu}{2,}[\p{Lu}\s,.]*(?:\([^()\n]{1,20}\))?|[\p{L}\s,.]{1,40}\(\p{Lu}\p{L}{1,12}\))"
@@ -343,7 +349,7 @@ class _Analysis:
                 # person after the role words, not the role.
                 after = _titled_name(masked, m.end(), after_end) or after
             participle = m.group("verb").lower().endswith("ing")
-            link = lexicon.search(_CLAUSE_LINK, window, max(0, len(window) - 16))
+            link = lexicon.search(_CLAUSE_LINK, window, max(0, len(window) - 40))
             if before is None and not participle and after is not None \
                     and after.kind in ("name", "common") and window.rstrip(" \t")[-1:] in ",\ue000":
                 # "“…” about the decision, said Jane Doe": the inverted order, speaker after.

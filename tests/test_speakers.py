@@ -127,6 +127,10 @@ def test_attribution_patterns(text: str, expected: list[tuple[str, str, str]]) -
         # a full-stopped quote continues the quote before it, not the next sentence's subject
         ("“Rents are high,” Ann Lee said. “Wages are not.” She also said the plan would fail.",
          [("Rents are high,", "Ann Lee", "Ann Lee"), ("Wages are not.", "Ann Lee", "Ann Lee")]),
+        ("Tom Reed used to back the mayor, but now said the mayor was “a lost cause.”",
+         [("a lost cause.", "Tom Reed", "Tom Reed")]),
+        ("“We are fine,” Ann Lee said matter-of-factly as she left.",
+         [("We are fine,", "Ann Lee", "Ann Lee")]),
     ],
 )
 def test_clause_level_attribution(text: str, expected: list[tuple[str, str, str]]) -> None:

@@ -745,8 +745,13 @@ def _inherit(analysis: _Analysis, spans: Sequence[QuoteSpan],
         if previous >= 0 and spans[previous].last_paragraph == span.first_paragraph:
             continue
         para_start = paragraphs[span.first_paragraph][0]
-        if span.open_mark - para_start > 16 or span.first_paragraph == 0 \
+        if span.open_mark - para_start > 16 \
                 or masked[para_start:span.open_mark].strip(" \t\n" + _MASK):
+            # "… , Doe said. “…”": a quote that opens a sentence inside a paragraph
+            # continues the speaker of the sentence before it.
+            found[index] = _previous_sentence_speaker(analysis, span, para_start)
+            continue
+        if span.first_paragraph == 0:
             continue
         prior_paragraph = span.first_paragraph - 1
         prior_start, prior_end = paragraphs[prior_paragraph]
@@ -771,6 +776,22 @@ def _inherit(analysis: _Analysis, spans: Sequence[QuoteSpan],
                 and found[index + 1] is not None \
                 and not masked[_quote_stop(span):spans[index + 1].open_mark].strip(" ,;:.\t"):
             found[index] = found[index + 1]
+
+
+def _previous_sentence_speaker(analysis: _Analysis, span: QuoteSpan,
+                               para_start: int) -> _Attribution | None:
+    sentence_start, _ = analysis.sentence_bounds(span.open_mark)
+    if sentence_start <= para_start or span.open_mark - sentence_start > 4:
+        return None
+    previous_start, _ = analysis.sentence_bounds(sentence_start - 1)
+    start = max(para_start, previous_start, sentence_start - _REACH)
+    found = _last_attribution_in(analysis, start, sentence_start)
+    if found is not None:
+        return found
+    subject = analysis.clause_subject(analysis.masked[start:sentence_start], start)
+    if subject is not None and subject.kind == "name":
+        return _Attribution(subject.span, subject.kind, None)
+    return None
 
 
 def _last_attribution_in(analysis: _Analysis, start: int, end: int) -> _Attribution | None:

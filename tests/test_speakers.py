@@ -131,6 +131,9 @@ def test_attribution_patterns(text: str, expected: list[tuple[str, str, str]]) -
          [("a lost cause.", "Tom Reed", "Tom Reed")]),
         ("“We are fine,” Ann Lee said matter-of-factly as she left.",
          [("We are fine,", "Ann Lee", "Ann Lee")]),
+        # a quote opening a sentence mid-paragraph continues the sentence before it
+        ("The talks may stall in the spring, Ann Lee said. “Nobody wants to move first.”",
+         [("Nobody wants to move first.", "Ann Lee", "Ann Lee")]),
     ],
 )
 def test_clause_level_attribution(text: str, expected: list[tuple[str, str, str]]) -> None:

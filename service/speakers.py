@@ -46,7 +46,8 @@ _CUE = regex.compile(
 _NON_NAME = (
     "(?!(?:" + "|".join(sorted((word.capitalize() for word in lexicon.NON_NAME_WORDS),
                                key=lambda word: (-len(word), word)))
-    + r")(?![\p{L}\p{M}.’'\-]))"
+    # A capitalised "-ly" word before a comma opens a sentence as an adverb ("Conversely,").
+    + r")(?![\p{L}\p{M}.’'\-])|\p{Lu}\p{Ll}+ly,)"
 )
 #: A capitalised word. A full stop belongs to it only when it is an abbreviation or initials
 #: ("Gov.", "J.", "U.S."): "Trump. As Politico" is two sentences, not one name.

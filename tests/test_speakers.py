@@ -86,6 +86,8 @@ def test_attribution_patterns(text: str, expected: list[tuple[str, str, str]]) -
         # inverted order after a comma, with words between the quote and the cue
         ("“The vote was close” in the end, said Ann Lee, a council member.",
          [("The vote was close", "Ann Lee", "Ann Lee")]),
+        ("Conversely, Tom Reed said the cuts were “overdue.”",
+         [("overdue.", "Tom Reed", "Tom Reed")]),
         # sentence-start words are not part of the name
         ("Tom Reed arrived late.\n\nThen Reed said: “We left early.”",
          [("We left early.", "Tom Reed", "Reed")]),

@@ -146,15 +146,7 @@ _NUL_ENDING_BUG = (
         "first: a trailing NUL (or U+200B, any Cc/Cf character) after “…” makes an attributed "
         "opening paragraph a heading with speaker None"
 )
-_ONE_SENTENCE_BUG = (
-    "speakers._direct_attribution slices masked[sentence_start:span.open_mark] for every quote "
-    "(the colon lead-in check), O(sentence length) per quote: quadratic when one sentence "
-    "(1 MB with no full stop) holds 77k quotes (250 kB 0.23 s, 500 kB 0.89 s, 1 MB 5.2 s); "
-    "look back from open_mark over whitespace for the ':' instead"
-)
 _KNOWN_BUGS = {
-    ("1 MB of words glued by marks, no spaces", "text"): _ONE_SENTENCE_BUG,
-    ("1 MB of words glued by marks, no spaces", "html"): _ONE_SENTENCE_BUG,
     ("NUL byte ending each paragraph", "text"): _NUL_ENDING_BUG,
     ("NUL byte ending each paragraph", "html"): _NUL_ENDING_BUG,
 }

@@ -36,6 +36,7 @@ PRONOUNS: frozenset[str] = _load("pronouns.txt")
 NAME_SUFFIXES: frozenset[str] = _load("suffixes.txt")
 NON_NAME_WORDS: frozenset[str] = _load("non_name_words.txt")
 VERB_FORMS: frozenset[str] = _load("verb_forms.txt")
+SENTENCE_ADVERBS: frozenset[str] = _load("sentence_adverbs.txt")
 
 #: "according to X" names its speaker after the cue; every other cue has its subject before.
 SPEAKER_AFTER_CUES: frozenset[str] = frozenset({"according to"})

@@ -139,10 +139,22 @@ _INTRO_WORDS = lexicon.NON_NAME_WORDS - {
 _INTRO = regex.compile(
     r"\s*(?:(?:" + "|".join(sorted((word.capitalize() for word in _INTRO_WORDS),
                                    key=lambda word: (-len(word), word)))
-    + r")\b|\p{Lu}\p{Ll}+(?:ing|ed)\b)"
+    + r")\b|(?P<participle>\p{Lu}\p{Ll}+(?:ing|ed))\b)"
 )
 _SEGMENT_SUBJECT = regex.compile(
     rf"\s*(?:(?P<pronoun>(?:He|She|They|We|I)\b)|(?P<name>{_NAME_SEQ})|(?P<common>{_COMMON_NP}))"
+)
+#: After an opening phrase and its comma the subject is in lower case ("In 2010, he warned").
+_INNER_SUBJECT = regex.compile(
+    rf"\s*(?:(?P<pronoun>(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\b)|(?P<name>{_NAME_SEQ})"
+    rf"|(?P<common>{_COMMON_NP}))"
+)
+#: A sentence adverb or conjunction opens a clause without taking an object, so the subject
+#: follows it directly ("Then he cut into Roe, calling him …"), unlike "After Doe spoke, …".
+_SENTENCE_ADVERB = regex.compile(
+    r"\s*(?:(?:" + "|".join(sorted((word.capitalize() for word in lexicon.SENTENCE_ADVERBS),
+                                   key=lambda word: (-len(word), word)))
+    + r")|\p{Lu}\p{Ll}+ly)\s+(?=\S)"
 )
 _CLAUSE_BREAK = regex.compile(r"(?:,|;)\s+(?:but|and|while|whereas|yet)\s+")
 _GENDERED = regex.compile(r"\b(?:he|she|his|her|hers|him|himself|herself)\b", regex.IGNORECASE)
@@ -252,6 +264,23 @@ def _titled_name(text: str, start: int, end: int) -> _Mention | None:
     if _ends_with_full_stop(name):
         name = name[:-1]
     return _Mention(Span(name, found.start("name"), found.start("name") + len(name)), "name")
+
+
+def _segment_subject(prefix: str, offset: int, start: int, end: int,
+                     first: bool) -> _Mention | None:
+    """The subject opening ``prefix[start:end]`` when a predicate follows it (or, for the
+    sentence's first segment, when it is the whole segment: "Doe, who …, said")."""
+    found = _titled_match(prefix, start, end) or lexicon.match(
+        _SEGMENT_SUBJECT if first else _INNER_SUBJECT, prefix, start, end)
+    if found is None:
+        return None
+    mention = _mention(found, offset)
+    if mention is not None and mention.kind == "common":
+        mention = _head_noun_phrase(mention)
+    rest = prefix[mention.span.end - offset if mention else found.end():end]
+    if (first and not rest.strip()) or lexicon.match(_PREDICATE, rest):
+        return mention
+    return None
 
 
 def _looks_finite(word: str) -> bool:
@@ -381,28 +410,31 @@ class _Analysis:
         adverbial phrases ("Speaking in Salem, New Hampshire, Doe went …" -> Doe)."""
         dateline = lexicon.match(_DATELINE, prefix)
         position = dateline.end() if dateline else 0
-        first = True
-        intro = False
+        comma = prefix.find(",", position)
+        end = len(prefix) if comma < 0 else comma
+        intro = lexicon.match(_INTRO, prefix, position, end)
+        if intro is None:
+            return _segment_subject(prefix, offset, position, end, True)
+        adverb = lexicon.match(_SENTENCE_ADVERB, prefix, position, end)
+        if adverb is not None:
+            found = _segment_subject(prefix, offset, adverb.end(), end, False)
+            if found is not None:
+                return found
+        found = self._subject_after_intro(prefix, offset, end + 1)
+        if found is None and intro.group("participle"):
+            # "Reed hammered …", "Mohammed said …": a name that merely ends like a participle.
+            return _segment_subject(prefix, offset, position, end, True)
+        return found
+
+    @staticmethod
+    def _subject_after_intro(prefix: str, offset: int, position: int) -> _Mention | None:
+        """The subject of the first segment after an opening phrase, commas between."""
         while position < len(prefix):
             comma = prefix.find(",", position)
             end = len(prefix) if comma < 0 else comma
-            if first:
-                intro = lexicon.match(_INTRO, prefix, position, end) is not None
-            if not first and not intro:
-                return None
-            found = None if first and intro else (
-                _titled_match(prefix, position, end)
-                or lexicon.match(_SEGMENT_SUBJECT, prefix, position, end))
+            found = _segment_subject(prefix, offset, position, end, False)
             if found is not None:
-                mention = _mention(found, offset)
-                if mention is not None and mention.kind == "common":
-                    mention = _head_noun_phrase(mention)
-                rest = prefix[mention.span.end - offset if mention else found.end():end]
-                if (first and not rest.strip()) or lexicon.match(_PREDICATE, rest):
-                    return mention
-            elif first and not intro:
-                return None
-            first = False
+                return found
             position = end + 1
         return None
 

@@ -133,6 +133,14 @@ def test_attribution_patterns(text: str, expected: list[tuple[str, str, str]]) -
          [("a lost cause.", "Tom Reed", "Tom Reed")]),
         ("“We are fine,” Ann Lee said matter-of-factly as she left.",
          [("We are fine,", "Ann Lee", "Ann Lee")]),
+        # a sentence adverb takes no object: the subject follows it
+        ("Ann Lee spoke first. Then she cut into the mayor, calling him a “quitter.”",
+         [("quitter.", "Ann Lee", "she")]),
+        # after an opening phrase and its comma the subject is in lower case
+        ("When the vote was called, she dismissed the plan as “pure theatre.”",
+         [("pure theatre.", "she", "she")]),
+        # a name ending like a participle ("Reed", "Mohammed") is no opening phrase
+        ("Reed hammered the council, calling it a “mess.”", [("mess.", "Reed", "Reed")]),
         # a quote opening a sentence mid-paragraph continues the sentence before it
         ("The talks may stall in the spring, Ann Lee said. “Nobody wants to move first.”",
          [("Nobody wants to move first.", "Ann Lee", "Ann Lee")]),

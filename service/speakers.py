@@ -371,7 +371,7 @@ class _Analysis:
                     events.append(_Event(cue, None, after, True))
                 continue
             window = masked[window_start:m.start()]
-            before = self._subject(window, window_start)
+            before = self._subject(window, window_start, window_start == sentence_start)
             after_match = lexicon.match(_NP_AFTER, masked, m.end(), after_end)
             after = _mention(after_match, 0) if after_match else None
             if after is not None and after.kind != "pronoun":
@@ -438,7 +438,7 @@ class _Analysis:
             position = end + 1
         return None
 
-    def _subject(self, window: str, offset: int) -> _Mention | None:
+    def _subject(self, window: str, offset: int, at_sentence_start: bool) -> _Mention | None:
         appositive = lexicon.search(_APPOSITIVE_TAIL, window)
         if appositive is not None:
             inner = lexicon.match(_NAME_ONLY, appositive.group("y"))
@@ -447,6 +447,16 @@ class _Analysis:
                 start = offset + appositive.start("y") + inner.start("name")
                 name = inner.group("name")
                 return _Mention(Span(name, start, start + len(name)), "name")
+            first_comma = window.find(",")
+            if at_sentence_start and first_comma < appositive.start("y"):
+                # "Tom Reed, whose hometown, Dover, is sinking, argues": a sentence that
+                # opens with a bare noun phrase and a comma has it as the subject of the
+                # cue, however many commas its relative clauses and appositives hold.
+                opening = None if lexicon.match(_INTRO, window, 0, first_comma) else \
+                    _segment_subject(window, offset, 0, first_comma, True)
+                if opening is not None and opening.kind != "pronoun" \
+                        and not window[opening.span.end - offset:first_comma].strip():
+                    return opening
             head = window[: appositive.end("x")]
             found = lexicon.search(_SUBJECT_TAIL, head)
             return _mention(found, offset) if found else None
@@ -705,7 +715,7 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
         if event.cue.end <= span.open_mark:
             attribution = _from_event(event, event.speaker_after)
             if attribution is not None:
-                if attribution.kind == "pronoun":
+                if attribution.kind == "pronoun" and not _relative_subject(masked, attribution):
                     # "Rubio said that … Trump, whom he called a “con artist”", "She said
                     # she recalls …": a pronoun in a later clause refers back to the subject
                     # of the sentence's first cue, the attribution the reader takes.
@@ -731,6 +741,14 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
         # "Doe was blunt: “…”": a colon lead-in without a reporting verb; its subject.
         weak = _clause_attribution(analysis, lead_start, span.open_mark)
     return weak, deferred
+
+
+def _relative_subject(masked: str, attribution: _Attribution) -> bool:
+    """", who described …": a non-restrictive relative pronoun is the subject of its own
+    cue, and the words that attribute the quote ("anybody who complains" is no speaker)."""
+    start = attribution.mention.start
+    return attribution.mention.text.lower() == "who" \
+        and masked[max(0, start - 3):start].rstrip().endswith(",")
 
 
 def _clause_attribution(analysis: _Analysis, start: int, end: int) -> _Attribution | None:

@@ -141,6 +141,17 @@ def test_attribution_patterns(text: str, expected: list[tuple[str, str, str]]) -
          [("pure theatre.", "she", "she")]),
         # a name ending like a participle ("Reed", "Mohammed") is no opening phrase
         ("Reed hammered the council, calling it a “mess.”", [("mess.", "Reed", "Reed")]),
+        # a subject broken off from its cue by several commas
+        ("Tom Reed, whose hometown, Dover, is expected to flood, argues the plan will "
+         "“ruin the harbor.”", [("ruin the harbor.", "Tom Reed", "Tom Reed")]),
+        ("Ann Lee, 52, a nurse from Leeds, said the strike was a “last resort.”",
+         [("last resort.", "Ann Lee", "Ann Lee")]),
+        # a non-restrictive "who" is the subject of its own cue (and names the person)
+        ("“It is late,” said Tom Reed, who described the mayor as “a reckless spender.”",
+         [("It is late,", "Tom Reed", "Tom Reed"), ("a reckless spender.", "Tom Reed", "who")]),
+        # ... a restrictive one is nobody
+        ("Anybody who complains about the rules “is not trying hard enough,” Ann Lee said.",
+         [("is not trying hard enough,", "Ann Lee", "Ann Lee")]),
         # a quote opening a sentence mid-paragraph continues the sentence before it
         ("The talks may stall in the spring, Ann Lee said. “Nobody wants to move first.”",
          [("Nobody wants to move first.", "Ann Lee", "Ann Lee")]),

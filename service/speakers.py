@@ -25,6 +25,7 @@ a quote ("I said no") can be mistaken for an attribution outside it.
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -178,6 +179,10 @@ _REACH = 400
 #: A one-word phrase in quotation marks is far more often a scare quote than anyone's words.
 _MIN_WORDS = 2
 _FINAL_PUNCTUATION = frozenset(".!?…")
+#: What may follow a paragraph's final punctuation without making it a headline: closing
+#: marks, and invisible characters (controls, format characters such as U+200B, any space).
+_CLOSING_MARKS = frozenset("\"”’'»›」")
+_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zs", "Zl", "Zp"})
 _WORD = regex.compile(r"[\p{L}\d]+")
 
 
@@ -578,11 +583,20 @@ def _entity_tokens(raw_name: str) -> tuple[str, ...]:
     return tuple(tokens)
 
 
+def _visible_end(text: str, start: int, end: int) -> int:
+    """Where ``text[start:end]`` ends once trailing closing marks and invisible characters
+    are dropped."""
+    while end > start and (text[end - 1] in _CLOSING_MARKS
+                           or unicodedata.category(text[end - 1]) in _INVISIBLE_CATEGORIES):
+        end -= 1
+    return end
+
+
 def _heading_paragraphs(doc: Document, masked: str, spans: Sequence[QuoteSpan]) -> set[int]:
     headings = set(doc.heading_paragraphs)
     if doc.paragraphs:
         start, end = doc.paragraphs[0]
-        first = doc.text[start:end].rstrip().rstrip("\"”’'»›」")
+        first = doc.text[start:_visible_end(doc.text, start, end)]
         if first and first[-1] not in _FINAL_PUNCTUATION and len(first.split()) <= 30 \
                 and len(doc.paragraphs) > 1:
             headings.add(0)

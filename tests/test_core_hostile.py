@@ -140,16 +140,7 @@ CASES: dict[str, Case] = {
 
 
 #: Cases that fail today because of a known bug in a module this suite does not own.
-_NUL_ENDING_BUG = (
-        "speakers._heading_paragraphs takes the first paragraph for a headline when its last "
-        "character is not final punctuation, and only strips whitespace and closing marks "
-        "first: a trailing NUL (or U+200B, any Cc/Cf character) after “…” makes an attributed "
-        "opening paragraph a heading with speaker None"
-)
-_KNOWN_BUGS = {
-    ("NUL byte ending each paragraph", "text"): _NUL_ENDING_BUG,
-    ("NUL byte ending each paragraph", "html"): _NUL_ENDING_BUG,
-}
+_KNOWN_BUGS: dict[tuple[str, str], str] = {}
 
 
 def _cases() -> Iterator[object]:

@@ -227,6 +227,14 @@ def test_no_guessed_speakers(text: str, expected: list[tuple[str, None, None]]) 
     assert _found(text) == expected
 
 
+@pytest.mark.parametrize(
+    "ending", ["", "\u200b", "\x00", "\u00a0", "\ufeff", " \u200b”"],
+)
+def test_invisible_characters_after_final_punctuation_make_no_headline(ending: str) -> None:
+    found = _found(f"Ann Lee said: “We will win.”{ending}\n\nThe count began.")
+    assert found == [("We will win.", "Ann Lee", "Ann Lee")]
+
+
 def test_headings_are_marked() -> None:
     doc = document.parse("Minister says reforms ‘will work’\n\nThe minister spoke.")
     (quote,) = speakers.attribute(doc, quotes.find_quotes(doc))

@@ -169,6 +169,15 @@ _TITLED_NAME = regex.compile(
 )
 #: What follows a subject: its verb (lower case), perhaps after a parenthesis ("(R-Iowa)").
 _PREDICATE = regex.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?\p{Ll}")
+#: "“…,” she elaborated, “…”", "“…!” beamed Ann Lee.": right after a quote that the sentence
+#: continues, a subject and a lone past or present verb closed by punctuation attribute the
+#: quote whatever the verb, so the reporting-verb list need not be complete.
+_UNLISTED_CUE = regex.compile(
+    rf"[ \t]*(?:(?:(?P<pronoun>(?:he|she|they|we|I)\b)|(?P<name>{_NAME_SEQ})"
+    rf"|(?P<common>{_COMMON_NP}))"
+    rf"[ \t]+(?:{_LY_ADVERB}[ \t]+)?(?P<verb>\p{{Ll}}{{2,}}(?:ed|s))"
+    rf"|(?P<inverted>\p{{Ll}}{{2,}}ed)[ \t]+(?P<after>{_NAME_SEQ}))(?=[ \t]*[,.;:!?(]|[ \t]*$)"
+)
 _DASH_ATTRIBUTION = regex.compile(rf"\s*(?:[—–―]|--|-(?=\s))\s*(?P<name>{_NAME_SEQ})")
 #: How many events or names a rule looks back over: a speaker is named within a few dozen
 #: cues of their quote, and the bound keeps adversarial input linear.
@@ -714,6 +723,10 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
                 _, next_end = analysis.sentence_bounds(event.cue.start)
                 if _MASK not in masked[event.cue.end:min(next_end, event.cue.end + _REACH)]:
                     deferred = _from_event(event, False)
+    if analysis.text[span.start:span.end].rstrip()[-1:] in (",", "!", "?", "—"):
+        unlisted = lexicon.match(_UNLISTED_CUE, masked, stop, min(paragraph_end, stop + 200))
+        if unlisted is not None:
+            return _unlisted_attribution(unlisted), None
     dash = lexicon.match(_DASH_ATTRIBUTION, masked, stop, min(paragraph_end, stop + 200))
     if dash is not None:
         name = dash.group("name")
@@ -755,6 +768,20 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
         # "Doe was blunt: “…”": a colon lead-in without a reporting verb; its subject.
         weak = _clause_attribution(analysis, lead_start, span.open_mark)
     return weak, deferred
+
+
+def _unlisted_attribution(found: regex.Match[str]) -> _Attribution:
+    cue = "inverted" if found.group("inverted") else "verb"
+    for kind in ("pronoun", "name", "common", "after"):
+        value = found.group(kind)
+        if value:
+            if kind in ("name", "after") and _ends_with_full_stop(value):
+                value = value[:-1]
+            start = found.start(kind)
+            return _Attribution(Span(value, start, start + len(value)),
+                                "name" if kind == "after" else kind,
+                                Span(found.group(cue), found.start(cue), found.end(cue)))
+    raise AssertionError("the pattern always captures a subject")
 
 
 def _relative_subject(masked: str, attribution: _Attribution) -> bool:

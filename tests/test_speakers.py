@@ -152,6 +152,16 @@ def test_attribution_patterns(text: str, expected: list[tuple[str, str, str]]) -
         # ... a restrictive one is nobody
         ("Anybody who complains about the rules “is not trying hard enough,” Ann Lee said.",
          [("is not trying hard enough,", "Ann Lee", "Ann Lee")]),
+        # right after a quote the sentence continues: any lone verb attributes it
+        ("“The way I see it,” she elaborated, “the plan is dead.”",
+         [("The way I see it,", "she", "she"), ("the plan is dead.", "she", "she")]),
+        ("“This is a great day!” beamed Tom Reed of Dover, Delaware.",
+         [("This is a great day!", "Tom Reed", "Tom Reed of Dover")]),
+        ("“Will you sign it?” the reporter pressed. “Today?”",
+         [("Will you sign it?", "the reporter", "the reporter"),
+          ("Today?", "the reporter", "the reporter")]),
+        # ... but not a verb that goes on to an object
+        ("“It is over,” Tom Reed wanted the crowd to hear.", [("It is over,", None, None)]),
         # a quote opening a sentence mid-paragraph continues the sentence before it
         ("The talks may stall in the spring, Ann Lee said. “Nobody wants to move first.”",
          [("Nobody wants to move first.", "Ann Lee", "Ann Lee")]),

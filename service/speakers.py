@@ -178,6 +178,9 @@ _UNLISTED_CUE = regex.compile(
     rf"[ \t]+(?:{_LY_ADVERB}[ \t]+)?(?P<verb>\p{{Ll}}{{2,}}(?:ed|s))"
     rf"|(?P<inverted>\p{{Ll}}{{2,}}ed)[ \t]+(?P<after>{_NAME_SEQ}))(?=[ \t]*[,.;:!?(]|[ \t]*$)"
 )
+#: Between a cue and the subject of the clause it reports: nothing, or words ending in "that"
+#: ("said she", "told ABC that he", "said, however, that she").
+_COMPLEMENT_GAP = regex.compile(r"[\s,]*(?:[^\n]*\bthat[\s,]*)?$")
 _DASH_ATTRIBUTION = regex.compile(rf"\s*(?:[—–―]|--|-(?=\s))\s*(?P<name>{_NAME_SEQ})")
 #: How many events or names a rule looks back over: a speaker is named within a few dozen
 #: cues of their quote, and the bound keeps adversarial input linear.
@@ -804,15 +807,24 @@ def _ends_sentence(text: str, span: QuoteSpan) -> bool:
 
 def _named_subject_before(analysis: _Analysis, index: int,
                           sentence_start: int) -> _Attribution | None:
-    """The named (or pronoun) subject of the earliest cue of the same sentence, if any."""
+    """The named subject of the earliest cue of the same sentence, if any, or a pronoun
+    subject whose cue the later pronoun's clause complements ("She said she recalls …",
+    "He told reporters that he …"); a pronoun in another clause ("…, which he called …")
+    speaks for itself."""
     found: _Attribution | None = None
+    later = analysis.events[index].before
     for earlier in range(index - 1, max(-1, index - 1 - _LOOK_BACK), -1):
         event = analysis.events[earlier]
         if event.cue.start < sentence_start:
             break
         mention = event.after if event.speaker_after else event.before
-        if mention is not None and mention.kind in ("name", "pronoun") \
-                and mention.span.start >= sentence_start:
+        if mention is None or mention.span.start < sentence_start:
+            continue
+        if mention.kind == "name" or (
+                mention.kind == "pronoun" and later is not None
+                and later.span.start - event.cue.end <= _REACH
+                and lexicon.match(_COMPLEMENT_GAP, analysis.masked, event.cue.end,
+                                  later.span.start)):
             found = _Attribution(mention.span, mention.kind, event.cue)
     return found
 

@@ -162,6 +162,12 @@ def test_attribution_patterns(text: str, expected: list[tuple[str, str, str]]) -
           ("Today?", "the reporter", "the reporter")]),
         # ... but not a verb that goes on to an object
         ("“It is over,” Tom Reed wanted the crowd to hear.", [("It is over,", None, None)]),
+        # a pronoun in the clause a cue reports defers to that cue's pronoun ...
+        ("Ann Lee spoke.\n\nShe told reporters that she found the plan “unworkable.”",
+         [("unworkable.", "Ann Lee", "She")]),
+        # ... a pronoun in another clause of the sentence speaks for itself
+        ("Tom Reed spoke.\n\nHe praised the plan, which he called “long overdue.”",
+         [("long overdue.", "Tom Reed", "he")]),
         # a quote opening a sentence mid-paragraph continues the sentence before it
         ("The talks may stall in the spring, Ann Lee said. “Nobody wants to move first.”",
          [("Nobody wants to move first.", "Ann Lee", "Ann Lee")]),

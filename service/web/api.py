@@ -57,6 +57,22 @@ def _no_query_parameters() -> None:
         )
 
 
+# No field of the API is a number, so an integer's value never matters, only that it is not
+# a string. Past this many digits it is parsed as a float: int() of a long digit string
+# costs time quadratic in its length, and Python refuses more than 4,300 digits (a
+# ValueError that would tell the caller their valid JSON is invalid).
+_MAX_INT_DIGITS = 64
+
+
+def _json_int(digits: str) -> int | float:
+    return int(digits) if len(digits) <= _MAX_INT_DIGITS else float(digits)
+
+
+def _not_json_constant(name: str) -> Any:
+    # json.loads accepts NaN and Infinity by default; RFC 8259 has no such tokens.
+    raise ValueError(f"{name} is not a JSON value")
+
+
 def _json_body() -> Any:
     """The request body parsed as JSON, or the 415/400/413 problem that explains why not."""
     if not request.is_json:
@@ -66,7 +82,12 @@ def _json_body() -> Any:
     if not body.strip():
         raise BadRequest("The request body is empty; send a JSON object.")
     try:
-        return json.loads(body, object_pairs_hook=_unique_keys)
+        return json.loads(
+            body,
+            object_pairs_hook=_unique_keys,
+            parse_int=_json_int,
+            parse_constant=_not_json_constant,
+        )
     except _DuplicateKey as duplicate:
         raise ValidationError({duplicate.key: ["Duplicate field: sent more than once."]}) from None
     except RecursionError:

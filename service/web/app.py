@@ -9,7 +9,19 @@ from typing import Any
 from flask import Flask
 
 from service import pipeline, resources
-from service.web import api, auth, config, cors, docs, errors, logs, observability, ops, review
+from service.web import (
+    api,
+    auth,
+    config,
+    cors,
+    docs,
+    errors,
+    logs,
+    observability,
+    ops,
+    review,
+    stall,
+)
 
 logger = logging.getLogger("service")
 
@@ -48,6 +60,7 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     errors.register(app)
     # First: a request turned away by authentication still gets its id, log line and count.
     observability.register(app)
+    stall.register(app)
     cors.register(app)
     auth.register(app)
     app.register_blueprint(ops.bp)

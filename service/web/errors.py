@@ -13,9 +13,10 @@ from http import HTTPStatus
 
 from flask import Flask, Response, current_app, request
 from marshmallow import ValidationError
-from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+from werkzeug.exceptions import ClientDisconnected, HTTPException, RequestEntityTooLarge
 
 from service.models import PipelineError
+from service.web import stall
 from service.web.responses import json_response
 from service.web.schemas import input_problem, problem_body
 
@@ -46,6 +47,15 @@ def _http_error(error: HTTPException) -> Response | HTTPException:
             f"The request body is larger than the limit of {limit} bytes "
             "(VERBATIM_MAX_BODY_BYTES).",
         )
+    if isinstance(error, ClientDisconnected):
+        # werkzeug raises it from inside the failed read, so the cause is the context.
+        if isinstance(error.__context__, TimeoutError):
+            return problem(
+                408,
+                "The request body stopped arriving: no bytes for "
+                f"{stall.idle_timeout(int(current_app.config['TIMEOUT'])):g} seconds.",
+            )
+        return problem(400, "The request body ended before the length its headers announced.")
     # Keep the headers that carry meaning (Allow on 405, WWW-Authenticate on 401, ...).
     headers = {name: value for name, value in error.get_headers() if name.lower() != "content-type"}
     return problem(error.code, error.description or HTTPStatus(error.code).phrase, headers=headers)

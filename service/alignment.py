@@ -355,8 +355,8 @@ def _setting(left: StemBag, right: StemBag) -> float:
     total = len(left.stems) + len(right.stems)
     if total == 0:
         return 0.0
-    shared = right.count(tuple(left.stems))
-    dice = (left.count(tuple(right.stems)) + shared) / total
+    shared = right.meets(left)
+    dice = (left.meets(right) + shared) / total
     return dice * min(1.0, shared / _SETTING_FULL_WORDS)
 
 
@@ -365,8 +365,8 @@ def _words(candidate: _Profile[CandidateForm], source: _Profile[SourceForm]) -> 
         return 1.0
     if not candidate.stems or not source.stems:
         return 0.0
-    shared = source.bag.count(candidate.stems)
-    back = candidate.bag.count(source.stems)
+    shared = source.bag.meets(candidate.bag)
+    back = candidate.bag.meets(source.bag)
     dice = (shared + back) / (len(candidate.stems) + len(source.stems))
     # A candidate that quotes part of a long source quote shares few of the source's words
     # but most of its own; the more words, the surer.
@@ -642,7 +642,7 @@ def _merge(
                 continue
             explained = StemBag.of([st for g in group for st in sources[g].stems])
             rest = StemBag.of([st for st in candidate.stems if not explained.has(st)])
-            found = rest.count(source.stems)
+            found = rest.meets(source.bag)
             cover = found / len(source.stems)
             enough = cover >= _MERGE_MIN_COVER and found >= min(2, len(source.stems))
             if enough and (best is None or cover > best[0]):

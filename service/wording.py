@@ -12,7 +12,7 @@ score how much two stretches of text share, so both stages see words the same wa
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -71,7 +71,9 @@ _TOKEN = regex.compile(
 _WORDLIKE = regex.compile(r"[\p{L}\p{N}]")
 
 ELLIPSIS = "..."
-_JOIN = "\x00"  # boundary between two source quotes compared as one (a merged quote)
+# The boundary between two source quotes compared as one (a merged quote). Every token
+# ``tokenize`` yields is non-empty, so no character a caller sends can be read as it.
+_JOIN = ""
 _QUOTE_MARKS = frozenset({'"', "'"})
 _SENTENCE_END = frozenset({".", "!", "?", ":", '"', _JOIN})
 # A bracketed insertion may stand in for a few of the speaker's words ("[the army]" for
@@ -201,42 +203,60 @@ def stems_meet(left: str, right: str) -> bool:
     return long.startswith(short) and len(long) - len(short) <= 3
 
 
+# ``stems_meet`` joins a stem of four letters or more to its extensions by one to three.
+_MEET_MIN = 4
+_MEET_MAX_EXTRA = 3
+
+
+@lru_cache(maxsize=65536)  # a document repeats its words; each is cut once
+def truncations(stem: str) -> tuple[str, ...]:
+    """The stems that ``stem`` extends by one to three letters (each of four letters or more).
+
+    ``stems_meet(a, b)`` holds exactly when ``a == b``, ``a`` is among ``truncations(b)`` or
+    ``b`` is among ``truncations(a)``: so a set of stems and a set of their truncations answer
+    it by lookups, whatever the stems share.
+    """
+    return tuple(stem[:k] for k in range(max(_MEET_MIN, len(stem) - _MEET_MAX_EXTRA), len(stem)))
+
+
 @dataclass(frozen=True, slots=True)
 class StemBag:
-    """A set of stems that answers ``stems_meet`` lookups without scanning every stem.
+    """A set of stems that answers ``stems_meet`` lookups in constant time.
 
-    Stems that meet share their first four letters, so a prefix index narrows the search.
+    Besides the stems it holds every truncation of them (see ``truncations``), so whether a
+    needle meets some stem is a handful of set lookups, not a scan of the stems sharing its
+    first letters (which grows with the text when its words share a prefix).
     """
 
     stems: frozenset[str]
-    by_prefix: dict[str, tuple[str, ...]]
+    truncated: frozenset[str]  # every truncation of every stem
 
     @classmethod
-    def of(cls, stems: Sequence[str]) -> StemBag:
+    def of(cls, stems: Iterable[str]) -> StemBag:
         unique = frozenset(stems)
-        groups: dict[str, list[str]] = {}
-        for item in unique:
-            if len(item) >= 4:
-                groups.setdefault(item[:4], []).append(item)
-        return cls(unique, {key: tuple(value) for key, value in groups.items()})
+        return cls(unique, frozenset().union(*map(truncations, unique)))
 
     def has(self, needle: str) -> bool:
-        if needle in self.stems:
+        if needle in self.stems or needle in self.truncated:
             return True
-        if len(needle) < 4:
-            return False
-        return any(stems_meet(needle, other) for other in self.by_prefix.get(needle[:4], ()))
+        return not self.stems.isdisjoint(truncations(needle))
 
     def count(self, needles: Sequence[str]) -> int:
-        """How many of ``needles`` this bag holds (``has`` inlined: alignment's inner loop)."""
-        exact, by_prefix = self.stems, self.by_prefix
-        total = 0
-        for needle in needles:
-            if needle in exact:
-                total += 1
-            elif len(needle) >= 4 and (group := by_prefix.get(needle[:4])):
-                total += any(stems_meet(needle, other) for other in group)
-        return total
+        """How many of ``needles`` this bag holds (with their repeats)."""
+        return sum(map(self.has, needles))
+
+    def meets(self, other: StemBag) -> int:
+        """How many stems of ``other`` this bag holds: ``count(other.stems)`` by set algebra.
+
+        Alignment compares every quote with its rivals this way, so it stays in C: a stem of
+        ``other`` is held when it is a stem or a truncation here, or when one of its own
+        truncations is a stem here (rare, so those are looked for only then).
+        """
+        held = (other.stems & self.stems) | (other.stems & self.truncated)
+        extended = self.stems & other.truncated
+        if extended:
+            held |= {stem for stem in other.stems if not extended.isdisjoint(truncations(stem))}
+        return len(held)
 
 
 # --- acceptable edits -------------------------------------------------------------------
@@ -259,8 +279,12 @@ def _strip_punct(tokens: Sequence[str]) -> tuple[str, ...]:
     return tuple(tokens[start:end])
 
 
-def _pieces(tokens: Sequence[str]) -> list[_Piece]:
-    """Split the candidate at ellipses and bracketed insertions, dropping their punctuation."""
+def _pieces(tokens: Sequence[str], brackets: bool = True) -> list[_Piece]:
+    """Split the candidate at ellipses and bracketed insertions, dropping their punctuation.
+
+    With ``brackets`` false, square brackets are words like any other (the speaker's own, or
+    the source's editor's, reproduced as they were) and only ellipses split.
+    """
     pieces: list[_Piece] = []
     gap = "start"
     current: list[str] = []
@@ -268,7 +292,7 @@ def _pieces(tokens: Sequence[str]) -> list[_Piece]:
     while index < len(tokens):
         token = tokens[index]
         closing = -1
-        if token == "[":
+        if token == "[" and brackets:
             closing = next((k for k in range(index + 1, len(tokens)) if tokens[k] == "]"), -1)
         if token == ELLIPSIS:
             kind, index = "ellipsis", index + 1
@@ -356,6 +380,9 @@ class CandidateForm:
     # The candidate's words, first letter folded: each must be among the source's ``keys``
     # for the candidate to fit, which rules most source quotes out without laying it on them.
     needs: frozenset[str]
+    # When the candidate holds square brackets: its pieces with the brackets read as text,
+    # tried first, since a source may hold the very same brackets.
+    literal: tuple[_Piece, ...] | None = None
 
 
 def source_form(sources: Sequence[str]) -> SourceForm:
@@ -382,16 +409,23 @@ def candidate_form_of(tokens: Sequence[str]) -> CandidateForm:
     needs = frozenset(
         _first_letter_folded(token) for piece in pieces for token in piece.tokens if is_word(token)
     )
-    return CandidateForm(pieces, needs)
+    literal = tuple(_pieces(tokens, brackets=False)) if "[" in tokens else None
+    return CandidateForm(pieces, needs, literal)
 
 
 def fits(candidate: CandidateForm, source: SourceForm) -> bool:
     """``acceptable`` on forms prepared once (see there)."""
     if not candidate.pieces or not candidate.needs <= source.keys:
         return False
-    tokens = source.tokens
+    if candidate.literal is not None and _laid_in_order(candidate.literal, source.tokens):
+        return True
+    return _laid_in_order(candidate.pieces, source.tokens)
+
+
+def _laid_in_order(pieces: Sequence[_Piece], tokens: Sequence[str]) -> bool:
+    """Whether every piece occurs in ``tokens`` in order, each after the gap it follows."""
     cursor = 0
-    for piece in candidate.pieces:
+    for piece in pieces:
         if piece.gap == "start":
             starts = range(0, len(tokens))
         elif piece.gap == "ellipsis":
@@ -413,7 +447,8 @@ def acceptable(candidate: str, sources: Sequence[str]) -> bool:
 
     ``sources`` holds one source quote, or several (in source order) when the candidate
     merges them. Every piece between ellipses must occur in the source in order; a
-    bracketed insertion may stand in for at most a few source words.
+    bracketed insertion may stand in for at most a few source words, unless the source
+    holds the same brackets (then they are its own words, reproduced).
     """
     return fits(candidate_form(candidate), source_form(sources))
 

@@ -181,6 +181,18 @@ _UNLISTED_CUE = regex.compile(
 #: Between a cue and the subject of the clause it reports: nothing, or words ending in "that"
 #: ("said she", "told ABC that he", "said, however, that she").
 _COMPLEMENT_GAP = regex.compile(r"[\s,]*(?:[^\n]*\bthat[\s,]*)?$")
+#: ... or, for a named subject, an object clause in it ("Lee said the council ignored what
+#: she called …", "Roe attacked Doe, whom he called …"); not a coordinated clause (", and he
+#: accused …") or a relative clause about a thing (", which he added …").
+_OBJECT_CLAUSE_GAP = regex.compile(
+    r"[\s,]*(?:[^\n]*\b(?:that|what|whom)[\s,]*"
+    # "told reporters he …", "assured his audience he …": a short object, then the clause.
+    r"|(?:(?!(?:and|but|or|nor|yet|so|while|when|because|as|where|which|if)\b)"
+    r"[\p{L}’'.\-]+\s+){1,3})?$"
+)
+_PASSIVE_TAIL = regex.compile(
+    rf"\b(?:was|were|is|are|been|being|be)\s+(?:(?:not|also|{_LY_ADVERB})\s+)*$"
+)
 _DASH_ATTRIBUTION = regex.compile(rf"\s*(?:[—–―]|--|-(?=\s))\s*(?P<name>{_NAME_SEQ})")
 #: How many events or names a rule looks back over: a speaker is named within a few dozen
 #: cues of their quote, and the bound keeps adversarial input linear.
@@ -396,6 +408,11 @@ class _Analysis:
                 # person after the role words, not the role.
                 after = _titled_name(masked, m.end(), after_end) or after
             participle = m.group("verb").lower().endswith("ing")
+            if not participle and m.group("verb").lower() != "quoted" and lexicon.search(
+                    _PASSIVE_TAIL, masked, max(window_start, m.start() - 30), m.start()):
+                # "the vote was called", "Doe was named": a passive cue reports nobody's
+                # words ("Doe was quoted as saying" does: its subject is the speaker).
+                continue
             link = lexicon.search(_CLAUSE_LINK, window, max(0, len(window) - 40))
             if before is None and not participle and after is not None \
                     and after.kind in ("name", "common") and window.rstrip(" \t")[-1:] in ",\ue000":
@@ -807,12 +824,15 @@ def _ends_sentence(text: str, span: QuoteSpan) -> bool:
 
 def _named_subject_before(analysis: _Analysis, index: int,
                           sentence_start: int) -> _Attribution | None:
-    """The named subject of the earliest cue of the same sentence, if any, or a pronoun
-    subject whose cue the later pronoun's clause complements ("She said she recalls …",
-    "He told reporters that he …"); a pronoun in another clause ("…, which he called …")
-    speaks for itself."""
+    """The subject of the earliest cue of the same sentence whose reported clause holds the
+    later pronoun ("She said she recalls …", "Doe told reporters he …", "the council
+    condemned what it called …"); a pronoun in a clause of its own (", and he accused …",
+    "…, which he added …") speaks for itself."""
     found: _Attribution | None = None
     later = analysis.events[index].before
+    if later is not None and later.span.text.lower() == "who" \
+            and not _relative_subject(analysis.masked, _Attribution(later.span, later.kind, None)):
+        later = None  # "anybody who complains": nobody in particular, the named subject speaks
     for earlier in range(index - 1, max(-1, index - 1 - _LOOK_BACK), -1):
         event = analysis.events[earlier]
         if event.cue.start < sentence_start:
@@ -820,10 +840,10 @@ def _named_subject_before(analysis: _Analysis, index: int,
         mention = event.after if event.speaker_after else event.before
         if mention is None or mention.span.start < sentence_start:
             continue
-        if mention.kind == "name" or (
-                mention.kind == "pronoun" and later is not None
-                and later.span.start - event.cue.end <= _REACH
-                and lexicon.match(_COMPLEMENT_GAP, analysis.masked, event.cue.end,
+        if later is None or (
+                later.span.start - event.cue.end <= _REACH
+                and lexicon.match(_COMPLEMENT_GAP if mention.kind == "pronoun"
+                                  else _OBJECT_CLAUSE_GAP, analysis.masked, event.cue.end,
                                   later.span.start)):
             found = _Attribution(mention.span, mention.kind, event.cue)
     return found

@@ -168,6 +168,18 @@ def test_attribution_patterns(text: str, expected: list[tuple[str, str, str]]) -
         # ... a pronoun in another clause of the sentence speaks for itself
         ("Tom Reed spoke.\n\nHe praised the plan, which he called “long overdue.”",
          [("long overdue.", "Tom Reed", "he")]),
+        # ... so does a pronoun opening a coordinated clause
+        ("Ann Lee said the vote was fair, and she accused Tom Reed of “pure spite.”",
+         [("pure spite.", "Ann Lee", "she")]),
+        # ... but one in the clause a named subject's cue reports defers to it
+        ("Tom Reed told reporters he found the report “deeply flawed.”",
+         [("deeply flawed.", "Tom Reed", "Tom Reed")]),
+        ("Tom Reed said anybody who complains “is not trying hard enough.”",
+         [("is not trying hard enough.", "Tom Reed", "Tom Reed")]),
+        # a passive cue reports nobody's words ("was called"), except "was quoted"
+        ("The plan was called “a disgrace” by critics.", [("a disgrace", None, None)]),
+        ("Ann Lee was quoted as saying the plan was “a disgrace.”",
+         [("a disgrace.", "Ann Lee", "Ann Lee")]),
         # a quote opening a sentence mid-paragraph continues the sentence before it
         ("The talks may stall in the spring, Ann Lee said. “Nobody wants to move first.”",
          [("Nobody wants to move first.", "Ann Lee", "Ann Lee")]),

@@ -37,6 +37,12 @@ NAME_SUFFIXES: frozenset[str] = _load("suffixes.txt")
 NON_NAME_WORDS: frozenset[str] = _load("non_name_words.txt")
 VERB_FORMS: frozenset[str] = _load("verb_forms.txt")
 SENTENCE_ADVERBS: frozenset[str] = _load("sentence_adverbs.txt")
+FEMALE_NAMES: frozenset[str] = _load("given_names_female.txt")
+MALE_NAMES: frozenset[str] = _load("given_names_male.txt")
+#: Titles that tell a person's gender ("Mrs. Lee", "Sir Tom Reed").
+FEMALE_TITLES: frozenset[str] = frozenset({"mrs", "ms", "miss", "madam", "madame", "lady",
+                                           "queen", "dame", "sister", "mother"})
+MALE_TITLES: frozenset[str] = frozenset({"mr", "sir", "lord", "king", "father", "brother"})
 
 #: "according to X" names its speaker after the cue; every other cue has its subject before.
 SPEAKER_AFTER_CUES: frozenset[str] = frozenset({"according to"})

@@ -995,7 +995,8 @@ def _previous_sentence_subject(analysis: _Analysis, position: int) -> str | None
         if subject is None or subject.kind != "name":
             continue
         name, person = analysis.canonical(subject.span.text, subject.span.start)
-        if person and _gender_agrees(masked, subject.span.end, end, pronoun):
+        if person and _gender_agrees(masked, subject.span.end, end, pronoun) \
+                and _gender_fits(analysis.text, subject.span, name, pronoun):
             return name
     return None
 
@@ -1032,9 +1033,35 @@ def _resolve_pronoun(analysis: _Analysis, mention: Span) -> str:
                 continue
             return _LEADING_DETERMINER.sub(lambda m: m.group().lower(), candidate.span.text)
         name, person = analysis.canonical(candidate.span.text, candidate.span.start)
-        if person or not want_person:
+        if (person and _gender_fits(analysis.text, candidate.span, name, pronoun)) \
+                or not want_person:
             return name
     for position, entity in _names_before(analysis, mention.start):
         if _person_tokens(list(entity)) and len(entity) > 1:
-            return analysis.canonical(" ".join(entity), position)[0]
+            name = analysis.canonical(" ".join(entity), position)[0]
+            # The match starts at its title, if any ("Mrs. Dana Doe"): check that word too.
+            title = analysis.text[position:position + 12].split()[:1]
+            if _gender_fits(analysis.text, Span(" ".join([*title, name]), position, position),
+                            name, pronoun):
+                return name
     return mention.text
+
+
+def _gender_fits(text: str, mention: Span, name: str, pronoun: str) -> bool:
+    """Whether a person may be "he" or "she": a gendered title in or right before the
+    mention ("Mrs. Lee") or a given name on the lists decides; otherwise the gender is
+    unknown, and fits."""
+    if pronoun not in ("he", "she"):
+        return True
+    female: bool | None = None
+    before = text[max(0, mention.start - 8):mention.start].split()[-1:]
+    for token in before + mention.text.split():
+        bare = token.lower().rstrip(".")
+        if bare in lexicon.FEMALE_TITLES or bare in lexicon.MALE_TITLES:
+            female = bare in lexicon.FEMALE_TITLES
+            break
+    if female is None:
+        first = name.split()[0].lower() if name.split() else ""
+        if first in lexicon.FEMALE_NAMES or first in lexicon.MALE_NAMES:
+            female = first in lexicon.FEMALE_NAMES
+    return female is None or female == (pronoun == "she")

@@ -224,6 +224,13 @@ def test_clause_level_attribution(text: str, expected: list[tuple[str, str, str]
         ("“We did our best,” spokesman Ann Berg said.\n\n"
          "Across the street, union leader Tom Reed smiled. “We won,” he said.",
          [("We did our best,", "Ann Berg", "Ann Berg"), ("We won,", "Tom Reed", "he")]),
+        # a pronoun skips people of the other gender (given name or title on the lists)
+        ("Ann Lee arrived early. Tom Reed spoke first. “It is late,” she said.",
+         [("It is late,", "Ann Lee", "she")]),
+        ("Mrs. Dana Doe spoke. Mr. Kim Roe left. “We won,” she said.",
+         [("We won,", "Dana Doe", "she")]),
+        ("“Rents are high,” Ann Lee said. Tom Reed nodded.\n\n“Wages are not,” she said.",
+         [("Rents are high,", "Ann Lee", "Ann Lee"), ("Wages are not,", "Ann Lee", "she")]),
         # ... the subject of its last clause, if the pronoun's gender fits
         ("Ann Lee defended her budget, but council leader Tom Reed dismissed it as “fiction.”"
          "\n\n“Nobody believes these numbers,” he said.",

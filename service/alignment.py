@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import heapq
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -156,6 +156,7 @@ _Form = TypeVar("_Form", CandidateForm, SourceForm)
 class _Profile(Generic[_Form]):
     index: int
     quote: Quote
+    tokens: tuple[str, ...]  # the quoted words, tokenised (see ``wording.tokenize``)
     stems: tuple[str, ...]  # unique content stems of the quoted words, in order
     bag: StemBag
     context: StemBag
@@ -178,6 +179,26 @@ class Prose:
     sentences: tuple[Sentence, ...]
     keys: tuple[frozenset[str], ...]  # each sentence's stem keys
     index: _Index
+    masked: str  # ``text`` with every quotation blanked
+    ends: tuple[int, ...]  # where each sentence ends, in order
+
+    def stems_between(self, start: int, end: int) -> frozenset[str]:
+        """The content stems of ``masked[start:end]``, from the sentences' own where whole.
+
+        Only whitespace lies between two sentences, and a token never spans whitespace nor
+        does normalisation act across it, so a stretch's stems are its sentences' stems; a
+        sentence the stretch cuts is tokenised from the cut.
+        """
+        parts: list[Iterable[str]] = []
+        for sentence in self.sentences[bisect_right(self.ends, start) :]:
+            first, last = sentence.span.start, sentence.span.end
+            if first >= end:
+                break
+            if first >= start and last <= end:
+                parts.append(sentence.bag.stems)
+            else:
+                parts.append(stems(self.masked[max(first, start) : min(last, end)]))
+        return frozenset().union(*parts)
 
 
 def _masked(text: str, quotes: Sequence[Quote]) -> str:
@@ -198,10 +219,12 @@ def _unique(items: Sequence[str]) -> tuple[str, ...]:
 
 
 def _profiles(
-    doc: Document, quotes: Sequence[Quote], form: Callable[[tuple[str, ...]], _Form]
-) -> list[_Profile[_Form]]:
+    doc: Document,
+    quotes: Sequence[Quote],
+    form: Callable[[tuple[str, ...]], _Form],
+    prose: Prose,
+) -> tuple[_Profile[_Form], ...]:
     text = doc.text
-    masked = _masked(text, quotes)
     length = max(1, len(text))
     profiles = []
     for index, quote in enumerate(quotes):
@@ -218,14 +241,15 @@ def _profiles(
             _Profile(
                 index=index,
                 quote=quote,
+                tokens=tokens,
                 stems=quoted,
                 bag=StemBag.of(quoted),
-                context=StemBag.of(stems(masked[left:right])),
+                context=StemBag.of(prose.stems_between(left, right)),
                 position=quote.start / length,
                 form=form(tokens),
             )
         )
-    return profiles
+    return tuple(profiles)
 
 
 def prose(doc: Document, quotes: Sequence[Quote]) -> Prose:
@@ -247,7 +271,41 @@ def prose(doc: Document, quotes: Sequence[Quote]) -> Prose:
                 paragraph += 1
             cursor = brk.end()
     keys = tuple(_keys(unit.bag.stems) for unit in units)
-    return Prose(text, tuple(units), keys, _Index.of(keys))
+    ends = tuple(unit.span.end for unit in units)
+    return Prose(text, tuple(units), keys, _Index.of(keys), masked, ends)
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared(Generic[_Form]):
+    """One document's quotations and prose, tokenised once for alignment and for verdicts."""
+
+    doc: Document
+    quotes: tuple[Quote, ...]
+    prose: Prose
+    profiles: tuple[_Profile[_Form], ...]  # the quotations (headings are not judged)
+    by_quote: dict[int, _Profile[_Form]]  # the same, by their index in ``quotes``
+
+
+def _prepared(
+    doc: Document, quotes: Sequence[Quote], form: Callable[[tuple[str, ...]], _Form]
+) -> Prepared[_Form]:
+    sentences = prose(doc, quotes)
+    profiles = _profiles(doc, quotes, form, sentences)
+    return Prepared(doc, tuple(quotes), sentences, profiles, {p.index: p for p in profiles})
+
+
+def _single_source(tokens: tuple[str, ...]) -> SourceForm:
+    return source_form_of((tokens,))
+
+
+def prepare_source(doc: Document, quotes: Sequence[Quote]) -> Prepared[SourceForm]:
+    """The source document ready for ``align_prepared`` and ``verdicts.judge_prepared``."""
+    return _prepared(doc, quotes, _single_source)
+
+
+def prepare_candidate(doc: Document, quotes: Sequence[Quote]) -> Prepared[CandidateForm]:
+    """The candidate document ready for ``align_prepared`` and ``verdicts.judge_prepared``."""
+    return _prepared(doc, quotes, candidate_form_of)
 
 
 # --- narration --------------------------------------------------------------------------
@@ -556,9 +614,18 @@ def align(
     candidate_quotes: Sequence[Quote],
 ) -> tuple[Match, ...]:
     """One ``Match`` per candidate quotation (headings are skipped), in candidate order."""
-    sources = _profiles(source_doc, source_quotes, lambda tokens: source_form_of((tokens,)))
-    candidates = _profiles(candidate_doc, candidate_quotes, candidate_form_of)
-    source_prose = prose(source_doc, source_quotes)
+    return align_prepared(
+        prepare_source(source_doc, source_quotes),
+        prepare_candidate(candidate_doc, candidate_quotes),
+    )
+
+
+def align_prepared(
+    source: Prepared[SourceForm], candidate: Prepared[CandidateForm]
+) -> tuple[Match, ...]:
+    """``align`` on documents prepared once (``verdicts.judge_prepared`` reuses them)."""
+    sources, candidates = source.profiles, candidate.profiles
+    source_prose = source.prose
     index = _SourceIndex.of(sources)
     # Only scored pairs can be accepted; every other pair has no words in common.
     pairs: list[dict[int, _Pair]] = [
@@ -602,17 +669,17 @@ def align(
     _merge(sources, candidates, assigned)
 
     matches = []
-    for ci, candidate in enumerate(candidates):
+    for ci, profile in enumerate(candidates):
         group = sorted(assigned.get(ci, []), key=lambda si: sources[si].quote.start)
         told = narration[ci]
         if group:
             primary = max(group, key=lambda si: (pairs[ci][si].words, pairs[ci][si].score))
             indices = tuple(sources[si].index for si in group)
             score = round(pairs[ci][primary].score, 4)
-            matches.append(Match(candidate.index, indices, sources[primary].index, score))
+            matches.append(Match(profile.index, indices, sources[primary].index, score))
         else:
             evidence = told.span if told is not None and explains(told) else None
-            matches.append(Match(candidate.index, (), None, 0.0, evidence))
+            matches.append(Match(profile.index, (), None, 0.0, evidence))
     return tuple(matches)
 
 

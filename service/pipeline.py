@@ -25,10 +25,9 @@ def verify(source: str, candidate: str, fmt: Format = "text") -> Report:
     """Judge every quote of ``candidate`` against ``source``; offsets into the raw strings."""
     source_doc = document.parse(source, fmt)
     candidate_doc = document.parse(candidate, fmt)
-    source_quotes = extract_plain(source_doc)
-    candidate_quotes = extract_plain(candidate_doc)
-    matches = alignment.align(source_doc, source_quotes, candidate_doc, candidate_quotes)
-    judged, dropped = verdicts.judge(
-        source_doc, source_quotes, candidate_doc, candidate_quotes, matches
-    )
+    # Both stages read the same tokenised quotes and sentences: prepared once, here.
+    source_side = alignment.prepare_source(source_doc, extract_plain(source_doc))
+    candidate_side = alignment.prepare_candidate(candidate_doc, extract_plain(candidate_doc))
+    matches = alignment.align_prepared(source_side, candidate_side)
+    judged, dropped = verdicts.judge_prepared(source_side, candidate_side, matches)
     return report.build(source_doc, candidate_doc, judged, dropped)

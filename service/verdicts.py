@@ -10,10 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from service.alignment import Match, best_narration, explains, prose, speaker_match
+from service.alignment import (
+    Match,
+    Prepared,
+    best_narration,
+    explains,
+    prepare_candidate,
+    prepare_source,
+    speaker_match,
+)
 from service.document import Document
 from service.models import Dropped, Quote, SpeakerMatch, Status, Verdict, Wording
-from service.wording import compare, stems
+from service.wording import CandidateForm, SourceForm, compare_forms, source_form_of
 
 
 def _status(words_kept: bool, speaker: SpeakerMatch) -> Status:
@@ -22,14 +30,25 @@ def _status(words_kept: bool, speaker: SpeakerMatch) -> Status:
     return "intact" if words_kept else "altered"
 
 
-def _verdict(quote: Quote, match: Match | None, source_quotes: Sequence[Quote]) -> Verdict:
+def _verdict(
+    index: int,
+    match: Match | None,
+    source: Prepared[SourceForm],
+    candidate: Prepared[CandidateForm],
+) -> Verdict:
+    quote = candidate.quotes[index]
     if match is None or not match.sources or match.primary is None:
         evidence = None if match is None else match.evidence
         return Verdict(
             quote.id, "unsourced", quote, None, Wording(0.0, ()), "unknown", None, evidence
         )
-    origin = source_quotes[match.primary]
-    comparison = compare(quote.text, [source_quotes[i].text for i in match.sources])
+    origin = source.quotes[match.primary]
+    mine = candidate.by_quote[index]
+    if len(match.sources) == 1:
+        origin_form = source.by_quote[match.sources[0]].form
+    else:  # a merge: the source quotes are compared as one, in source order
+        origin_form = source_form_of([source.by_quote[i].tokens for i in match.sources])
+    comparison = compare_forms(mine.tokens, mine.form, origin_form)
     speaker = speaker_match(quote, origin)
     status = _status(comparison.acceptable, speaker)
     return Verdict(
@@ -48,19 +67,28 @@ def judge(
 
     Headings in quotation marks are not statements of anyone: neither judged nor dropped.
     """
+    return judge_prepared(
+        prepare_source(source_doc, source_quotes),
+        prepare_candidate(candidate_doc, candidate_quotes),
+        matches,
+    )
+
+
+def judge_prepared(
+    source: Prepared[SourceForm], candidate: Prepared[CandidateForm], matches: Sequence[Match]
+) -> tuple[tuple[Verdict, ...], tuple[Dropped, ...]]:
+    """``judge`` on the documents ``alignment.align_prepared`` prepared (tokenised once)."""
     by_candidate = {match.candidate: match for match in matches}
     verdicts = tuple(
-        _verdict(quote, by_candidate.get(index), source_quotes)
-        for index, quote in enumerate(candidate_quotes)
-        if quote.kind == "quotation"
+        _verdict(profile.index, by_candidate.get(profile.index), source, candidate)
+        for profile in candidate.profiles
     )
     used = {index for match in matches for index in match.sources}
-    candidate_prose = prose(candidate_doc, candidate_quotes)
     dropped = []
-    for index, quote in enumerate(source_quotes):
-        if quote.kind != "quotation" or index in used:
+    for profile in source.profiles:
+        if profile.index in used:
             continue
-        survives = best_narration(tuple(dict.fromkeys(stems(quote.text))), candidate_prose)
+        survives = best_narration(profile.stems, candidate.prose)
         evidence = survives.span if survives is not None and explains(survives) else None
-        dropped.append(Dropped(quote, evidence))
+        dropped.append(Dropped(profile.quote, evidence))
     return verdicts, tuple(dropped)

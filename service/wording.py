@@ -11,6 +11,7 @@ score how much two stretches of text share, so both stages see words the same wa
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -23,41 +24,42 @@ from service.models import Change, ChangeOp, Severity, Wording
 
 # Typographic variants that carry no meaning: every quotation mark reads as '"', every
 # apostrophe as "'", every dash as "-". NFKC already folds "…" to "..." and NBSP to space.
-_TYPOGRAPHY = str.maketrans(
-    {
-        "’": "'",
-        "‘": "'",
-        "‛": "'",
-        "′": "'",
-        "`": "'",
-        "´": "'",
-        "“": '"',
-        "”": '"',
-        "„": '"',
-        "‟": '"',
-        "″": '"',
-        "«": '"',
-        "»": '"',
-        "‹": '"',
-        "›": '"',
-        "「": '"',
-        "」": '"',
-        "『": '"',
-        "』": '"',
-        "‐": "-",
-        "‑": "-",
-        "‒": "-",
-        "–": "-",
-        "—": "-",
-        "―": "-",
-        "−": "-",
-        "\u00ad": None,
-        "\u200b": None,
-        "\u200c": None,
-        "\u200d": None,
-        "\ufeff": None,
-    }
-)
+_TYPOGRAPHY: dict[str, str] = {
+    "’": "'",
+    "‘": "'",
+    "‛": "'",
+    "′": "'",
+    "`": "'",
+    "´": "'",
+    "“": '"',
+    "”": '"',
+    "„": '"',
+    "‟": '"',
+    "″": '"',
+    "«": '"',
+    "»": '"',
+    "‹": '"',
+    "›": '"',
+    "「": '"',
+    "」": '"',
+    "『": '"',
+    "』": '"',
+    "‐": "-",
+    "‑": "-",
+    "‒": "-",
+    "–": "-",
+    "—": "-",
+    "―": "-",
+    "−": "-",
+    "\u00ad": "",
+    "\u200b": "",
+    "\u200c": "",
+    "\u200d": "",
+    "\ufeff": "",
+}
+# str.translate looks every character of a non-ASCII text up in a dict (about 50 ns each);
+# one str.replace per variant is a C scan, some 70 times faster on an article.
+_TYPOGRAPHY_PAIRS = tuple(_TYPOGRAPHY.items())
 _DOUBLE_DASH = regex.compile(r"-{2,}")
 
 # Numbers keep their inner separators ("4,468", "2.5", "10:30"); words keep inner
@@ -67,6 +69,15 @@ _TOKEN = regex.compile(
     r"|[\p{L}\p{M}\p{N}]+(?:['\-][\p{L}\p{M}\p{N}]+)*"
     r"|\.{3,}"
     r"|[^\s\p{L}\p{M}\p{N}]"
+)
+# The same pattern for ASCII text (most English copy, once typography is folded), in the
+# standard library's ``re``, which tokenises it about twice as fast: on ASCII \p{N} is 0-9,
+# \p{L} is A-Za-z, \p{M} is empty and \s is tab, newline, VT, FF, CR and space.
+_ASCII_TOKEN = re.compile(
+    r"[0-9]+(?:[.,:/][0-9]+)*(?:[A-Za-z]+)?"
+    r"|[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*"
+    r"|\.{3,}"
+    r"|[^\t\n\x0b\x0c\r A-Za-z0-9]"
 )
 _WORDLIKE = regex.compile(r"[\p{L}\p{N}]")
 
@@ -130,14 +141,22 @@ STOPWORDS = frozenset(
 
 def normalize(text: str) -> str:
     """The text with every meaningless typographic variant folded to one form."""
-    folded = unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY)
-    return _DOUBLE_DASH.sub("-", folded)
+    folded = unicodedata.normalize("NFKC", text)
+    for variant, plain in _TYPOGRAPHY_PAIRS:
+        if variant in folded:
+            folded = folded.replace(variant, plain)
+    return _DOUBLE_DASH.sub("-", folded) if "--" in folded else folded
 
 
 def tokenize(text: str) -> tuple[str, ...]:
     """Normalised tokens: words, numbers, single punctuation marks and ``...``."""
-    # A lone apostrophe is a single quotation mark; both styles mean the same.
-    return tuple('"' if token == "'" else token for token in _TOKEN.findall(normalize(text)))
+    normalized = normalize(text)
+    pattern = _ASCII_TOKEN if normalized.isascii() else _TOKEN
+    tokens: list[str] = pattern.findall(normalized)
+    if "'" in tokens:
+        # A lone apostrophe is a single quotation mark; both styles mean the same.
+        return tuple('"' if token == "'" else token for token in tokens)
+    return tuple(tokens)
 
 
 def is_word(token: str) -> bool:
@@ -360,10 +379,6 @@ def _match_at(piece: Sequence[str], source: Sequence[str], start: int) -> int | 
     return j
 
 
-def _source_tokens(sources: Sequence[str]) -> list[str]:
-    return list(source_form(sources).tokens)
-
-
 @dataclass(frozen=True, slots=True)
 class SourceForm:
     """A source quote (or merged quotes) tokenised once, to be tried against many candidates."""
@@ -556,10 +571,18 @@ class Comparison:
 
 def compare(candidate: str, sources: Sequence[str]) -> Comparison:
     """Compare a candidate quote with its source quote(s): acceptable edits, changes, severity."""
-    if acceptable(candidate, sources):
+    tokens = tokenize(candidate)
+    return compare_forms(tokens, candidate_form_of(tokens), source_form(sources))
+
+
+def compare_forms(
+    candidate_tokens: Sequence[str], candidate: CandidateForm, source: SourceForm
+) -> Comparison:
+    """``compare`` on a candidate quote tokenised and prepared once (see ``candidate_form_of``)."""
+    if fits(candidate, source):
         return Comparison(True, Wording(1.0, ()), None)
-    source_tokens = _source_tokens(sources)
-    candidate_tokens = _strip_punct(tokenize(candidate))
+    source_tokens = source.tokens
+    candidate_tokens = _strip_punct(candidate_tokens)
     source_words = _words(source_tokens)
     candidate_words = _words(candidate_tokens)
     start, end = _window([w.key for w in source_words], [w.key for w in candidate_words])

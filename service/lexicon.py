@@ -39,6 +39,16 @@ VERB_FORMS: frozenset[str] = _load("verb_forms.txt")
 SENTENCE_ADVERBS: frozenset[str] = _load("sentence_adverbs.txt")
 FEMALE_NAMES: frozenset[str] = _load("given_names_female.txt")
 MALE_NAMES: frozenset[str] = _load("given_names_male.txt")
+PLACES: frozenset[str] = _load("places.txt")
+COMPANY_SUFFIXES: frozenset[str] = _load("company_suffixes.txt")
+
+
+_ORG_NOUN_LINES = _load("org_nouns.txt")
+#: Nouns of definite descriptions that stand for a named organisation ("the council").
+ORG_NOUNS: frozenset[str] = frozenset(line.split()[0] for line in _ORG_NOUN_LINES)
+#: Those of them that fit any business ("the company", "the firm", "the retailer").
+BUSINESS_NOUNS: frozenset[str] = frozenset(
+    line.split()[0] for line in _ORG_NOUN_LINES if line.split()[1:] == ["company"])
 #: Titles that tell a person's gender ("Mrs. Lee", "Sir Tom Reed").
 FEMALE_TITLES: frozenset[str] = frozenset({"mrs", "ms", "miss", "madam", "madame", "lady",
                                            "queen", "dame", "sister", "mother"})

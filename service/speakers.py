@@ -190,6 +190,10 @@ _OBJECT_CLAUSE_GAP = regex.compile(
     r"|(?:(?!(?:and|but|or|nor|yet|so|while|when|because|as|where|which|if)\b)"
     r"[\p{L}’'.\-]+\s+){1,3})?$"
 )
+#: A preposition of place right before a name makes it a place ("a strike near Glen Ard").
+_LOCATIVE_TAIL = regex.compile(
+    r"\b(?:in|near|at|outside|inside|into|across|around|throughout|towards?|via)\s+$"
+)
 _PASSIVE_TAIL = regex.compile(
     rf"\b(?:was|were|is|are|been|being|be)\s+(?:(?:not|also|{_LY_ADVERB})\s+)*$"
 )
@@ -454,14 +458,14 @@ class _Analysis:
             found = _segment_subject(prefix, offset, adverb.end(), end, False)
             if found is not None:
                 return found
-        found = self._subject_after_intro(prefix, offset, end + 1)
+        found = self.subject_after_intro(prefix, offset, end + 1)
         if found is None and intro.group("participle"):
             # "Reed hammered …", "Mohammed said …": a name that merely ends like a participle.
             return _segment_subject(prefix, offset, position, end, True)
         return found
 
     @staticmethod
-    def _subject_after_intro(prefix: str, offset: int, position: int) -> _Mention | None:
+    def subject_after_intro(prefix: str, offset: int, position: int) -> _Mention | None:
         """The subject of the first segment after an opening phrase, commas between."""
         while position < len(prefix):
             comma = prefix.find(",", position)
@@ -570,6 +574,8 @@ def _person_tokens(tokens: list[str]) -> bool:
         return False
     if any(_is_org(token) for token in core):
         return False
+    if len(core) > 1 and core[-1].lower() in lexicon.COMPANY_SUFFIXES:
+        return False  # "Acme Foods", "Brightwater plc": a company
     return all(token[:1].isupper() or token.lower() in {"de", "van", "von", "al", "bin", "da",
                                                         "del", "di", "la", "le", "du"}
                or token.lower().rstrip(".") in lexicon.NAME_SUFFIXES for token in core)
@@ -581,11 +587,20 @@ def _entity_tokens(raw_name: str) -> tuple[str, ...]:
     "UN High Commissioner for Human Rights Volker Turk" -> Volker Turk; "Duwa Lashi La of the
     NUG" -> Duwa Lashi La; "Amnesty International" -> Amnesty International.
     """
-    tokens = [_strip_possessive(token) for token in raw_name.split()]
-    while tokens and tokens[0].lower() in {"the", "a", "an", "according"}:
-        tokens.pop(0)
-    if not tokens:
+    raw_tokens = raw_name.split()
+    while raw_tokens and raw_tokens[0].lower() in {"the", "a", "an", "according"}:
+        raw_tokens.pop(0)
+    if not raw_tokens:
         return ()
+    tokens = [_strip_possessive(token) for token in raw_tokens]
+    for index, (raw_token, token) in enumerate(zip(raw_tokens[:-2], tokens, strict=False)):
+        if token != raw_token:
+            # "Ethiopia's Almaz Tesfaye", "Acme's Jane Doe": the person after a possessive is
+            # the entity, the owner only places them ("McDonald's Corp" stays whole).
+            owned = _entity_tokens(" ".join(raw_tokens[index + 1:]))
+            if len(owned) >= 2 and _person_tokens(list(owned)):
+                return owned
+            break
     parts: list[list[str]] = [[]]
     for token in tokens:
         if token.lower() in {"of", "for", "the", "at", "on", "and"}:
@@ -595,8 +610,18 @@ def _entity_tokens(raw_name: str) -> tuple[str, ...]:
     candidates: list[list[str]] = []
     for part in [p for p in parts if p]:
         index = 0
-        while index < len(part) and (_is_title(part[index]) or _is_org(part[index])):
+        while index < len(part) and (_is_title(part[index]) or _is_org(part[index])
+                                     or (part[index].lower() in lexicon.PLACES
+                                         and len(part) - index > 2)):
+            # A place or nationality before a name is no part of it ("Kenyan Jane Doe"),
+            # unless only a surname would be left ("Chad Smith" is a name).
             index += 1
+        last_title = max((at for at in range(index, len(part) - 1) if _is_title(part[at])),
+                         default=-1)
+        if last_title >= 0 and _person_tokens(part[last_title + 1:]):
+            # "Emergency Services Minister Jane Doe", "Local MP Jane Doe": the words before
+            # the last title are its portfolio or place, not the person.
+            index = last_title + 1
         candidate = part[index:]
         if candidate and _person_tokens(candidate) and not (
             len(candidate) == 1 and index > 0 and _is_org(part[index - 1])
@@ -991,7 +1016,12 @@ def _previous_sentence_subject(analysis: _Analysis, position: int) -> str | None
     starts = [start] + [found.end() for found in lexicon.finditer(_CLAUSE_BREAK, masked,
                                                                   start, end)]
     for clause_start in reversed(starts):
-        subject = analysis.clause_subject(masked[clause_start:end], clause_start)
+        prefix = masked[clause_start:end]
+        subject = analysis.clause_subject(prefix, clause_start)
+        if (subject is None or subject.kind == "common") and "," in prefix:
+            # "A year after her injury, Doe waited …": an opening phrase the clause rules
+            # took for a subject; the name after its comma is the one in focus.
+            subject = analysis.subject_after_intro(prefix, clause_start, prefix.index(",") + 1)
         if subject is None or subject.kind != "name":
             continue
         name, person = analysis.canonical(subject.span.text, subject.span.start)
@@ -1037,8 +1067,11 @@ def _resolve_pronoun(analysis: _Analysis, mention: Span) -> str:
                 or not want_person:
             return name
     for position, entity in _names_before(analysis, mention.start):
-        if _person_tokens(list(entity)) and len(entity) > 1:
-            name = analysis.canonical(" ".join(entity), position)[0]
+        # A surname counts once the document has given the full name ("Doe" -> "Jane Doe");
+        # a name after a preposition of place ("near Halls Gap") is a place.
+        name, person = analysis.canonical(" ".join(entity), position)
+        if person and len(name.split()) > 1 and not lexicon.search(
+                _LOCATIVE_TAIL, analysis.masked, max(0, position - 12), position):
             # The match starts at its title, if any ("Mrs. Dana Doe"): check that word too.
             title = analysis.text[position:position + 12].split()[:1]
             if _gender_fits(analysis.text, Span(" ".join([*title, name]), position, position),

@@ -60,8 +60,11 @@ def _story(rng: random.Random) -> tuple[str, str]:
     """A source article and a rewrite that keeps, alters, misattributes and drops quotes."""
     mayor, critic, owner, other = rng.sample(_PEOPLE, 4)
     place, second = rng.sample(_PLACES, 2)
-    km, year, years, million = rng.randint(2, 40), rng.randint(2026, 2040), rng.randint(2, 9), (
-        rng.randint(5, 900)
+    km, year, years, million = (
+        rng.randint(2, 40),
+        rng.randint(2026, 2040),
+        rng.randint(2, 9),
+        (rng.randint(5, 900)),
     )
     outcome = rng.choice(_OUTCOMES)
     source = (

@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 from rapidfuzz.distance import Indel, Levenshtein
@@ -141,10 +142,13 @@ STOPWORDS = frozenset(
 
 def normalize(text: str) -> str:
     """The text with every meaningless typographic variant folded to one form."""
-    folded = unicodedata.normalize("NFKC", text)
-    for variant, plain in _TYPOGRAPHY_PAIRS:
-        if variant in folded:
-            folded = folded.replace(variant, plain)
+    if text.isascii():  # NFKC keeps ASCII as it is, and only one variant is ASCII
+        folded = text.replace("`", "'")
+    else:
+        folded = unicodedata.normalize("NFKC", text)
+        for variant, plain in _TYPOGRAPHY_PAIRS:
+            if variant in folded:
+                folded = folded.replace(variant, plain)
     return _DOUBLE_DASH.sub("-", folded) if "--" in folded else folded
 
 
@@ -159,6 +163,7 @@ def tokenize(text: str) -> tuple[str, ...]:
     return tuple(tokens)
 
 
+@lru_cache(maxsize=65536)  # every stage asks it of the same few thousand tokens
 def is_word(token: str) -> bool:
     return _WORDLIKE.search(token) is not None
 
@@ -209,7 +214,7 @@ def meet_key(stem: str) -> str:
 
     Indexing stems under it finds every stem that may meet a given one without a scan.
     """
-    return stem[:4] if len(stem) >= 4 else stem
+    return stem[:4]  # the whole stem when it is shorter
 
 
 def stems_meet(left: str, right: str) -> bool:
@@ -471,8 +476,9 @@ def acceptable(candidate: str, sources: Sequence[str]) -> bool:
 # --- changes, similarity and severity ---------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Word:
+class _Word(NamedTuple):
+    """One word of a compared quote (a tuple: a quote's words are made on every comparison)."""
+
     text: str
     key: str
     name_like: bool  # capitalised away from a sentence start: a proper name
@@ -496,31 +502,48 @@ _WINDOW_CELL_LIMIT = 250_000
 
 
 def _window(source: Sequence[str], candidate: Sequence[str]) -> tuple[int, int]:
-    """The stretch of ``source`` that ``candidate`` most plausibly reproduces."""
+    """The stretch of ``source`` that ``candidate`` most plausibly reproduces.
+
+    An edit-distance table where skipping source words at either edge costs less than
+    deleting them inside. The rows hold costs only; the start of the best stretch is found by
+    walking back from its end, preferring, as the costs tie, the diagonal, then the cell above,
+    then the one to the left (tracking a start in every cell costs a third more).
+    """
     n, m = len(candidate), len(source)
     if n == 0 or m == 0 or n * m > _WINDOW_CELL_LIMIT:
         return 0, m
     previous = [_EDGE_TRIM_COST * j for j in range(m + 1)]
-    starts_prev = list(range(m + 1))
-    # Row by row; "diagonal", "up" and "left" are the three cells a cell is reached from.
+    rows = [previous]
     for i, word in enumerate(candidate, start=1):
-        left, left_start = float(i), 0
-        diagonal, diagonal_start = previous[0], starts_prev[0]
-        current, starts = [left], [left_start]
-        for other, up, up_start in zip(source, previous[1:], starts_prev[1:], strict=True):
-            best = diagonal + (0.0 if word == other else 1.0)
-            start = diagonal_start
+        left = float(i)
+        current = [left]
+        # ``previous`` is one cell longer: its last cell is never a diagonal.
+        for other, diagonal, up in zip(source, previous, previous[1:], strict=False):
+            best = diagonal if word == other else diagonal + 1.0
             if up + 1.0 < best:
-                best, start = up + 1.0, up_start
+                best = up + 1.0
             if left + 1.0 < best:
-                best, start = left + 1.0, left_start
+                best = left + 1.0
             current.append(best)
-            starts.append(start)
-            left, left_start = best, start
-            diagonal, diagonal_start = up, up_start
-        previous, starts_prev = current, starts
+            left = best
+        rows.append(current)
+        previous = current
     end = min(range(m + 1), key=lambda j: previous[j] + _EDGE_TRIM_COST * (m - j))
-    return starts_prev[end], end
+    i, j = n, end
+    while i > 0 and j > 0:
+        above, here = rows[i - 1], rows[i]
+        best = above[j - 1] + (0.0 if candidate[i - 1] == source[j - 1] else 1.0)
+        step = "diagonal"
+        if above[j] + 1.0 < best:
+            best, step = above[j] + 1.0, "up"
+        if here[j - 1] + 1.0 < best:
+            step = "left"
+        if step != "left":
+            i -= 1
+        if step != "up":
+            j -= 1
+    # Reaching the top row, the stretch starts there; the left column is a start at 0.
+    return (j if i == 0 else 0), end
 
 
 def _is_number(key: str) -> bool:
@@ -535,9 +558,13 @@ def _is_modal(key: str) -> bool:
     return key in MODALS or key.endswith("'ll") or key.endswith("'d")
 
 
+@lru_cache(maxsize=65536)  # asked of every changed word; the vocabulary repeats
+def _weighty_key(key: str) -> bool:
+    return _is_number(key) or _is_negation(key) or _is_modal(key)
+
+
 def _weighty(word: _Word) -> bool:
-    key = word.key
-    return word.name_like or _is_number(key) or _is_negation(key) or _is_modal(key)
+    return word.name_like or _weighty_key(word.key)
 
 
 def _opcodes(

@@ -190,6 +190,11 @@ _OBJECT_CLAUSE_GAP = regex.compile(
     r"|(?:(?!(?:and|but|or|nor|yet|so|while|when|because|as|where|which|if)\b)"
     r"[\p{L}’'.\-]+\s+){1,3})?$"
 )
+#: "Jane Doe of Leeds Fire and Rescue Service": the part of a name chain before an "and".
+_COORDINATED_HEAD = regex.compile(
+    rf"(?r)(?<![\p{{L}}\p{{M}}’'\-])(?P<head>{_NAME_SEQ})\s+(?:and|&)\s+$"
+)
+_OF_LINK = regex.compile(r"\s(?:of|for|at)\s")
 #: A preposition of place right before a name makes it a place ("a strike near Glen Ard").
 _LOCATIVE_TAIL = regex.compile(
     r"\b(?:in|near|at|outside|inside|into|across|around|throughout|towards?|via)\s+$"
@@ -299,6 +304,31 @@ def _titled_name(text: str, start: int, end: int) -> _Mention | None:
     return _Mention(Span(name, found.start("name"), found.start("name") + len(name)), "name")
 
 
+def _verbal_event(event: _Event) -> bool:
+    """Whether a cue reads as a verb with its subject, not a noun ("Doe's comments", "the
+    remarks"): inverted, or a subject not ending in a possessive or a determiner."""
+    if event.speaker_after:
+        return True
+    if event.before is None:
+        return event.after is not None
+    last = event.before.span.text.split()[-1]
+    return not (last.endswith(("’s", "'s")) or regex.fullmatch(_DETERMINER, last))
+
+
+def _whole_of_chain(masked: str, mention: _Mention, floor: int) -> _Mention:
+    """"Jane Doe of Leeds Fire and Rescue Service said": the nearest name before the cue is
+    the end of an organisation's name; the subject is the person the whole "X of Y" heads."""
+    head = lexicon.search(_COORDINATED_HEAD, masked, max(floor, mention.span.start - 120),
+                          mention.span.start)
+    if head is None or not lexicon.search(_OF_LINK, head.group("head")):
+        return mention
+    whole = masked[head.start("head"):mention.span.end]
+    entity = _entity_tokens(whole)
+    if len(entity) < 2 or not _person_tokens(list(entity)):
+        return mention
+    return _Mention(Span(whole, head.start("head"), mention.span.end), "name")
+
+
 def _segment_subject(prefix: str, offset: int, start: int, end: int,
                      first: bool) -> _Mention | None:
     """The subject opening ``prefix[start:end]`` when a predicate follows it (or, for the
@@ -405,6 +435,8 @@ class _Analysis:
                 continue
             window = masked[window_start:m.start()]
             before = self._subject(window, window_start, window_start == sentence_start)
+            if before is not None and before.kind == "name":
+                before = _whole_of_chain(masked, before, window_start)
             after_match = lexicon.match(_NP_AFTER, masked, m.end(), after_end)
             after = _mention(after_match, 0) if after_match else None
             if after is not None and after.kind != "pronoun":
@@ -437,8 +469,18 @@ class _Analysis:
                 # statement calling …": the speaker is the subject of the clause, not the
                 # nearest noun (an object, or the object of a preposition).
                 clause_start = max(sentence_start, m.start() - _REACH)
-                before = self.clause_subject(masked[clause_start:m.start()],
-                                              clause_start) or before
+                main = events[-1] if events else None
+                main_end = 0 if main is None else max(
+                    main.cue.end, main.after.span.end if main.after is not None else 0)
+                if participle and main is not None and main_end <= m.start() \
+                        and not masked[main_end:m.start()].strip(" ,\t") \
+                        and _verbal_event(main):
+                    # "Doe said, adding …", "“…,” said Doe, adding": the participle right
+                    # after a reporting verb shares its subject.
+                    before = main.after if main.speaker_after else (main.before or main.after)
+                else:
+                    before = self.clause_subject(masked[clause_start:m.start()],
+                                                  clause_start) or before
             if before is not None or after is not None:
                 events.append(_Event(cue, before, after, False))
         return events

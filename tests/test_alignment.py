@@ -14,6 +14,7 @@ from service import alignment
 from service.alignment import align, speaker_match
 from service.models import Quote, Span, Speaker
 from service.pipeline import verify
+from service.wording import stems
 from tests.handmade import document, quotes_of
 
 
@@ -242,3 +243,23 @@ def test_sparse_assignment_is_a_heaviest_matching(
     assert all(c is None or c in dict(edges[r]) for r, c in enumerate(chosen))  # real edges
     total = sum(dict(edges[r])[c] for r, c in enumerate(chosen) if c is not None)
     assert total == pytest.approx(_best_total(edges))
+
+
+# Letters, sentence ends, every kind of whitespace, and the characters normalisation moves or
+# joins (combining marks, ligatures, dashes, soft hyphens, zero-width spaces, "…").
+_PROSE_CHARS = st.sampled_from(
+    [*"ab cd.!?\n\"'’”“-—…", "\u0301", "\ufb01", "\u00ad", "\u200b", "\u00a0", "\x1c",
+     "\u2028", "e\u0301", "--", "the ", "walks ", "walked "]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PROSE_CHARS, max_size=60).map("".join), st.data())
+def test_stems_of_a_stretch_read_from_sentences_equal_tokenising_it(
+    text: str, data: st.DataObject
+) -> None:
+    """Quote contexts are read from the prose's sentences: exactly the stems of the slice."""
+    prose = alignment.prose(document(text), ())
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert prose.stems_between(start, end) == frozenset(stems(prose.masked[start:end]))

@@ -3,9 +3,22 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from service.models import Change
-from service.wording import acceptable, compare, stem, tokenize
+from service.wording import (
+    _ASCII_TOKEN,
+    _EDGE_TRIM_COST,
+    _TOKEN,
+    StemBag,
+    _window,
+    acceptable,
+    compare,
+    stem,
+    stems_meet,
+    tokenize,
+)
 
 ACCEPTABLE = [
     # (candidate, source quotes, acceptable)
@@ -31,6 +44,22 @@ ACCEPTABLE = [
     ("Let's eat grandma", ["Let's eat, grandma"], False),  # punctuation inside the quote
     ("win will We", ["We will win"], False),  # reordered
     ("We will win the war", ["We will win"], False),  # added words
+    # Brackets the source holds are its own words, reproduced: read literally first.
+    (
+        "The plan [for the new bridge over the river] failed",
+        ["The plan [for the new bridge over the river] failed."],
+        True,
+    ),
+    (
+        "The plan [for the new bridge over the river] failed",
+        ["The plan [for the new bridge] failed"],
+        False,
+    ),
+    ("The plan [for the bridge] failed", ["The plan [for the new bridge over the river] failed"],
+     False),  # the candidate's own bracket still stands in for at most a few words
+    ("plan [for the new bridge] … failed", ["The plan [for the new bridge] has failed"], True),
+    ("We \x00 will win", ["We \x00 will win"], True),  # a NUL is a character, not a marker
+    ("We \x00 will win", ["We will win"], False),  # ... and one the source lacks is a change
 ]
 
 
@@ -126,3 +155,57 @@ def test_tokenize(text: str, tokens: tuple[str, ...]) -> None:
 )
 def test_stem(word: str, expected: str) -> None:
     assert stem(word) == expected
+
+
+_STEMS = st.text(alphabet="abcde", min_size=1, max_size=8)
+
+
+@settings(max_examples=300)
+@given(st.lists(_STEMS, max_size=12), st.lists(_STEMS, max_size=12))
+def test_stem_bag_answers_exactly_as_stems_meet(held: list[str], needles: list[str]) -> None:
+    """Lookups by truncation agree with comparing every pair (short alphabet: many meet)."""
+    bag, other = StemBag.of(held), StemBag.of(needles)
+    expected = {n for n in needles if any(stems_meet(n, h) for h in held)}
+    assert {n for n in needles if bag.has(n)} == expected
+    assert bag.count(needles) == sum(n in expected for n in needles)
+    assert bag.meets(other) == len(expected)
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=80))
+def test_ascii_tokenizer_matches_the_unicode_one_on_ascii(text: str) -> None:
+    assert _ASCII_TOKEN.findall(text) == _TOKEN.findall(text)
+
+
+def _window_by_tracking(source: list[str], candidate: list[str]) -> tuple[int, int]:
+    """The same table with the start carried in every cell: the straightforward method."""
+    m = len(source)
+    previous = [_EDGE_TRIM_COST * j for j in range(m + 1)]
+    starts_prev = list(range(m + 1))
+    for i, word in enumerate(candidate, start=1):
+        left, left_start = float(i), 0
+        diagonal, diagonal_start = previous[0], starts_prev[0]
+        current, starts = [left], [left_start]
+        for other, up, up_start in zip(source, previous[1:], starts_prev[1:], strict=True):
+            best, start = diagonal + (0.0 if word == other else 1.0), diagonal_start
+            if up + 1.0 < best:
+                best, start = up + 1.0, up_start
+            if left + 1.0 < best:
+                best, start = left + 1.0, left_start
+            current.append(best)
+            starts.append(start)
+            left, left_start = best, start
+            diagonal, diagonal_start = up, up_start
+        previous, starts_prev = current, starts
+    end = min(range(m + 1), key=lambda j: previous[j] + _EDGE_TRIM_COST * (m - j))
+    return starts_prev[end], end
+
+
+_WORDS = st.lists(st.sampled_from("abcdxy"), min_size=1, max_size=14)
+
+
+@settings(max_examples=500)
+@given(_WORDS, _WORDS)
+def test_window_walked_back_equals_window_tracked(source: list[str], candidate: list[str]) -> None:
+    """Few distinct words make many ties: the walk back must break them the same way."""
+    assert _window(source, candidate) == _window_by_tracking(source, candidate)

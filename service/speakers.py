@@ -163,10 +163,14 @@ _GENDERED = regex.compile(r"\b(?:he|she|his|her|hers|him|himself|herself)\b", re
 _FUNCTION_WORDS = frozenset({"of", "the", "a", "an", "and", "for", "from", "with", "at", "to",
                              "by", "on", "in", "into", "as", "than", "like"})
 #: Role words before a name: "hospital director Jane Doe", "the Acme economist Jane Doe".
-_TITLED_NAME = regex.compile(
+_TITLED = (
     rf"\s*(?:{_DETERMINER}\s+)?(?P<lead>(?:(?:{_NAME_SEQ}|(?!{_STOP}\b)\p{{Ll}}[\p{{L}}\-]*)\s+){{0,3}}?"
-    rf"(?!{_STOP}\b)\p{{Ll}}[\p{{L}}\-]*)\s+(?P<name>{_NAME_SEQ})"
+    rf"(?!{_STOP}\b)\p{{Ll}}[\p{{L}}\-]*)"
 )
+_TITLED_NAME = regex.compile(rf"{_TITLED}\s+(?P<name>{_NAME_SEQ})")
+#: After an inverted cue the role may take a comma before the name: "said Acme's managing
+#: director, Jane Doe".
+_TITLED_NAME_AFTER = regex.compile(rf"{_TITLED}(?:\s*,)?\s+(?P<name>{_NAME_SEQ})")
 #: What follows a subject: its verb (lower case), perhaps after a parenthesis ("(R-Iowa)").
 _PREDICATE = regex.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?\p{Ll}")
 #: "“…,” she elaborated, “…”", "“…!” beamed Ann Lee.": right after a quote that the sentence
@@ -195,6 +199,17 @@ _COORDINATED_HEAD = regex.compile(
     rf"(?r)(?<![\p{{L}}\p{{M}}’'\-])(?P<head>{_NAME_SEQ})\s+(?:and|&)\s+$"
 )
 _OF_LINK = regex.compile(r"\s(?:of|for|at)\s")
+_GIVEN_NAMES = lexicon.FEMALE_NAMES | lexicon.MALE_NAMES
+#: "the company", "the city council": a definite description whose head may stand for an
+#: organisation the text names.
+_ORG_DESCRIPTION = regex.compile(
+    rf"[Tt]he\s+(?:[\p{{Ll}}\-]+\s+){{0,2}}(?P<noun>{lexicon.alternation(lexicon.ORG_NOUNS)})$"
+)
+#: "ride-hailing company Acme Mobility", "Developer Acme Homes": a name introduced by its kind.
+_INTRODUCED_ORG = regex.compile(
+    rf"(?<![\p{{L}}\-])(?P<noun>(?i:{lexicon.alternation(lexicon.ORG_NOUNS)}))\s+"
+    rf"(?P<name>{_NAME_SEQ})"
+)
 #: A preposition of place right before a name makes it a place ("a strike near Glen Ard").
 _LOCATIVE_TAIL = regex.compile(
     r"\b(?:in|near|at|outside|inside|into|across|around|throughout|towards?|via)\s+$"
@@ -276,10 +291,11 @@ def _ends_with_full_stop(name: str) -> bool:
             and last.lower() not in lexicon.TITLES and last.lower() not in lexicon.NAME_SUFFIXES)
 
 
-def _titled_match(text: str, start: int, end: int) -> regex.Match[str] | None:
+def _titled_match(text: str, start: int, end: int, pattern: regex.Pattern[str] = _TITLED_NAME
+                  ) -> regex.Match[str] | None:
     """Role words then a name at ``start`` ("union leader Ann Lee"), the role words checked
     to be nouns: "police arrested Ann Lee" is not a title."""
-    found = lexicon.match(_TITLED_NAME, text, start, end)
+    found = lexicon.match(pattern, text, start, end)
     if found is None:
         return None
     words = found.group("lead").split()
@@ -295,7 +311,7 @@ def _titled_match(text: str, start: int, end: int) -> regex.Match[str] | None:
 
 
 def _titled_name(text: str, start: int, end: int) -> _Mention | None:
-    found = _titled_match(text, start, end)
+    found = _titled_match(text, start, end, _TITLED_NAME_AFTER)
     if found is None:
         return None
     name = found.group("name")
@@ -401,6 +417,7 @@ class _Analysis:
                 if len(forms) < 50 and form not in forms:
                     forms.append(form)
         self._canonical_cache: dict[str, tuple[str, bool]] = {}
+        self._introduced: dict[str, set[str]] | None = None
 
     # ----- sentences -------------------------------------------------------------------
     def _sentence_starts(self) -> list[int]:
@@ -590,6 +607,42 @@ class _Analysis:
         result = " ".join(best), _person_tokens(list(best))
         self._canonical_cache[raw_name] = result
         return result
+
+
+    # ----- organisations --------------------------------------------------------------
+    def introduced(self) -> dict[str, set[str]]:
+        """Canonical names the text introduces with an organisation noun ("ride-hailing
+        company Acme", "union Unite"), by noun; "" collects those of any business noun."""
+        if self._introduced is None:
+            found: dict[str, set[str]] = {"": set()}
+            for m in lexicon.finditer(_INTRODUCED_ORG, self.masked):
+                noun = m.group("noun").lower()
+                name = self.canonical(m.group("name"), m.start("name"))[0]
+                found.setdefault(noun, set()).add(name)
+                if noun in lexicon.BUSINESS_NOUNS:
+                    found[""].add(name)
+            self._introduced = found
+        return self._introduced
+
+    def organisation(self, mention: Span) -> str | None:
+        """The named organisation a definite description stands for ("the company" -> the
+        last business the text named before it), or None when the text names none."""
+        described = lexicon.match(_ORG_DESCRIPTION, mention.text)
+        if described is None:
+            return None
+        noun = described.group("noun").lower()
+        business = noun in lexicon.BUSINESS_NOUNS
+        introduced = self.introduced()
+        for position, entity in _names_before(self, mention.start):
+            name, person = self.canonical(" ".join(entity), position)
+            tokens = name.lower().split()
+            if name in introduced.get(noun, ()) or (business and name in introduced[""]):
+                if not (person and tokens[0] in _GIVEN_NAMES):
+                    return name
+            if len(tokens) >= 2 and not person and (
+                    noun in tokens or (business and tokens[-1] in lexicon.COMPANY_SUFFIXES)):
+                return name
+        return None
 
 
 def _strip_possessive(token: str) -> str:
@@ -1029,7 +1082,8 @@ def _resolve(analysis: _Analysis, attribution: _Attribution) -> str:
     if attribution.kind == "name":
         return analysis.canonical(mention.text, mention.start)[0]
     if attribution.kind == "common":
-        return _LEADING_DETERMINER.sub(lambda m: m.group().lower(), mention.text)
+        return analysis.organisation(mention) \
+            or _LEADING_DETERMINER.sub(lambda m: m.group().lower(), mention.text)
     return _resolve_pronoun(analysis, mention)
 
 
@@ -1103,7 +1157,8 @@ def _resolve_pronoun(analysis: _Analysis, mention: Span) -> str:
         if candidate.kind == "common":
             if want_person:
                 continue
-            return _LEADING_DETERMINER.sub(lambda m: m.group().lower(), candidate.span.text)
+            return analysis.organisation(candidate.span) or _LEADING_DETERMINER.sub(
+                lambda m: m.group().lower(), candidate.span.text)
         name, person = analysis.canonical(candidate.span.text, candidate.span.start)
         if (person and _gender_fits(analysis.text, candidate.span, name, pronoun)) \
                 or not want_person:

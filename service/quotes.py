@@ -135,6 +135,7 @@ class _Scanner:
         marks = iter(lexicon.finditer(_MARKS, text))
         pending = next(marks, None)
         running_on: QuoteSpan | None = None  # an unclosed quote that ran to its paragraph end
+        running_style: QuoteStyle = "double"
         for index, (para_start, para_end) in enumerate(self.doc.paragraphs):
             first_mark = True
             while pending is not None and pending.start() < para_end:
@@ -149,16 +150,30 @@ class _Scanner:
                                 and not text[para_start:position].strip())
                 first_mark = False
                 self._mark(mark, position, para_start, para_end, index,
-                           running_on if continuation else None)
+                           running_on if continuation else None, running_style)
             running_on = None
+            running_style = "double"
             if self.double is not None:
                 running_on = self._emit_unclosed(self.double, para_end, index)
                 self.double = None
+            elif self.single is not None and self._next_opens_single(index):
+                # The multi-paragraph convention in single-mark (UK) copy: the next paragraph
+                # re-opens with ‘, so this one was left open on purpose.
+                running_on = self._emit(self.single, None, para_end, index, "single")
+                running_style = "single"
             self.single = None
         return _drop_continued(self.found)
 
+    def _next_opens_single(self, index: int) -> bool:
+        """Whether paragraph ``index + 1`` starts with a single opening mark before a word."""
+        if index + 1 >= len(self.doc.paragraphs):
+            return False
+        start, end = self.doc.paragraphs[index + 1]
+        return end - start > 1 and self.text[start] in _SINGLE_OPENERS \
+            and self.text[start + 1] not in _EDGE_SPACE and not self.text[start + 1].isdigit()
+
     def _mark(self, mark: str, position: int, para_start: int, para_end: int, paragraph: int,
-              continues: QuoteSpan | None) -> None:
+              continues: QuoteSpan | None, continues_style: QuoteStyle = "double") -> None:
         text = self.text
         before = text[position - 1] if position > para_start else " "
         after = text[position + 1] if position + 1 < para_end else " "
@@ -168,9 +183,11 @@ class _Scanner:
         closes = _closer_context(text, position, para_start, para_end)
         is_double_mark = mark in _DOUBLE_OPENERS or mark in _DOUBLE_CLOSERS
         if is_double_mark:
-            self._double_mark(mark, position, para_end, paragraph, opens, closes, continues)
+            self._double_mark(mark, position, para_end, paragraph, opens, closes,
+                              continues if continues_style == "double" else None)
         elif self.double is None:
-            self._single_mark(mark, position, paragraph, opens, closes, after)
+            self._single_mark(mark, position, paragraph, opens, closes, after,
+                              continues if continues_style == "single" else None)
 
     def _double_mark(self, mark: str, position: int, para_end: int, paragraph: int,
                      opens: bool, closes: bool, continues: QuoteSpan | None) -> None:
@@ -205,11 +222,11 @@ class _Scanner:
         self.double = _Open(mark, position)
 
     def _single_mark(self, mark: str, position: int, paragraph: int, opens: bool, closes: bool,
-                     after: str) -> None:
+                     after: str, continues: QuoteSpan | None = None) -> None:
         current = self.single
         if current is None:
             if mark in "‘‚‹'" and opens and not after.isdigit():
-                self.single = _Open(mark, position)
+                self.single = _Open(mark, position, continues)
             return
         if (mark in "’›'" and closes) or (mark == "‘" and current.mark == "‚" and closes):
             self._emit(current, position, position, paragraph, "single")

@@ -636,6 +636,8 @@ class _Analysis:
         for position, entity in _names_before(self, mention.start):
             name, person = self.canonical(" ".join(entity), position)
             tokens = name.lower().split()
+            if any(_is_title(token) for token in tokens):
+                continue  # "Mr. Doe's Supreme Court": a person's, not an organisation's name
             if name in introduced.get(noun, ()) or (business and name in introduced[""]):
                 if not (person and tokens[0] in _GIVEN_NAMES):
                     return name
@@ -861,7 +863,11 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
                 if not _ends_sentence(analysis.text, span):
                     return _from_event(event, False), None
                 _, next_end = analysis.sentence_bounds(event.cue.start)
-                if _MASK not in masked[event.cue.end:min(next_end, event.cue.end + _REACH)]:
+                if _MASK not in masked[event.cue.end:min(next_end, event.cue.end + _REACH)] \
+                        and _opens_sentence(analysis, span):
+                    # Only a quote standing as a sentence of its own: one that closes a
+                    # sentence about something else ("signs that read “…”") is not the
+                    # next sentence's subject's.
                     deferred = _from_event(event, False)
     if analysis.text[span.start:span.end].rstrip()[-1:] in (",", "!", "?", "—"):
         unlisted = lexicon.match(_UNLISTED_CUE, masked, stop, min(paragraph_end, stop + 200))
@@ -979,6 +985,8 @@ def _inherit(analysis: _Analysis, spans: Sequence[QuoteSpan],
         if found[index] is not None or span.first_paragraph in headings:
             continue
         previous = index - 1
+        if _looks_like_title(analysis.text, span) and not _opens_sentence(analysis, span):
+            continue  # "signs that read “Stop The Cuts”": a title or slogan, said by nobody
         if previous >= 0 and spans[previous].last_paragraph == span.first_paragraph \
                 and found[previous] is not None:
             found[index] = found[previous]
@@ -1020,6 +1028,13 @@ def _inherit(analysis: _Analysis, spans: Sequence[QuoteSpan],
                 and found[index + 1] is not None \
                 and not masked[_quote_stop(span):spans[index + 1].open_mark].strip(" ,;:.\t"):
             found[index] = found[index + 1]
+
+
+def _opens_sentence(analysis: _Analysis, span: QuoteSpan) -> bool:
+    """Whether only punctuation stands between the quote's sentence start and its mark."""
+    sentence_start, _ = analysis.sentence_bounds(span.open_mark)
+    return not analysis.masked[max(sentence_start, span.open_mark - _REACH):span.open_mark] \
+        .strip(" \t\n:—–-" + _MASK)
 
 
 def _previous_sentence_speaker(analysis: _Analysis, span: QuoteSpan,

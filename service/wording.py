@@ -198,6 +198,32 @@ def stems(text: str) -> tuple[str, ...]:
     return token_stems(tokenize(text))
 
 
+# Joins the stretches ``stretch_stems`` tokenises together: a token of its own between
+# spaces (a control character, ASCII so ASCII text keeps its fast path).
+_STRETCH_BREAK = "\x00"
+
+
+def stretch_stems(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str, ...]]:
+    """``stems(text[start:end])`` for every span, tokenising all of them in one pass.
+
+    Normalisation never acts across whitespace and no token spans it, so the stretches
+    joined by a spaced marker tokenise as each would alone; one pass saves a normalisation
+    and a pattern call per stretch (a document's sentences, say).
+    """
+    if not spans:
+        return []
+    if _STRETCH_BREAK in text:  # the marker would be ambiguous: one stretch at a time
+        return [stems(text[start:end]) for start, end in spans]
+    tokens = tokenize(f" {_STRETCH_BREAK} ".join(text[start:end] for start, end in spans))
+    found, first = [], 0
+    for _ in range(len(spans) - 1):
+        marker = tokens.index(_STRETCH_BREAK, first)
+        found.append(token_stems(tokens[first:marker]))
+        first = marker + 1
+    found.append(token_stems(tokens[first:]))
+    return found
+
+
 def token_stems(tokens: Sequence[str]) -> tuple[str, ...]:
     """``stems`` of text already split by ``tokenize``."""
     return tuple(found for token in tokens if (found := _content_stem(token)) is not None)

@@ -16,7 +16,9 @@ from service.wording import (
     acceptable,
     compare,
     stem,
+    stems,
     stems_meet,
+    stretch_stems,
     tokenize,
 )
 
@@ -209,3 +211,18 @@ _WORDS = st.lists(st.sampled_from("abcdxy"), min_size=1, max_size=14)
 def test_window_walked_back_equals_window_tracked(source: list[str], candidate: list[str]) -> None:
     """Few distinct words make many ties: the walk back must break them the same way."""
     assert _window(source, candidate) == _window_by_tracking(source, candidate)
+
+
+# Characters that normalisation folds, joins or drops, next to letters and whitespace.
+_TRICKY = st.sampled_from(
+    [*"ab .-'’“…\n", "\u0301", "\ufb01", "\u00ad", "\u200b", "\u00a0", "\x1c", "\x00", "--",
+     "walks ", "Türk", "4,468"]
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(_TRICKY, max_size=40).map("".join), st.data())
+def test_stretches_tokenised_in_one_pass_as_each_alone(text: str, data: st.DataObject) -> None:
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=8)))
+    spans = list(zip(cuts[::2], cuts[1::2], strict=False))
+    assert stretch_stems(text, spans) == [stems(text[start:end]) for start, end in spans]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import heapq
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -111,23 +112,18 @@ _RARE_POSTINGS = 12
 class _Index:
     """Units of a document (quotes or sentences) by the keys of the words they hold."""
 
-    postings: dict[str, tuple[int, ...]]
+    postings: dict[str, list[int]]  # each key's units, in order (never changed once built)
     exhaustive: bool  # a short document: every posting is followed, however long
 
     @classmethod
     def of(cls, keyed: Sequence[Iterable[str]]) -> _Index:
-        postings: dict[str, list[int]] = {}
+        postings: defaultdict[str, list[int]] = defaultdict(list)
         for unit, keys in enumerate(keyed):
-            for key in keys:
-                found = postings.setdefault(key, [])
-                if not found or found[-1] != unit:
-                    found.append(unit)
-        return cls(
-            {key: tuple(units) for key, units in postings.items()},
-            len(keyed) <= _EXHAUSTIVE_UNITS,
-        )
+            for key in keys if isinstance(keys, frozenset) else dict.fromkeys(keys):
+                postings[key].append(unit)
+        return cls(dict(postings), len(keyed) <= _EXHAUSTIVE_UNITS)
 
-    def units(self, key: str) -> tuple[int, ...]:
+    def units(self, key: str) -> Sequence[int]:
         """The units holding ``key``; in a long document none when the key is common."""
         found = self.postings.get(key, ())
         return found if self.exhaustive or len(found) <= _RARE_POSTINGS else ()
@@ -211,15 +207,26 @@ class Prose:
 
 def _masked(text: str, quotes: Sequence[Quote]) -> str:
     """The text with every quotation (and its marks) blanked, keeping offsets."""
-    chars = list(text)
+    blanks: list[tuple[int, int]] = []
     for quote in quotes:
         start, end = quote.start, quote.end
         if start > 0 and _QUOTE_MARK.match(text, start - 1):
             start -= 1
         if end < len(text) and _QUOTE_MARK.match(text, end):
             end += 1
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)
+        blanks.append((start, end))
+    # Joining the kept stretches and the blanks costs a few slices, not a list of every
+    # character; blanks that touch or overlap are joined first.
+    parts: list[str] = []
+    kept = 0
+    for start, end in sorted(blanks):
+        if end <= kept:
+            continue
+        start = max(start, kept)
+        parts += (text[kept:start], " " * (end - start))
+        kept = end
+    parts.append(text[kept:])
+    return "".join(parts)
 
 
 def _unique(items: Sequence[str]) -> tuple[str, ...]:

@@ -45,7 +45,8 @@ _CUE = regex.compile(
 
 #: Sentence-initial words that never start or continue a name ("After", "Then", "In").
 _NON_NAME = (
-    "(?!(?:" + "|".join(sorted((word.capitalize() for word in lexicon.NON_NAME_WORDS),
+    "(?!(?:" + "|".join(sorted((word.capitalize()
+                                for word in lexicon.NON_NAME_WORDS | lexicon.NUMBER_WORDS),
                                key=lambda word: (-len(word), word)))
     # A capitalised "-ly" word before a comma opens a sentence as an adverb ("Conversely,").
     + r")(?![\p{L}\p{M}.’'\-])|\p{Lu}\p{Ll}+ly,)"
@@ -210,9 +211,10 @@ _INTRODUCED_ORG = regex.compile(
     rf"(?<![\p{{L}}\-])(?P<noun>(?i:{lexicon.alternation(lexicon.ORG_NOUNS)}))\s+"
     rf"(?P<name>{_NAME_SEQ})"
 )
-#: A preposition of place right before a name makes it a place ("a strike near Glen Ard").
+#: A preposition of place right before a name makes it a place ("a strike near Glen Ard"),
+#: "of the" an institution ("Jane Doe, of the Acme Museum,"): neither is a person's antecedent.
 _LOCATIVE_TAIL = regex.compile(
-    r"\b(?:in|near|at|outside|inside|into|across|around|throughout|towards?|via)\s+$"
+    r"\b(?:in|near|at|outside|inside|into|across|around|throughout|towards?|via|of\s+the)\s+$"
 )
 _PASSIVE_TAIL = regex.compile(
     rf"\b(?:was|were|is|are|been|being|be)\s+(?:(?:not|also|{_LY_ADVERB})\s+)*$"
@@ -418,6 +420,7 @@ class _Analysis:
                     forms.append(form)
         self._canonical_cache: dict[str, tuple[str, bool]] = {}
         self._introduced: dict[str, set[str]] | None = None
+        self._mid_sentence: frozenset[str] | None = None
 
     # ----- sentences -------------------------------------------------------------------
     def _sentence_starts(self) -> list[int]:
@@ -609,6 +612,20 @@ class _Analysis:
         return result
 
 
+    def used_as_name(self, name: str) -> bool:
+        """Whether a one-word name is used as one somewhere: capitalised inside a sentence
+        ("… said Trump"), not only where every word is ("Residents were told …")."""
+        if len(name.split()) > 1:
+            return True
+        if self._mid_sentence is None:
+            found: set[str] = set()
+            for position, entity in self.names:
+                start, _ = self.sentence_bounds(position)
+                if self.masked[start:position].strip(" \t\n\"“‘'(—–-" + _MASK):
+                    found.update(entity)
+            self._mid_sentence = frozenset(found)
+        return name in self._mid_sentence
+
     # ----- organisations --------------------------------------------------------------
     def introduced(self) -> dict[str, set[str]]:
         """Canonical names the text introduces with an organisation noun ("ride-hailing
@@ -638,9 +655,10 @@ class _Analysis:
             tokens = name.lower().split()
             if any(_is_title(token) for token in tokens):
                 continue  # "Mr. Doe's Supreme Court": a person's, not an organisation's name
-            if name in introduced.get(noun, ()) or (business and name in introduced[""]):
-                if not (person and tokens[0] in _GIVEN_NAMES):
-                    return name
+            named_by_kind = name in introduced.get(noun, ()) \
+                or (business and name in introduced[""])
+            if named_by_kind and not (person and tokens[0] in _GIVEN_NAMES):
+                return name  # "developer Jane Doe" is a person, not the developer firm
             if len(tokens) >= 2 and not person and (
                     noun in tokens or (business and tokens[-1] in lexicon.COMPANY_SUFFIXES)):
                 return name
@@ -1136,7 +1154,8 @@ def _previous_sentence_subject(analysis: _Analysis, position: int) -> str | None
         if subject is None or subject.kind != "name":
             continue
         name, person = analysis.canonical(subject.span.text, subject.span.start)
-        if person and _gender_agrees(masked, subject.span.end, end, pronoun) \
+        if person and analysis.used_as_name(name) \
+                and _gender_agrees(masked, subject.span.end, end, pronoun) \
                 and _gender_fits(analysis.text, subject.span, name, pronoun):
             return name
     return None

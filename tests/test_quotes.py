@@ -62,6 +62,14 @@ def test_apostrophes_never_open_a_quote(text: str, expected: list[str]) -> None:
         ("“Prices will rise, Ann Lee said on Monday.", ["Prices will rise"]),
         # Straight marks paired by context, not by count.
         ('He said "yes" and "no" to "maybe," she wrote.', ["yes", "no", "maybe,"]),
+        # UK single marks: a paragraph left open and re-opened with ‘ is one quote, its
+        # apostrophes (can’t, isn’t) inside it.
+        ("‘It wasn’t good enough,’ Kay said. ‘We can’t defend like that.\n\n‘But I’ve seen "
+         "worse. This isn’t a crisis.’",
+         ["It wasn’t good enough,",
+          "We can’t defend like that.\n\n‘But I’ve seen worse. This isn’t a crisis."]),
+        # ... but an unclosed single mark without a re-opening paragraph is no quote.
+        ("‘We can’t defend like that.\n\nThe coach left early.", []),
     ],
 )
 def test_unclosed_and_multi_paragraph_quotes(text: str, expected: list[str]) -> None:

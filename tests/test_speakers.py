@@ -279,3 +279,76 @@ def test_headings_are_marked() -> None:
 def test_ids_in_document_order() -> None:
     doc = document.parse("“A,” Jane Doe said. “B,” she added. “C,” she said.")
     assert [q.id for q in speakers.attribute(doc, quotes.find_quotes(doc))] == ["q1", "q2", "q3"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "X of ORG said": the person heading the chain, even when the ORG holds an "and"
+        ("Station officer Mia Lund of Northfield Fire and Rescue Service said: “The smoke was "
+         "thick.”",
+         [("The smoke was thick.", "Mia Lund",
+           "Mia Lund of Northfield Fire and Rescue Service")]),
+        # a participle right after a reporting verb shares its subject, not the sentence's
+        ("Dr Tom Reed, of the Harbour Museum, spoke on Friday. Ships of this kind were often "
+         "built in pairs, he said, adding: “We expect to find a second hull.”",
+         [("We expect to find a second hull.", "Tom Reed", "he")]),
+        # a portfolio before a title is no part of the name; a place is never "she"
+        ("Health Services Minister Wanjiku Otieno said the clinic near Stony Ridge would "
+         "reopen. “We will be there for the long haul,” she said.",
+         [("We will be there for the long haul,", "Wanjiku Otieno", "she")]),
+        ("A storm hit homes near Glen Morra on Sunday. Residents were told to leave. “It came "
+         "out of nowhere,” she said.",
+         [("It came out of nowhere,", "she", "she")]),
+        # a country or nationality before a name is no part of it
+        ("Uganda's Joshua Okello won the 10,000m. “I waited for the bell,” Okello said.",
+         [("I waited for the bell,", "Joshua Okello", "Okello")]),
+        ("Norwegian Lars Berg finished third. “My legs were empty,” Berg said.",
+         [("My legs were empty,", "Lars Berg", "Berg")]),
+        # "she" is the subject in focus after an opening phrase, not the last name mentioned
+        ("Nneka Okafor beat Ghana's Abena Mensah in the final. Two weeks after a fall in "
+         "training, Okafor led from the gun. “I wanted it more,” she said.",
+         [("I wanted it more,", "Nneka Okafor", "she")]),
+        # "Local MP X": the title ends the role, X is a person "she" may stand for
+        ("Local MP Chidinma Obi said jobs would go. Regional officer Mark Hall met staff. "
+         "“This is a sad day,” she said.",
+         [("This is a sad day,", "Chidinma Obi", "she")]),
+        # "the company" stands for the business the text named
+        ("Brightwater Foods will shut its Derby plant. The company said the decision was "
+         "“painful but necessary”.",
+         [("painful but necessary", "Brightwater Foods", "The company")]),
+        ("Delivery firm Kestrel Couriers lost its appeal on Monday. “We will study the ruling "
+         "carefully,” the firm said.",
+         [("We will study the ruling carefully,", "Kestrel Couriers", "the firm")]),
+        ("Marsh Vale Council approved the budget. “Difficult choices were made,” the council "
+         "said.",
+         [("Difficult choices were made,", "Marsh Vale Council", "the council")]),
+        # ... and stays as it is when the text names none
+        ("The company said it was “fully confident of success”.",
+         [("fully confident of success", "the company", "The company")]),
+        # inverted verb, possessive organisation, title, comma, name
+        ("“We will rebuild the pier,” said Harbourline’s chief engineer, Oona Fitz.",
+         [("We will rebuild the pier,", "Oona Fitz", "Oona Fitz")]),
+    ],
+)
+def test_blind_examiner_rules(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a slogan closing a sentence about something else takes no later subject ...
+        ("Marchers carried banners that read “Save Our Library.” Several parents urged the "
+         "board to think again.",
+         [("Save Our Library.", None, None)]),
+        # ... nor the speaker of an earlier quote of its paragraph
+        ("“We are angry,” said Ruth Ames. She joined crowds holding placards that read “Fund "
+         "Our Schools.”",
+         [("We are angry,", "Ruth Ames", "Ruth Ames"), ("Fund Our Schools.", None, None)]),
+    ],
+)
+def test_slogans_take_no_nearby_speaker(text: str,
+                                        expected: list[tuple[str, str | None, str | None]]
+                                        ) -> None:
+    assert _found(text) == expected

@@ -371,29 +371,39 @@ def best_narration(needles: Sequence[str], prose: Prose) -> Resemblance | None:
         firsts = sorted(
             {f for u in reached for f in range(max(0, u - _MAX_WINDOW_SENTENCES + 1), u + 1)}
         )
-        keyed = [(i, needle, meet_key(needle)) for i, needle in enumerate(needles)]
+        by_key: defaultdict[str, list[tuple[int, str]]] = defaultdict(list)
+        for i, needle in enumerate(needles):
+            by_key[meet_key(needle)].append((i, needle))
+        needle_keys = frozenset(by_key)
         for unit in {u for f in firsts for u in range(f, f + _MAX_WINDOW_SENTENCES)}:
-            if unit < len(units):
-                bag, keys = units[unit].bag, prose.keys[unit]
-                # A needle whose key the sentence lacks cannot meet any of its stems.
-                hits[unit] = frozenset(i for i, n, k in keyed if k in keys and bag.has(n))
-    nothing: frozenset[int] = frozenset()
-    best: tuple[int, int, int, int] | None = None  # (hits, -length, first, last)
+            # A needle whose key the sentence lacks cannot meet any of its stems, so only the
+            # keys both hold (a set intersection) are read; a sentence with none has no hits.
+            if unit < len(units) and (common := prose.keys[unit] & needle_keys):
+                bag = units[unit].bag
+                hits[unit] = frozenset(
+                    i for key in common for i, needle in by_key[key] if bag.has(needle)
+                )
+    best = (0, 0)  # (hits, -length) of the best window so far; the first best one wins
+    chosen: tuple[int, int] | None = None
     for first in firsts:
-        if not hits.get(first):
+        found = hits.get(first)
+        if not found:
             continue
-        found: frozenset[int] = frozenset()
+        paragraph, begin = units[first].paragraph, units[first].span.start
         for last in range(first, min(len(units), first + _MAX_WINDOW_SENTENCES)):
-            if units[last].paragraph != units[first].paragraph:
-                break
-            found |= hits.get(last, nothing)
-            length = units[last].span.end - units[first].span.start
-            key = (len(found), -length, first, last)
-            if best is None or key[:2] > best[:2]:
-                best = key
-    if best is None:
+            sentence = units[last]
+            if last != first:
+                if sentence.paragraph != paragraph:
+                    break
+                more = hits.get(last)
+                if more:
+                    found = found | more
+            key = (len(found), begin - sentence.span.end)
+            if chosen is None or key > best:
+                best, chosen = key, (first, last)
+    if chosen is None:
         return None
-    count, _, first, last = best
+    count, (first, last) = best[0], chosen
     start, end = units[first].span.start, units[last].span.end
     return Resemblance(Span(prose.text[start:end], start, end), count / len(needles), count)
 
@@ -432,8 +442,8 @@ def _setting(left: StemBag, right: StemBag) -> float:
     total = len(left.stems) + len(right.stems)
     if total == 0:
         return 0.0
-    shared = right.meets(left)
-    dice = (left.meets(right) + shared) / total
+    shared, back = right.mutual(left)
+    dice = (back + shared) / total
     return dice * min(1.0, shared / _SETTING_FULL_WORDS)
 
 
@@ -442,8 +452,7 @@ def _words(candidate: _Profile[CandidateForm], source: _Profile[SourceForm]) -> 
         return 1.0
     if not candidate.stems or not source.stems:
         return 0.0
-    shared = source.bag.meets(candidate.bag)
-    back = candidate.bag.meets(source.bag)
+    shared, back = source.bag.mutual(candidate.bag)
     dice = (shared + back) / (len(candidate.stems) + len(source.stems))
     # A candidate that quotes part of a long source quote shares few of the source's words
     # but most of its own; the more words, the surer.

@@ -308,6 +308,22 @@ class StemBag:
             held |= {stem for stem in other.stems if not extended.isdisjoint(truncations(stem))}
         return len(held)
 
+    def mutual(self, other: StemBag) -> tuple[int, int]:
+        """``(self.meets(other), other.meets(self))`` with the intersections they share."""
+        common = self.stems & other.stems
+        shorter_here = other.stems & self.truncated  # theirs that a stem here extends
+        shorter_there = self.stems & other.truncated
+        held_there, held_here = common | shorter_here, common | shorter_there
+        if shorter_there:
+            held_there |= {
+                stem for stem in other.stems if not shorter_there.isdisjoint(truncations(stem))
+            }
+        if shorter_here:
+            held_here |= {
+                stem for stem in self.stems if not shorter_here.isdisjoint(truncations(stem))
+            }
+        return len(held_there), len(held_here)
+
 
 # --- acceptable edits -------------------------------------------------------------------
 

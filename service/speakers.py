@@ -307,7 +307,8 @@ def _titled_match(text: str, start: int, end: int, pattern: regex.Pattern[str] =
         if not word[:1].islower():
             continue
         if _looks_finite(word) or _STOP_WORD.fullmatch(word) or word in _FUNCTION_WORDS \
-                or (word.endswith("s") and not word.endswith("ss")):
+                or (word.endswith("s") and not word.endswith(("ss", "ous", "us", "is"))):
+            # A plural is no role ("officials arrested Jane Doe"); "indigenous leader" is.
             return None
     return found
 

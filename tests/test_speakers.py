@@ -326,6 +326,11 @@ def test_ids_in_document_order() -> None:
         # ... and stays as it is when the text names none
         ("The company said it was “fully confident of success”.",
          [("fully confident of success", "the company", "The company")]),
+        # an adjective in -ous is no plural: "indigenous leader X" is a role and a name
+        ("“We will appeal,” spokesman Karl Weber said.\n\nOutside the hall, indigenous leader "
+         "Ilario Bassi waved. “It was a good night,” he said.",
+         [("We will appeal,", "Karl Weber", "Karl Weber"),
+          ("It was a good night,", "Ilario Bassi", "he")]),
         # inverted verb, possessive organisation, title, comma, name
         ("“We will rebuild the pier,” said Harbourline’s chief engineer, Oona Fitz.",
          [("We will rebuild the pier,", "Oona Fitz", "Oona Fitz")]),

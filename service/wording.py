@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from typing import NamedTuple
 
 import regex
@@ -394,6 +395,7 @@ def _merge_empty(pieces: list[_Piece]) -> list[_Piece]:
     return merged
 
 
+@lru_cache(maxsize=65536)  # every token of every quote is keyed by it
 def _first_letter_folded(token: str) -> str:
     return token[:1].lower() + token[1:]
 
@@ -458,7 +460,7 @@ def source_form_of(sources: Sequence[Sequence[str]]) -> SourceForm:
         if index:
             joined.append(_JOIN)
         joined.extend(_strip_punct(tokens))
-    return SourceForm(tuple(joined), frozenset(_first_letter_folded(t) for t in joined))
+    return SourceForm(tuple(joined), frozenset(map(_first_letter_folded, joined)))
 
 
 def candidate_form(candidate: str) -> CandidateForm:
@@ -468,9 +470,8 @@ def candidate_form(candidate: str) -> CandidateForm:
 def candidate_form_of(tokens: Sequence[str]) -> CandidateForm:
     """``candidate_form`` of a candidate quote already split by ``tokenize``."""
     pieces = tuple(_pieces(tokens))
-    needs = frozenset(
-        _first_letter_folded(token) for piece in pieces for token in piece.tokens if is_word(token)
-    )
+    words = filter(is_word, chain.from_iterable(piece.tokens for piece in pieces))
+    needs = frozenset(map(_first_letter_folded, words))
     literal = tuple(_pieces(tokens, brackets=False)) if "[" in tokens else None
     return CandidateForm(pieces, needs, literal)
 
@@ -570,7 +571,8 @@ def _window(source: Sequence[str], candidate: Sequence[str]) -> tuple[int, int]:
             left = best
         rows.append(current)
         previous = current
-    end = min(range(m + 1), key=lambda j: previous[j] + _EDGE_TRIM_COST * (m - j))
+    totals = [cost + _EDGE_TRIM_COST * (m - j) for j, cost in enumerate(previous)]
+    end = totals.index(min(totals))  # the first best end
     i, j = n, end
     while i > 0 and j > 0:
         above, here = rows[i - 1], rows[i]

@@ -16,12 +16,13 @@ from __future__ import annotations
 import heapq
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from operator import itemgetter
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 import regex
 
@@ -426,8 +427,9 @@ _SETTING_FULL_WORDS = 3
 _RIVAL_MARGIN = 0.5
 
 
-@dataclass(frozen=True, slots=True)
-class _Pair:
+class _Pair(NamedTuple):
+    """One scored (candidate, source) pair (a tuple: a long document scores thousands)."""
+
     words: float  # how much of the wording the two quotes share, 0..1
     score: float
     accepted: bool
@@ -522,16 +524,15 @@ def _rivals(
     followed, any rare word of the setting, the speaker's name and the source quotes nearest
     in position stand in for the keys left out.
     """
-    found: set[int] = set()
-    for key in _keys(candidate.stems):
-        found.update(index.words.units(key))
+    found = set(chain.from_iterable(map(index.words.units, _keys(candidate.stems))))
     if candidate.form.needs:
         rarest = min(candidate.form.needs, key=index.tokens.size)
         found.update(index.tokens.units(rarest))
-    shared: dict[int, int] = {}
-    for stem in candidate.context.stems:  # stems, not keys: ``_setting`` counts stems
-        for unit in index.settings.units(meet_key(stem)):
-            shared[unit] = shared.get(unit, 0) + 1
+    # Stems, not keys: ``_setting`` counts stems. (Counter counts in C: a long context's
+    # stems each reach several source quotes.)
+    shared = Counter(
+        chain.from_iterable(map(index.settings.units, map(_MEET_KEY, candidate.context.stems)))
+    )
     short = len(candidate.stems) <= _SHORT_QUOTE_STEMS
     if index.words.exhaustive:
         for unit, count in shared.items():

@@ -292,12 +292,8 @@ class StemBag:
             return True
         return not self.stems.isdisjoint(truncations(needle))
 
-    def count(self, needles: Sequence[str]) -> int:
-        """How many of ``needles`` this bag holds (with their repeats)."""
-        return sum(map(self.has, needles))
-
     def meets(self, other: StemBag) -> int:
-        """How many stems of ``other`` this bag holds: ``count(other.stems)`` by set algebra.
+        """How many stems of ``other`` this bag holds (``has``), by set algebra.
 
         Alignment compares every quote with its rivals this way, so it stays in C: a stem of
         ``other`` is held when it is a stem or a truncation here, or when one of its own

@@ -9,6 +9,7 @@ a pathological document gets a clear 422, never a hung worker.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib import resources
 
 import regex
@@ -130,3 +131,62 @@ def finditer(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int |
         return list(pattern.finditer(text, pos, endpos, timeout=REGEX_TIMEOUT))
     except TimeoutError as exc:
         raise _timed_out(pattern.pattern[:40]) from exc
+
+
+#: Bytes of ASCII letters kept, every other byte made a space: splitting the UTF-8 of a text
+#: translated by it gives its runs of ASCII letters (a non-ASCII character's bytes are all
+#: ≥ 0x80, so it ends a run as any other non-letter does).
+_ASCII_RUNS = bytes(byte if chr(byte).isascii() and chr(byte).isalpha() else 0x20
+                    for byte in range(256))
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_LEADING_ASCII_WORD = regex.compile(r"[A-Za-z]+")
+
+
+def leading_ascii_word(phrase: str) -> str:
+    """The run of ASCII letters ``phrase`` starts with ("went" for "went on")."""
+    found = _LEADING_ASCII_WORD.match(phrase)
+    if found is None:
+        raise ValueError(f"{phrase!r} does not start with an ASCII letter")
+    return found.group()
+
+
+@lru_cache(maxsize=16)
+def _encoded(words: frozenset[str]) -> frozenset[bytes]:
+    return frozenset(word.encode("ascii") for word in words)
+
+
+def finditer_at_words(pattern: regex.Pattern[str], text: str, first_words: frozenset[str]
+                      ) -> list[regex.Match[str]]:
+    """``finditer(pattern, text)`` for a pattern whose every match starts a run of ASCII
+    letters that is one of ``first_words`` (no letter before it, none after the word).
+
+    Scanning a long alternation at every position of a document costs far more than
+    listing the document's words: the pattern is tried only where one of ``first_words``
+    stands, in order, each try past the end of the previous match, which is exactly the
+    set of matches a scan finds (leftmost first, never overlapping).
+    """
+    runs = text.encode("utf-8", "surrogatepass").translate(_ASCII_RUNS).split()
+    starts: list[int] = []
+    for encoded in _encoded(first_words).intersection(runs):
+        word = encoded.decode("ascii")
+        size = len(word)
+        at = text.find(word)
+        while at >= 0:
+            if (at == 0 or text[at - 1] not in _ASCII_LETTERS) \
+                    and text[at + size:at + size + 1] not in _ASCII_LETTERS:
+                starts.append(at)
+            at = text.find(word, at + size)
+    starts.sort()
+    found: list[regex.Match[str]] = []
+    end = 0
+    try:
+        for at in starts:
+            if at < end:
+                continue
+            matched = pattern.match(text, at, timeout=REGEX_TIMEOUT)
+            if matched is not None:
+                found.append(matched)
+                end = matched.end()
+    except TimeoutError as exc:
+        raise _timed_out(pattern.pattern[:40]) from exc
+    return found

@@ -29,6 +29,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -41,6 +42,11 @@ _MASK = "\ue000"
 _CUE_WORDS = lexicon.alternation(lexicon.REPORTING_VERBS - lexicon.SPEAKER_AFTER_CUES)
 _CUE = regex.compile(
     rf"(?<![\w’'-])(?:(?P<verb>{_CUE_WORDS})|(?P<after>[Aa]ccording\s+to))(?![\w’'-])"
+)
+#: Every cue starts with one of these words, so the cue scan runs only where they stand.
+_CUE_FIRST_WORDS = frozenset(
+    {lexicon.leading_ascii_word(verb) for verb in lexicon.REPORTING_VERBS}
+    | {"according", "According"}
 )
 
 #: Sentence-initial words that never start or continue a name ("After", "Then", "In").
@@ -443,7 +449,7 @@ class _Analysis:
     def _events(self) -> list[_Event]:
         events: list[_Event] = []
         masked = self.masked
-        for m in lexicon.finditer(_CUE, masked):
+        for m in lexicon.finditer_at_words(_CUE, masked, _CUE_FIRST_WORDS):
             cue = Span(m.group(), m.start(), m.end())
             sentence_start, sentence_end = self.sentence_bounds(m.start())
             window_start = max(sentence_start, m.start() - 200)
@@ -697,6 +703,10 @@ def _person_tokens(tokens: list[str]) -> bool:
                or token.lower().rstrip(".") in lexicon.NAME_SUFFIXES for token in core)
 
 
+#: Words that open a capitalised sequence without belonging to the entity it names.
+_LEADING_ARTICLES = frozenset({"the", "a", "an", "according"})
+
+
 def _entity_tokens(raw_name: str) -> tuple[str, ...]:
     """The entity a capitalised sequence names: the person in it if there is one, else all.
 
@@ -704,7 +714,21 @@ def _entity_tokens(raw_name: str) -> tuple[str, ...]:
     NUG" -> Duwa Lashi La; "Amnesty International" -> Amnesty International.
     """
     raw_tokens = raw_name.split()
-    while raw_tokens and raw_tokens[0].lower() in {"the", "a", "an", "according"}:
+    if len(raw_tokens) == 1:
+        # Most capitalised sequences are one word ("Trump", "Washington"); with nothing
+        # beside it to give way to, a word is its own entity, and the general rules below
+        # would return exactly that.
+        token = raw_tokens[0]
+        return () if token.lower() in _LEADING_ARTICLES else (_strip_possessive(token),)
+    return _entity_of_words(raw_name)
+
+
+@lru_cache(maxsize=4096)
+def _entity_of_words(raw_name: str) -> tuple[str, ...]:
+    """:func:`_entity_tokens` of a sequence of several words; the same names recur within
+    and across articles, and the rules cost far more than a lookup."""
+    raw_tokens = raw_name.split()
+    while raw_tokens and raw_tokens[0].lower() in _LEADING_ARTICLES:
         raw_tokens.pop(0)
     if not raw_tokens:
         return ()

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from service import document, quotes, speakers
+from service import document, lexicon, quotes, speakers
 
 
 def _found(text: str) -> list[tuple[str, str | None, str | None]]:
@@ -357,3 +360,60 @@ def test_slogans_take_no_nearby_speaker(text: str,
                                         expected: list[tuple[str, str | None, str | None]]
                                         ) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Doe said it.", ["said"]),
+        ("He went  on to say, according to Lee, that", ["went  on", "say", "according to"]),
+        ("According to Lee it was fine, she added", ["According to", "added"]),
+        # inside a word, after an apostrophe or a hyphen, or before a letter: no cue
+        ("unsaid, essay, don'tsay, re-said, saidx, saidé", []),
+        # non-ASCII neighbours: a mark or letter joins the word, a superscript digit does not
+        ("\u0301said ésaid ²said", ["said"]),
+        # a lone surrogate (sent escaped in JSON) is a character like any other
+        ("\ud800 said", ["said"]),
+        ("", []),
+    ],
+)
+def test_cue_scan_at_words(text: str, expected: list[str]) -> None:
+    found = lexicon.finditer_at_words(speakers._CUE, text, speakers._CUE_FIRST_WORDS)
+    assert [m.group() for m in found] == expected
+    assert [m.span() for m in found] == [m.span() for m in lexicon.finditer(speakers._CUE, text)]
+
+
+_CUE_ALPHABET = st.sampled_from(
+    ["said", "says", "went", "on", "according", "According", "to", "told", "un", "e", "é",
+     " ", "  ", "\n", "-", "'", "’", ",", ".", "\u0301", "²", "x", "A"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CUE_ALPHABET, max_size=30).map("".join))
+def test_cue_scan_at_words_equals_a_full_scan(text: str) -> None:
+    assert [(m.span(), m.group("verb"), m.group("after"))
+            for m in lexicon.finditer_at_words(speakers._CUE, text, speakers._CUE_FIRST_WORDS)] \
+        == [(m.span(), m.group("verb"), m.group("after"))
+            for m in lexicon.finditer(speakers._CUE, text)]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        frozenset({"said", "says", "saying"}),
+        frozenset({"went", "went on", "went on to"}),
+        frozenset({"a", "ab", "abc", "b", "a b"}),
+        lexicon.REPORTING_VERBS,
+        lexicon.ORG_NOUNS,
+    ],
+)
+def test_trie_alternation_matches_as_the_longest_first_list(words: frozenset[str]) -> None:
+    flat = "|".join(regex.escape(word).replace(r"\ ", r"\s+")
+                    for word in sorted(words, key=lambda word: (-len(word), word)))
+    text = " ".join(sorted(words)) + " went  onto abc a b abx " + " ".join(words).upper()
+    for flags in (0, regex.IGNORECASE):
+        for bounded in (r"(?:{})", r"\b(?:{})\b"):
+            trie_matches = regex.compile(bounded.format(lexicon.alternation(words)), flags)
+            flat_matches = regex.compile(bounded.format(flat), flags)
+            assert [m.span() for m in trie_matches.finditer(text)] \
+                == [m.span() for m in flat_matches.finditer(text)]

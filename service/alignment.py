@@ -39,7 +39,7 @@ from service.wording import (
     stems,
     stretch_stems,
     token_stems,
-    tokenize,
+    tokenize_all,
 )
 
 # --- speakers ---------------------------------------------------------------------------
@@ -242,16 +242,16 @@ def _profiles(
 ) -> tuple[_Profile[_Form], ...]:
     text = doc.text
     length = max(1, len(text))
+    quotations = [(index, quote) for index, quote in enumerate(quotes) if quote.kind == "quotation"]
     profiles = []
-    for index, quote in enumerate(quotes):
-        if quote.kind != "quotation":
-            continue
+    for (index, quote), tokens in zip(
+        quotations, tokenize_all([quote.text for _, quote in quotations]), strict=True
+    ):
         paragraph_start = text.rfind("\n", 0, quote.start) + 1
         paragraph_end = text.find("\n", quote.end)
         paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
         left = max(paragraph_start, quote.start - _CONTEXT_CHARS)
         right = min(paragraph_end, quote.end + _CONTEXT_CHARS)
-        tokens = tokenize(quote.text)
         quoted = _unique(token_stems(tokens))
         profiles.append(
             _Profile(

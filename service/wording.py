@@ -199,30 +199,35 @@ def stems(text: str) -> tuple[str, ...]:
     return token_stems(tokenize(text))
 
 
-# Joins the stretches ``stretch_stems`` tokenises together: a token of its own between
-# spaces (a control character, ASCII so ASCII text keeps its fast path).
-_STRETCH_BREAK = "\x00"
+# Joins the texts ``tokenize_all`` tokenises together: a token of its own between spaces
+# (a control character, ASCII so ASCII text keeps its fast path).
+_TEXT_BREAK = "\x00"
+
+
+def tokenize_all(texts: Sequence[str]) -> list[tuple[str, ...]]:
+    """``tokenize`` of every text, all in one pass.
+
+    Normalisation never acts across whitespace and no token spans it, so texts joined by a
+    spaced marker tokenise as each would alone; one pass saves a normalisation and a
+    pattern call per text (a document's quotations or sentences).
+    """
+    joined = f" {_TEXT_BREAK} ".join(texts)
+    if joined.count(_TEXT_BREAK) != len(texts) - 1:  # a text holds the marker: one by one
+        return [tokenize(text) for text in texts]
+    tokens = tokenize(joined)
+    found, first = [], 0
+    for _ in range(len(texts) - 1):
+        marker = tokens.index(_TEXT_BREAK, first)
+        found.append(tokens[first:marker])
+        first = marker + 1
+    if texts:
+        found.append(tokens[first:])
+    return found
 
 
 def stretch_stems(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str, ...]]:
-    """``stems(text[start:end])`` for every span, tokenising all of them in one pass.
-
-    Normalisation never acts across whitespace and no token spans it, so the stretches
-    joined by a spaced marker tokenise as each would alone; one pass saves a normalisation
-    and a pattern call per stretch (a document's sentences, say).
-    """
-    if not spans:
-        return []
-    if _STRETCH_BREAK in text:  # the marker would be ambiguous: one stretch at a time
-        return [stems(text[start:end]) for start, end in spans]
-    tokens = tokenize(f" {_STRETCH_BREAK} ".join(text[start:end] for start, end in spans))
-    found, first = [], 0
-    for _ in range(len(spans) - 1):
-        marker = tokens.index(_STRETCH_BREAK, first)
-        found.append(token_stems(tokens[first:marker]))
-        first = marker + 1
-    found.append(token_stems(tokens[first:]))
-    return found
+    """``stems(text[start:end])`` for every span, tokenised in one pass (``tokenize_all``)."""
+    return [token_stems(tokens) for tokens in tokenize_all([text[a:b] for a, b in spans])]
 
 
 def token_stems(tokens: Sequence[str]) -> tuple[str, ...]:

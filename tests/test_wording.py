@@ -20,6 +20,7 @@ from service.wording import (
     stems_meet,
     stretch_stems,
     tokenize,
+    tokenize_all,
 )
 
 ACCEPTABLE = [
@@ -226,3 +227,9 @@ def test_stretches_tokenised_in_one_pass_as_each_alone(text: str, data: st.DataO
     cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=8)))
     spans = list(zip(cuts[::2], cuts[1::2], strict=False))
     assert stretch_stems(text, spans) == [stems(text[start:end]) for start, end in spans]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.lists(_TRICKY, max_size=8).map("".join), max_size=6))
+def test_texts_tokenised_in_one_pass_as_each_alone(texts: list[str]) -> None:
+    assert tokenize_all(texts) == [tokenize(text) for text in texts]

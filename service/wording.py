@@ -82,6 +82,10 @@ _ASCII_TOKEN = re.compile(
     r"|[^\t\n\x0b\x0c\r A-Za-z0-9]"
 )
 _WORDLIKE = regex.compile(r"[\p{L}\p{N}]")
+# A quote running over several paragraphs re-opens each new paragraph with a quotation mark
+# (‘ or “, folded to ' or " by then) and closes only the last one: those marks, like the
+# paragraph break itself, are typography, not words the speaker said. (\K keeps the break.)
+_REOPENING_MARKS = regex.compile(r"\n\s*\K[\"']+")
 
 ELLIPSIS = "..."
 # The boundary between two source quotes compared as one (a merged quote). Every token
@@ -154,8 +158,14 @@ def normalize(text: str) -> str:
 
 
 def tokenize(text: str) -> tuple[str, ...]:
-    """Normalised tokens: words, numbers, single punctuation marks and ``...``."""
+    """Normalised tokens: words, numbers, single punctuation marks and ``...``.
+
+    The quotation marks that re-open a paragraph inside a multi-paragraph quote are left
+    out, so the quote compares equal to the same words run together in one paragraph.
+    """
     normalized = normalize(text)
+    if "\n" in normalized:
+        normalized = _REOPENING_MARKS.sub("", normalized)
     pattern = _ASCII_TOKEN if normalized.isascii() else _TOKEN
     tokens: list[str] = pattern.findall(normalized)
     if "'" in tokens:

@@ -62,6 +62,11 @@ ACCEPTABLE = [
      False),  # the candidate's own bracket still stands in for at most a few words
     ("plan [for the new bridge] … failed", ["The plan [for the new bridge] has failed"], True),
     ("We \x00 will win", ["We \x00 will win"], True),  # a NUL is a character, not a marker
+    # A quote over two paragraphs re-opens the second with a mark: typography, either style.
+    ("the ferry is late. Again it", ["The ferry is late.\n\n‘Again it sails"], True),
+    ("the ferry is late. Again it", ["The ferry is late.\n\n“Again it sails"], True),
+    ("late.\n\n“Again it", ["The ferry is late. Again it sails"], True),
+    ("late. ‘Again it", ["The ferry is late.\n\n‘Again it sails"], False),  # a mark mid-line
     ("We \x00 will win", ["We will win"], False),  # ... and one the source lacks is a change
 ]
 
@@ -140,6 +145,7 @@ def test_similarity_reflects_size_of_change(
     [
         ("“It’s 4,468 — well-oiled…”", ('"', "It's", "4,468", "-", "well-oiled", "...", '"')),
         ("U.N. at 10:30", ("U", ".", "N", ".", "at", "10:30")),
+        ("late.\n\n ‘Again “so”", ("late", ".", "Again", '"', "so", '"')),
     ],
 )
 def test_tokenize(text: str, tokens: tuple[str, ...]) -> None:

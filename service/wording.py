@@ -658,30 +658,65 @@ def compare(candidate: str, sources: Sequence[str]) -> Comparison:
 
 
 def compare_forms(
-    candidate_tokens: Sequence[str], candidate: CandidateForm, source: SourceForm
+    candidate_tokens: Sequence[str],
+    candidate: CandidateForm,
+    source: SourceForm,
+    *,
+    one_statement: bool = True,
 ) -> Comparison:
-    """``compare`` on a candidate quote tokenised and prepared once (see ``candidate_form_of``)."""
+    """``compare`` on a candidate quote tokenised and prepared once (see ``candidate_form_of``).
+
+    ``one_statement`` false says that ``source`` joins quotes which were not the parts of one
+    split quote (see ``verdicts.split_quote``): a candidate putting them inside one pair of
+    quotation marks presents words said apart as one statement, so it is altered even when
+    every piece fits. Its severity is then low (the speaker's words themselves are kept) and
+    its changes are the words the join leaves out or changes — none when the words are the
+    same. A merge that does not fit is compared like any other quote.
+    """
     if fits(candidate, source):
-        return Comparison(True, Wording(1.0, ()), None)
+        if one_statement:
+            return Comparison(True, Wording(1.0, ()), None)
+        window, candidate_words = _aligned_words(_strip_punct(candidate_tokens), source)
+        edits = _opcodes(window, candidate_words, "key")
+        wording = Wording(_similarity(window, candidate_words), _changes(edits))
+        return Comparison(False, wording, "low")
     source_tokens = source.tokens
     candidate_tokens = _strip_punct(candidate_tokens)
-    source_words = _words(source_tokens)
-    candidate_words = _words(candidate_tokens)
-    start, end = _window([w.key for w in source_words], [w.key for w in candidate_words])
-    window = source_words[start:end]
+    window, candidate_words = _aligned_words(candidate_tokens, source)
     edits = _opcodes(window, candidate_words, "key") or _opcodes(window, candidate_words, "text")
     if not edits:
         # Only punctuation inside the quote differs: report it token by token.
         punct_source = [_Word(t, t, False) for t in source_tokens if t != _JOIN]
         punct_candidate = [_Word(t, t, False) for t in candidate_tokens]
         edits = _opcodes(punct_source, punct_candidate, "text")
-    changes = tuple(
-        Change(op, " ".join(w.text for w in old), " ".join(w.text for w in new))
-        for op, old, new in edits
-    )
+    weighty = any(_weighty(w) for _, old, new in edits for w in (*old, *new))
+    similarity = _similarity(window, candidate_words)
+    return Comparison(False, Wording(similarity, _changes(edits)), "high" if weighty else "low")
+
+
+def _aligned_words(
+    candidate_tokens: Sequence[str], source: SourceForm
+) -> tuple[list[_Word], list[_Word]]:
+    """The source words the candidate reproduces (see ``_window``) and the candidate's words.
+
+    ``candidate_tokens`` are stripped of their edge punctuation already.
+    """
+    source_words = _words(source.tokens)
+    candidate_words = _words(candidate_tokens)
+    start, end = _window([w.key for w in source_words], [w.key for w in candidate_words])
+    return source_words[start:end], candidate_words
+
+
+def _similarity(window: Sequence[_Word], candidate_words: Sequence[_Word]) -> float:
     # Characters, not words: a one-letter change ("terrorists" -> "terrorist") is a small one.
     similarity = Indel.normalized_similarity(
         " ".join(w.key for w in window), " ".join(w.key for w in candidate_words)
     )
-    weighty = any(_weighty(w) for _, old, new in edits for w in (*old, *new))
-    return Comparison(False, Wording(round(similarity, 4), changes), "high" if weighty else "low")
+    return round(similarity, 4)
+
+
+def _changes(edits: Sequence[tuple[ChangeOp, list[_Word], list[_Word]]]) -> tuple[Change, ...]:
+    return tuple(
+        Change(op, " ".join(w.text for w in old), " ".join(w.text for w in new))
+        for op, old, new in edits
+    )

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import pytest
 
 from service.alignment import align
-from service.models import Dropped, QuoteKind, Verdict
+from service.models import Change, Dropped, QuoteKind, Verdict
 from service.verdicts import judge
 from tests.handmade import document, quotes_of
 
@@ -144,17 +144,69 @@ def test_headings_are_neither_judged_nor_dropped() -> None:
     assert dropped == ()
 
 
-def test_merged_split_quote_is_intact_and_nothing_dropped() -> None:
-    source = "“Libraries are where children grow,” said Ruth Adeyemi. “Sundays matter to parents.”"
-    candidate = "Ruth Adeyemi said: “Libraries are where children grow. Sundays matter to parents.”"
+MERGES = [
+    # (source, candidate's merged words, status, severity, changes)
+    # The two parts of one split quote, separated only by the attribution: one statement.
+    (
+        "“Libraries are where children grow,” said Ruth Adeyemi. “Sundays matter to parents.”",
+        "Libraries are where children grow. Sundays matter to parents.",
+        "intact",
+        None,
+        [],
+    ),
+    (
+        "“The ward is full,” said Dr. Anna Kowalczyk, the head of surgery. “We need beds.”",
+        "The ward is full. We need beds.",
+        "intact",
+        None,
+        [],
+    ),
+    # Quotes from two paragraphs: said apart, so altered even when each piece is kept.
+    (
+        "“The ward is full,” said Anna Kowalczyk.\n\n“We need beds before the winter.”",
+        "The ward is full. We need beds before the winter.",
+        "altered",
+        "low",
+        [],
+    ),
+    (
+        "“The ward is full, yet again,” said Anna Kowalczyk.\n\n“We need beds before the winter.”",
+        "The ward is full … We need beds before the winter.",
+        "altered",
+        "low",
+        [Change("delete", "yet again", "")],
+    ),
+    # A sentence of narration between them in one paragraph is no attribution.
+    (
+        "“The ward is full,” said Anna Kowalczyk. The hospital opened in 1962. "
+        "“We need beds before the winter.”",
+        "The ward is full. We need beds before the winter.",
+        "altered",
+        "low",
+        [],
+    ),
+    # A real change besides the join keeps its own severity.
+    (
+        "“The ward is full,” said Anna Kowalczyk.\n\n“We need 40 beds before the winter.”",
+        "The ward is full. We need 60 beds before the winter.",
+        "altered",
+        "high",
+        [Change("replace", "40", "60")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "merged", "status", "severity", "changes"), MERGES)
+def test_merged_quotes_are_intact_only_when_one_split_quote(
+    source: str, merged: str, status: str, severity: str | None, changes: list[Change]
+) -> None:
+    speaker = "Ruth Adeyemi" if "Ruth" in source else "Anna Kowalczyk"
+    first, second = (part.split("”")[0] for part in source.split("“")[1:])
+    candidate = f"{speaker} said: “{merged}”"
     verdicts, dropped = _judge(
-        source,
-        [
-            ("Libraries are where children grow,", "Ruth Adeyemi"),
-            ("Sundays matter to parents.", "Ruth Adeyemi"),
-        ],
-        candidate,
-        [("Libraries are where children grow. Sundays matter to parents.", "Ruth Adeyemi")],
+        source, [(first, speaker), (second, speaker)], candidate, [(merged, speaker)]
     )
-    assert [v.status for v in verdicts] == ["intact"]
+    (verdict,) = verdicts
+    assert (verdict.status, verdict.severity) == (status, severity)
+    assert list(verdict.wording.changes) == changes
     assert dropped == ()

@@ -99,7 +99,11 @@ _AUX = (
 
 #: The subject right before a cue: optional parenthetical and auxiliaries are skipped first.
 _SUBJECT_TAIL = regex.compile(
-    # Searched right to left ((?r)): the phrase nearest the cue wins, in alternation order.
+    # Matched right to left ((?r)): the phrase nearest the cue wins, in alternation order.
+    # Tail patterns (this one, _APPOSITIVE_TAIL, _COORDINATED_HEAD) are run with ``match``,
+    # which anchors a reversed pattern at the end of the text: their ``$`` allows no other
+    # end (a match before a final newline would extend over it by the trailing \s), so a
+    # search would try every other position only to fail there.
     rf"(?r)(?:(?P<pronoun>\b{_PRONOUN})|(?P<name>{_NAME_SEQ})|(?P<common>\b{_COMMON_NP})|(?P<bare>{_BARE_NP}))"
     rf"(?P<tail>(?:\s*\([^()\n]{{0,40}}\))?(?:\s+{_AUX})*\s*)$"
 )
@@ -124,13 +128,15 @@ _SENTENCE_END = regex.compile(
 )
 #: What ties a cue to the subject of its clause rather than to the noun right before it.
 #: A preposition right before a noun phrase makes it an object, never the subject of a cue.
-_PREPOSITION_TAIL = regex.compile(
-    r"\b(?P<word>in|on|at|of|for|with|from|through|into|about|over|under|against|toward|"
-    r"towards|among|between|across|around|during|without|within|like|to)\s+$"
-)
+_PREPOSITIONS = ("in", "on", "at", "of", "for", "with", "from", "through", "into", "about",
+                 "over", "under", "against", "toward", "towards", "among", "between", "across",
+                 "around", "during", "without", "within", "like", "to")
+_PREPOSITION_TAIL = regex.compile(rf"\b(?P<word>{'|'.join(_PREPOSITIONS)})\s+$")
+_CLAUSE_LINK_WORDS = ("and", "but", "by", "then", r"and\s+then", "while", "before", "after")
+_LINK_ADVERBS = ("now", "also", "then", "later", "still")
 _CLAUSE_LINK = regex.compile(
-    r"(?:,|\b(?:and|but|by|then|and\s+then|while|before|after))"
-    rf"(?:\s+(?:now|also|then|later|still|{_LY_ADVERB}))*\s*$"
+    rf"(?:,|\b(?:{'|'.join(_CLAUSE_LINK_WORDS)}))"
+    rf"(?:\s+(?:{'|'.join(_LINK_ADVERBS)}|{_LY_ADVERB}))*\s*$"
 )
 #: "WASHINGTON —", "Paris (AFP) –": a dateline before the first sentence's subject.
 _DATELINE = regex.compile(
@@ -205,6 +211,8 @@ _OBJECT_CLAUSE_GAP = regex.compile(
 _COORDINATED_HEAD = regex.compile(
     rf"(?r)(?<![\p{{L}}\p{{M}}’'\-])(?P<head>{_NAME_SEQ})\s+(?:and|&)\s+$"
 )
+_AUXILIARIES = ("was", "were", "is", "are", "been", "being", "be")
+_PASSIVE_ADVERBS = ("not", "also")
 _OF_LINK = regex.compile(r"\s(?:of|for|at)\s")
 _GIVEN_NAMES = lexicon.FEMALE_NAMES | lexicon.MALE_NAMES
 #: "the company", "the city council": a definite description whose head may stand for an
@@ -223,9 +231,19 @@ _LOCATIVE_TAIL = regex.compile(
     r"\b(?:in|near|at|outside|inside|into|across|around|throughout|towards?|via|of\s+the)\s+$"
 )
 _PASSIVE_TAIL = regex.compile(
-    rf"\b(?:was|were|is|are|been|being|be)\s+(?:(?:not|also|{_LY_ADVERB})\s+)*$"
+    rf"\b(?:{'|'.join(_AUXILIARIES)})\s+(?:(?:{'|'.join(_PASSIVE_ADVERBS)}|{_LY_ADVERB})\s+)*$"
 )
+_DASHES = "—–―-"
 _DASH_ATTRIBUTION = regex.compile(rf"\s*(?:[—–―]|--|-(?=\s))\s*(?P<name>{_NAME_SEQ})")
+#: What a text must end with (trailing whitespace dropped) for each tail pattern to match:
+#: the last word its ``\s*$`` may follow. Nearly every cue fails this test, which costs a
+#: fraction of running the pattern. Exact, not a heuristic: every character ``\s`` matches
+#: is one that ``str.rstrip`` drops.
+_PREPOSITION_ENDINGS = _PREPOSITIONS
+_CLAUSE_LINK_ENDINGS = (",", *(word.split(r"\s+")[-1] for word in _CLAUSE_LINK_WORDS),
+                        *_LINK_ADVERBS, "ly")
+_PASSIVE_ENDINGS = (*_AUXILIARIES, *_PASSIVE_ADVERBS, "ly")
+_COORDINATED_ENDINGS = ("and", "&")
 #: How many events or names a rule looks back over: a speaker is named within a few dozen
 #: cues of their quote, and the bound keeps adversarial input linear.
 _LOOK_BACK = 60
@@ -286,6 +304,12 @@ def _mask(text: str, spans: Sequence[QuoteSpan]) -> str:
     return "".join(pieces)
 
 
+def _may_end_with(text: str, start: int, end: int, endings: tuple[str, ...]) -> bool:
+    """Whether ``text[start:end]``, trailing whitespace dropped, ends with one of ``endings``:
+    a necessary condition of a tail pattern, tested first because it is cheap."""
+    return text[start:end].rstrip().endswith(endings)
+
+
 def _follows_quote(masked: str, position: int) -> bool:
     """Whether only a comma and spaces separate ``position`` from a quote before it."""
     return masked[max(0, position - 4):position].rstrip(" ,\t").endswith(_MASK)
@@ -343,8 +367,10 @@ def _verbal_event(event: _Event) -> bool:
 def _whole_of_chain(masked: str, mention: _Mention, floor: int) -> _Mention:
     """"Jane Doe of Leeds Fire and Rescue Service said": the nearest name before the cue is
     the end of an organisation's name; the subject is the person the whole "X of Y" heads."""
-    head = lexicon.search(_COORDINATED_HEAD, masked, max(floor, mention.span.start - 120),
-                          mention.span.start)
+    start = max(floor, mention.span.start - 120)
+    if not _may_end_with(masked, start, mention.span.start, _COORDINATED_ENDINGS):
+        return mention
+    head = lexicon.match(_COORDINATED_HEAD, masked, start, mention.span.start)
     if head is None or not lexicon.search(_OF_LINK, head.group("head")):
         return mention
     whole = masked[head.start("head"):mention.span.end]
@@ -471,19 +497,24 @@ class _Analysis:
                 # person after the role words, not the role.
                 after = _titled_name(masked, m.end(), after_end) or after
             participle = m.group("verb").lower().endswith("ing")
-            if not participle and m.group("verb").lower() != "quoted" and lexicon.search(
-                    _PASSIVE_TAIL, masked, max(window_start, m.start() - 30), m.start()):
+            passive_start = max(window_start, m.start() - 30)
+            if not participle and m.group("verb").lower() != "quoted" \
+                    and _may_end_with(masked, passive_start, m.start(), _PASSIVE_ENDINGS) \
+                    and lexicon.search(_PASSIVE_TAIL, masked, passive_start, m.start()):
                 # "the vote was called", "Doe was named": a passive cue reports nobody's
                 # words ("Doe was quoted as saying" does: its subject is the speaker).
                 continue
-            link = lexicon.search(_CLAUSE_LINK, window, max(0, len(window) - 40))
+            link = lexicon.search(_CLAUSE_LINK, window, max(0, len(window) - 40)) \
+                if _may_end_with(window, 0, len(window), _CLAUSE_LINK_ENDINGS) else None
             if before is None and not participle and after is not None \
                     and after.kind in ("name", "common") and window.rstrip(" \t")[-1:] in ",\ue000":
                 # "“…” about the decision, said Jane Doe": the inverted order, speaker after.
                 events.append(_Event(cue, None, after, True))
                 continue
-            preposition = None if before is None else lexicon.search(
-                _PREPOSITION_TAIL, masked, max(0, before.span.start - 12), before.span.start)
+            preposition = None if before is None or not _may_end_with(
+                masked, max(0, before.span.start - 12), before.span.start, _PREPOSITION_ENDINGS
+            ) else lexicon.search(_PREPOSITION_TAIL, masked, max(0, before.span.start - 12),
+                                  before.span.start)
             # "with Jane Doe saying …": after "with" the noun is the participle's own subject.
             absolute = participle and preposition is not None \
                 and preposition.group("word") == "with"
@@ -546,7 +577,8 @@ class _Analysis:
         return None
 
     def _subject(self, window: str, offset: int, at_sentence_start: bool) -> _Mention | None:
-        appositive = lexicon.search(_APPOSITIVE_TAIL, window)
+        # The pattern needs two commas: most windows have fewer.
+        appositive = lexicon.match(_APPOSITIVE_TAIL, window) if window.count(",") >= 2 else None
         if appositive is not None:
             inner = lexicon.match(_NAME_ONLY, appositive.group("y"))
             if inner is not None and inner.end() == len(appositive.group("y")) \
@@ -565,9 +597,9 @@ class _Analysis:
                         and not window[opening.span.end - offset:first_comma].strip():
                     return opening
             head = window[: appositive.end("x")]
-            found = lexicon.search(_SUBJECT_TAIL, head)
+            found = lexicon.match(_SUBJECT_TAIL, head)
             return _mention(found, offset) if found else None
-        found = lexicon.search(_SUBJECT_TAIL, window)
+        found = lexicon.match(_SUBJECT_TAIL, window)
         return _mention(found, offset) if found else None
 
     def _name_in_phrase(self, phrase: regex.Match[str]) -> _Mention | None:
@@ -916,7 +948,10 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
         unlisted = lexicon.match(_UNLISTED_CUE, masked, stop, min(paragraph_end, stop + 200))
         if unlisted is not None:
             return _unlisted_attribution(unlisted), None
-    dash = lexicon.match(_DASH_ATTRIBUTION, masked, stop, min(paragraph_end, stop + 200))
+    dash_end = min(paragraph_end, stop + 200)
+    first = masked[stop:dash_end].lstrip()[:1]  # the pattern's dash, past its \s*
+    dash = lexicon.match(_DASH_ATTRIBUTION, masked, stop, dash_end) \
+        if first and first in _DASHES else None
     if dash is not None:
         name = dash.group("name")
         mention = Span(name, dash.start("name"), dash.end("name"))

@@ -417,3 +417,27 @@ def test_trie_alternation_matches_as_the_longest_first_list(words: frozenset[str
             flat_matches = regex.compile(bounded.format(flat), flags)
             assert [m.span() for m in trie_matches.finditer(text)] \
                 == [m.span() for m in flat_matches.finditer(text)]
+
+
+_TAIL_ALPHABET = st.sampled_from(
+    ["was", "is", "be", "being", "not", "also", "quickly", "and", "then", "but", "by", "in",
+     "towards", "to", "&", ",", "Jane", "Doe", "of", "Acme", "said", "—", "-", "x", " ", "  ",
+     "\u00a0", "\u2003", "\x1c", "\t", "\n", "\ue000"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_TAIL_ALPHABET, max_size=14).map("".join))
+def test_tail_prechecks_never_reject_a_match(text: str) -> None:
+    """Each cheap test run before a tail pattern holds wherever the pattern matches."""
+    for pattern, endings in [
+        (speakers._PASSIVE_TAIL, speakers._PASSIVE_ENDINGS),
+        (speakers._CLAUSE_LINK, speakers._CLAUSE_LINK_ENDINGS),
+        (speakers._PREPOSITION_TAIL, speakers._PREPOSITION_ENDINGS),
+        (speakers._COORDINATED_HEAD, speakers._COORDINATED_ENDINGS),
+    ]:
+        if pattern.search(text) is not None:
+            assert speakers._may_end_with(text, 0, len(text), endings), pattern.pattern
+    if speakers._APPOSITIVE_TAIL.search(text) is not None:
+        assert text.count(",") >= 2
+    if speakers._DASH_ATTRIBUTION.match(text) is not None:
+        assert text.lstrip()[:1] in speakers._DASHES

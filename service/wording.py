@@ -516,6 +516,38 @@ def _laid_in_order(pieces: Sequence[_Piece], tokens: Sequence[str]) -> bool:
     return True
 
 
+# A near copy is a short stretch quoted word for word but for one word ("about five
+# minutes" from "... about ten minutes ..."): few words share little by count, but their
+# order pins them to one place. Three words at least, so two of them still agree.
+_NEAR_COPY_MIN_WORDS = 3
+_NEAR_COPY_MAX_WORDS = 12
+
+
+def near_copy(candidate: CandidateForm, source: SourceForm) -> int:
+    """How many words ``candidate`` keeps when it copies a contiguous stretch of ``source``
+    word for word but for at most one word; 0 when it does not.
+
+    Only an ungapped candidate of a few words qualifies (a longer one shares enough words
+    to align on them), and a word it keeps must be a content word: agreeing on "of the"
+    alone places nothing. Case and punctuation between the words are ignored.
+    """
+    if len(candidate.pieces) != 1 or candidate.pieces[0].gap != "start":
+        return 0
+    if len(candidate.needs - source.keys) > 1:  # two words the source never says
+        return 0
+    mine = [_fold(token) for token in candidate.pieces[0].tokens if is_word(token)]
+    if not _NEAR_COPY_MIN_WORDS <= len(mine) <= _NEAR_COPY_MAX_WORDS:
+        return 0
+    theirs = [_fold(token) for token in source.tokens if is_word(token)]
+    for start in range(len(theirs) - len(mine) + 1):
+        differ = [i for i, word in enumerate(mine) if word != theirs[start + i]][:2]
+        if len(differ) > 1:
+            continue
+        if any(word not in STOPWORDS for i, word in enumerate(mine) if i not in differ):
+            return len(mine) - len(differ)
+    return 0
+
+
 def acceptable(candidate: str, sources: Sequence[str]) -> bool:
     """Whether ``candidate`` differs from the source quote(s) only in acceptable ways.
 

@@ -210,3 +210,40 @@ def test_merged_quotes_are_intact_only_when_one_split_quote(
     assert (verdict.status, verdict.severity) == (status, severity)
     assert list(verdict.wording.changes) == changes
     assert dropped == ()
+
+
+NEAR_SOURCE = (
+    "Flood water reached the village before midnight.\n"
+    "“We had roughly twenty seconds to get out. I took the cat and ran,” said Mei Tanaka."
+)
+NEAR_QUOTE = "We had roughly twenty seconds to get out. I took the cat and ran,"
+
+NEAR_COPIES = [
+    # (candidate's short quote, its speaker, status, severity, changes)
+    # Word for word but for one word, same speaker: that quote, altered.
+    ("roughly thirty seconds", "Mei Tanaka", "altered", "high",
+     [Change("replace", "twenty", "thirty")]),
+    ("took the dog and ran", "Mei Tanaka", "altered", "low", [Change("replace", "cat", "dog")]),
+    # Another speaker, two words changed, only function words kept, or too short: not it.
+    ("roughly thirty seconds", "Tom Reyes", "unsourced", None, []),
+    ("roughly thirty minutes", "Mei Tanaka", "unsourced", None, []),
+    ("had to leave", "Mei Tanaka", "unsourced", None, []),
+    ("thirty seconds", "Mei Tanaka", "unsourced", None, []),
+]
+
+
+@pytest.mark.parametrize(("words", "speaker", "status", "severity", "changes"), NEAR_COPIES)
+def test_short_near_copy_of_a_stretch_aligns(
+    words: str, speaker: str, status: str, severity: str | None, changes: list[Change]
+) -> None:
+    candidate = (
+        "Tom Reyes and Mei Tanaka fled their hillside homes as the swollen river burst its "
+        f"banks. {speaker} said they had “{words}”."
+    )
+    verdicts, dropped = _judge(
+        NEAR_SOURCE, [(NEAR_QUOTE, "Mei Tanaka")], candidate, [(words, speaker)]
+    )
+    (verdict,) = verdicts
+    assert (verdict.status, verdict.severity) == (status, severity)
+    assert list(verdict.wording.changes) == changes
+    assert [d.quote.text for d in dropped] == ([] if verdict.source else [NEAR_QUOTE])

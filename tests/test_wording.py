@@ -14,7 +14,10 @@ from service.wording import (
     StemBag,
     _window,
     acceptable,
+    candidate_form,
     compare,
+    near_copy,
+    source_form,
     stem,
     stems,
     stems_meet,
@@ -239,3 +242,20 @@ def test_stretches_tokenised_in_one_pass_as_each_alone(text: str, data: st.DataO
 @given(st.lists(st.lists(_TRICKY, max_size=8).map("".join), max_size=6))
 def test_texts_tokenised_in_one_pass_as_each_alone(texts: list[str]) -> None:
     assert tokenize_all(texts) == [tokenize(text) for text in texts]
+
+
+@pytest.mark.parametrize(
+    ("candidate", "source", "kept"),
+    [
+        ("about five minutes", "We had about ten minutes. I ran.", 2),
+        ("About ten minutes, I", "We had about ten minutes. I ran.", 4),  # case, punctuation
+        ("minutes. I ran", "We had about ten minutes. I ran.", 3),
+        ("about five hours", "We had about ten minutes. I ran.", 0),  # two words changed
+        ("ten minutes", "We had about ten minutes. I ran.", 0),  # too short to place
+        ("had about … minutes", "We had about ten minutes. I ran.", 0),  # gapped
+        ("we had to", "We had about ten minutes. I ran.", 0),  # function words only kept
+        ("minutes ten about", "We had about ten minutes. I ran.", 0),  # reordered
+    ],
+)
+def test_near_copy(candidate: str, source: str, kept: int) -> None:
+    assert near_copy(candidate_form(candidate), source_form([source])) == kept

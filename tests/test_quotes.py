@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from service import document, quotes
 from service.models import TextTooComplex
@@ -97,6 +100,40 @@ def test_offsets_exclude_the_marks() -> None:
 def test_regex_timeout_becomes_text_too_complex(monkeypatch: pytest.MonkeyPatch) -> None:
     from service import lexicon
 
+    # Parsed first, so that the pattern timing out is the quotes stage's own (where an
+    # unclosed quote stops), not the paragraph split's.
+    doc = document.parse("“x " + "and more words " * 20000)
     monkeypatch.setattr(lexicon, "REGEX_TIMEOUT", 1e-9)
     with pytest.raises(TextTooComplex):
-        quotes.find_quotes(document.parse("“x,” " + "said Jane Doe, " * 20000))
+        quotes.find_quotes(doc)
+
+
+def _marks_by_pattern(text: str) -> list[tuple[int, str]]:
+    pattern = regex.compile(r"''|[“”\"«»„「」『』‘’'‚‹›]")
+    return [(m.start(), m.group()) for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", []),
+        ("no marks", []),
+        ("“a” ‘b’", [(0, "“"), (2, "”"), (4, "‘"), (6, "’")]),
+        ("«c» ‹d› „e“ ‚f‘ 「g」 『h』", [(0, "«"), (2, "»"), (4, "‹"), (6, "›"), (8, "„"),
+                                      (10, "“"), (12, "‚"), (14, "‘"), (16, "「"), (18, "」"),
+                                      (20, "『"), (22, "』")]),
+        # two apostrophes are one mark, read left to right; one inside a word is still a mark
+        ("''x'' '''y don't", [(0, "''"), (3, "''"), (6, "''"), (8, "'"), (14, "'")]),
+        ("\ud800\"x\"", [(1, '"'), (3, '"')]),
+    ],
+)
+def test_marks_are_found_as_one_pattern_finds_them(text: str,
+                                                   expected: list[tuple[int, str]]) -> None:
+    assert quotes._marks(text) == expected
+    assert _marks_by_pattern(text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("“”\"«»„「」『』‘’'‚‹› ax\n")), max_size=40))
+def test_marks_equal_the_pattern_on_any_text(text: str) -> None:
+    assert quotes._marks(text) == _marks_by_pattern(text)

@@ -14,11 +14,7 @@ from html.parser import HTMLParser
 
 import regex
 
-from service import lexicon
 from service.models import Format, PipelineError, Span
-
-#: One or more newlines end a paragraph: wire copy uses "\n", PolNeAR uses "\n\n".
-_PARAGRAPH = regex.compile(r"[^\n]+")
 
 #: Elements whose start or end is a paragraph break; everything else is inline.
 _BLOCK_TAGS = frozenset(
@@ -78,8 +74,17 @@ class Document:
 
 
 def _paragraphs(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple((m.start(), m.end()) for m in lexicon.finditer(_PARAGRAPH, text)
-                 if m.group().strip())
+    """Every line with more than whitespace on it: one or more newlines end a paragraph (wire
+    copy uses one, PolNeAR two). ``str.split`` finds them in C, faster than a pattern of
+    non-newlines, and needs no time budget."""
+    found: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line.strip():
+            found.append((start, end))
+        start = end + 1
+    return tuple(found)
 
 
 def _starts(paragraphs: tuple[tuple[int, int], ...]) -> tuple[int, ...]:

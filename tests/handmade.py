@@ -18,7 +18,7 @@ def quotes_of(
     quotes, cursor = [], 0
     for number, spec in enumerate(specs, start=1):
         words, name = spec[0], spec[1]
-        kind: QuoteKind = spec[2] if len(spec) == 3 else "quotation"  # type: ignore[misc]
+        kind: QuoteKind = spec[2] if len(spec) == 3 else "quotation"
         start = doc.text.index(words, cursor)
         cursor = start + len(words)
         speaker = None

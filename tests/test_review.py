@@ -20,6 +20,7 @@ from service import pipeline, review
 from service.models import (
     Change,
     Dropped,
+    Format,
     Quote,
     Report,
     Span,
@@ -188,7 +189,7 @@ def test_word_diff(source: str, candidate: str, expected: str) -> None:
         ("caf&eacute; &#8220;quoted&#8221;", "html", "café “quoted”"),
     ],
 )
-def test_plain_text(raw: str, fmt: review.Format, expected: str) -> None:
+def test_plain_text(raw: str, fmt: Format, expected: str) -> None:
     assert review.plain_text(raw, fmt) == expected
 
 

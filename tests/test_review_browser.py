@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -31,6 +31,16 @@ CHROMEDRIVER = shutil.which("chromedriver")
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 SEED_SOURCE = SEEDS / "000_0e3f8fa7dc88a4f2.txt"
 SEED_CANDIDATE = SEEDS / "001_036c3dcdf7a0ddc0.txt"
+
+
+def _field_holds(element_id: str, text: str) -> Callable[[WebDriver], bool]:
+    """A wait condition: the form field ``element_id`` holds exactly ``text``."""
+
+    def holds(driver: WebDriver) -> bool:
+        return driver.find_element(By.ID, element_id).get_attribute("value") == text
+
+    return holds
+
 
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None or CHROMEDRIVER is None,
@@ -238,11 +248,7 @@ def test_uploaded_files_fill_the_form(base_url: str, browser: WebDriver, tmp_pat
     browser.get(base_url + "/")
     for name, text in (("source", source), ("candidate", candidate)):
         browser.find_element(By.ID, f"{name}_file").send_keys(str(tmp_path / f"{name}.txt"))
-        WebDriverWait(browser, 10).until(
-            lambda driver, name=name, text=text: (
-                driver.find_element(By.ID, name).get_attribute("value") == text
-            )
-        )
+        WebDriverWait(browser, 10).until(_field_holds(name, text))
     _submit(browser)
     assert _counts(browser) == _expected_counts(pipeline.verify(source, candidate, "text"))
 

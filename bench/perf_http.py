@@ -27,8 +27,6 @@ import contextlib
 import json
 import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -38,6 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import regex
+from _server import free_port, start_server, stop_server
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -111,57 +110,6 @@ def _pair(seeds: Path) -> tuple[str, str, str]:
     source = sources[0].read_text(encoding="utf-8")
     candidate = candidates[0].read_text(encoding="utf-8")
     return "seed pair", source, candidate
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def _serve_command() -> list[str]:
-    # `verbatim serve` of this checkout: the `verbatim` on PATH may belong to an installed
-    # (older) copy of the package, and would benchmark that instead.
-    return [sys.executable, "-c", "from service.cli import main; main()", "serve"]
-
-
-def _start_server(port: int, workers: int | None, log: Path) -> subprocess.Popen[bytes]:
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith("VERBATIM_") and key not in {"WEB_CONCURRENCY"}
-    }
-    env["PYTHONPATH"] = str(ROOT)
-    command = [*_serve_command(), "--host", "127.0.0.1", "--port", str(port)]
-    if workers is not None:
-        command += ["--workers", str(workers)]
-    with log.open("wb") as sink:
-        process = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=sink, stderr=subprocess.STDOUT
-        )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"verbatim serve exited:\n{log.read_text(errors='replace')}")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=5) as answer:
-                if answer.status == 200:
-                    return process
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise SystemExit(f"verbatim serve did not become ready:\n{log.read_text(errors='replace')}")
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=40)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def _check(port: int, body: bytes) -> None:
@@ -318,9 +266,9 @@ def main() -> int:
         directory = Path(scratch)
         body_path = directory / "verify.json"
         body_path.write_bytes(body)
-        port = _free_port()
+        port = free_port()
         log = directory / "server.log"
-        server = _start_server(port, args.workers, log)
+        server = start_server(port, args.workers, log)
         try:
             _check(port, body)
             base = f"http://127.0.0.1:{port}"
@@ -338,7 +286,7 @@ def main() -> int:
                 args.connections, args.threads,
             )  # fmt: skip
         finally:
-            _stop(server)
+            stop_server(server)
     workers = "config default" if args.workers is None else str(args.workers)
     print(f"\ngunicorn workers: {workers}")
     print(livez.line())

@@ -24,22 +24,18 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
-import os
 import random
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from _server import free_port, start_server, stop_server
+
 TARGET_GROWTH = 0.10
 
 # Invented for this benchmark: a story template, filled with new people, places and numbers
@@ -160,13 +156,6 @@ def _client(port: int, deadline: float, seed: int, tally: Tally) -> None:
                     tally.first_errors.append(f"{call.kind} {status}: {payload[:300]!r}")
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 def _workers_of(master: int) -> list[int]:
     try:
         children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
@@ -185,36 +174,6 @@ def _rss_mib(pid: int) -> float | None:
     return None
 
 
-def _start(port: int, workers: int | None, recycle: bool, log: Path) -> subprocess.Popen[bytes]:
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith("VERBATIM_") and key not in {"WEB_CONCURRENCY", "GUNICORN_CMD_ARGS"}
-    }
-    env["PYTHONPATH"] = str(ROOT)
-    if not recycle:
-        env["GUNICORN_CMD_ARGS"] = "--max-requests 0"
-    # This checkout's `verbatim serve` (the one on PATH may be an older installed copy).
-    command = [sys.executable, "-c", "from service.cli import main; main()", "serve"]
-    command += ["--host", "127.0.0.1", "--port", str(port)]
-    if workers is not None:
-        command += ["--workers", str(workers)]
-    with log.open("wb") as sink:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=sink, stderr=sink)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"verbatim serve exited:\n{log.read_text(errors='replace')}")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=5) as answer:
-                if answer.status == 200:
-                    return process
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise SystemExit("verbatim serve did not become ready")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--duration", type=int, default=180, help="seconds of load")
@@ -227,10 +186,12 @@ def main() -> int:
     if args.warm_up >= args.duration:
         parser.error("--warm-up must be shorter than --duration")
 
-    port = _free_port()
+    port = free_port()
     with tempfile.TemporaryDirectory(prefix="verbatim-soak-") as scratch:
         log = Path(scratch) / "server.log"
-        server = _start(port, args.workers, args.recycle, log)
+        # Recycling off unless asked: a worker restarted every ~2,000 requests hides a leak.
+        recycling = None if args.recycle else "--max-requests 0"
+        server = start_server(port, args.workers, log, {"GUNICORN_CMD_ARGS": recycling})
         try:
             # Ready means one worker answered; wait until the master has forked them all.
             expected = args.workers
@@ -275,12 +236,7 @@ def main() -> int:
                 thread.join(timeout=90)
             final_workers = _workers_of(server.pid)
         finally:
-            if server.poll() is None:
-                server.send_signal(signal.SIGTERM)
-                try:
-                    server.wait(timeout=40)
-                except subprocess.TimeoutExpired:
-                    server.kill()
+            stop_server(server)
         timeouts = log.read_text(errors="replace").count("WORKER TIMEOUT")
 
     total = sum(tally.done.values())

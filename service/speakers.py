@@ -94,6 +94,8 @@ _AUX = (
     r"simply|just|will|would|could|may|might|did|does|do|is|was|were|are|been|being|"
     r"reportedly|publicly|privately|bluntly|flatly|quickly|finally|often|never|always|even|"
     r"still|only|not|already|subsequently|separately|angrily|once\s+again|went\s+on\s+to|"
+    # "Doe however said": a sentence adverb between subject and cue is no subject.
+    r"however|meanwhile|though|too|instead|nonetheless|nevertheless|"
     rf"has\s+since|told\s+\w+|wrote|tweeted|now|{_LY_ADVERB})"
 )
 
@@ -185,6 +187,14 @@ _TITLED_NAME = regex.compile(rf"{_TITLED}\s+(?P<name>{_NAME_SEQ})")
 #: director, Jane Doe".
 _TITLED_NAME_AFTER = regex.compile(rf"{_TITLED}(?:\s*,)?\s+(?P<name>{_NAME_SEQ})")
 #: What follows a subject: its verb (lower case), perhaps after a parenthesis ("(R-Iowa)").
+#: Finite auxiliaries: after a noun phrase they make it a clause's subject. Past forms such
+#: as "involved" or "held" are left out: they as often start a participle phrase ("said one
+#: aide involved in the talks").
+_FINITE_AUXILIARIES = frozenset({"am", "is", "are", "was", "were", "has", "have", "had", "will",
+                                 "would", "can", "could", "may", "might", "must", "shall",
+                                 "should", "does", "did"})
+#: The word right after a phrase, on the same line.
+_NEXT_WORD = regex.compile(r"[ \t]+(?P<word>\p{Ll}+)\b")
 _PREDICATE = regex.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?\p{Ll}")
 #: "“…,” she elaborated, “…”", "“…!” beamed Ann Lee.": right after a quote that the sentence
 #: continues, a subject and a lone past or present verb closed by punctuation attribute the
@@ -204,7 +214,9 @@ _COMPLEMENT_GAP = regex.compile(r"[\s,]*(?:[^\n]*\bthat[\s,]*)?$")
 _OBJECT_CLAUSE_GAP = regex.compile(
     r"[\s,]*(?:[^\n]*\b(?:that|what|whom)[\s,]*"
     # "told reporters he …", "assured his audience he …": a short object, then the clause.
-    r"|(?:(?!(?:and|but|or|nor|yet|so|while|when|because|as|where|which|if)\b)"
+    # Not an adverbial clause either ("Doe said, after Roe said …": Roe speaks for himself).
+    r"|(?:(?!(?:and|but|or|nor|yet|so|while|when|because|as|where|which|if|after|before|"
+    r"until|since|though|although|unless)\b)"
     r"[\p{L}’'.\-]+\s+){1,3})?$"
 )
 #: "Jane Doe of Leeds Fire and Rescue Service": the part of a name chain before an "and".
@@ -397,6 +409,13 @@ def _segment_subject(prefix: str, offset: int, start: int, end: int,
     return None
 
 
+def _reported_subject(masked: str, mention: _Mention, limit: int) -> bool:
+    """Whether a finite verb follows ``mention`` ("said the plan is", "said Doe had"): then
+    it is the subject of a reported clause, not a speaker after an inverted cue."""
+    found = lexicon.match(_NEXT_WORD, masked, mention.span.end, limit)
+    return found is not None and found.group("word") in _FINITE_AUXILIARIES
+
+
 def _looks_finite(word: str) -> bool:
     lower = word.lower()
     return lower in lexicon.VERB_FORMS or lower in lexicon.REPORTING_VERBS \
@@ -508,9 +527,17 @@ class _Analysis:
                 if _may_end_with(window, 0, len(window), _CLAUSE_LINK_ENDINGS) else None
             if before is None and not participle and after is not None \
                     and after.kind in ("name", "common") and window.rstrip(" \t")[-1:] in ",\ue000":
-                # "“…” about the decision, said Jane Doe": the inverted order, speaker after.
-                events.append(_Event(cue, None, after, True))
-                continue
+                if not _reported_subject(masked, after, after_end):
+                    # "“…” about the decision, said Jane Doe": the inverted order, speaker
+                    # after.
+                    events.append(_Event(cue, None, after, True))
+                    continue
+                # "Jane Doe, a farmer who …, said the plan is …": a verb after the phrase
+                # makes it the subject of the reported clause; the speaker opens the
+                # sentence, before a subject chain too long for the window.
+                clause_start = max(sentence_start, m.start() - _REACH)
+                before = self.clause_subject(masked[clause_start:m.start()], clause_start)
+                after = None
             preposition = None if before is None or not _may_end_with(
                 masked, max(0, before.span.start - 12), before.span.start, _PREPOSITION_ENDINGS
             ) else lexicon.search(_PREPOSITION_TAIL, masked, max(0, before.span.start - 12),
@@ -972,6 +999,15 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
                     # of the sentence's first cue, the attribution the reader takes.
                     return _named_subject_before(analysis, index, sentence_start) \
                         or attribution, None
+                if attribution.kind == "name" and not event.speaker_after:
+                    # "Lee said Roe had told donors …", "Lee said that Roe described …": a
+                    # name in the clause an earlier cue reports is reported speech; the
+                    # quote is the outer speaker's account.
+                    outer = _named_subject_before(analysis, index, sentence_start)
+                    if outer is not None and outer.kind in ("name", "pronoun") \
+                            and outer.mention.text.lower() != "who":
+                        return outer, None
+                    return attribution, None
                 if attribution.kind != "common" or event.speaker_after:
                     return attribution, None
                 weak = weak or attribution

@@ -186,6 +186,27 @@ def test_attribution_patterns(text: str, expected: list[tuple[str, str, str]]) -
         # a quote opening a sentence mid-paragraph continues the sentence before it
         ("The talks may stall in the spring, Ann Lee said. “Nobody wants to move first.”",
          [("Nobody wants to move first.", "Ann Lee", "Ann Lee")]),
+        # a verb after the phrase behind "said" makes it the reported clause's subject, and
+        # the speaker opens the sentence, however long the appositive between
+        ("Tom Reed, a grain farmer who has worked the same land near the river for four "
+         "decades and now chairs the county growers' association and its water board, said "
+         "the new levy is “a tax on bad luck.”",
+         [("a tax on bad luck.", "Tom Reed", "Tom Reed")]),
+        ("“The levy is unfair,” said Tom Reed, a grain farmer.",
+         [("The levy is unfair,", "Tom Reed", "Tom Reed")]),
+        # an adverb between subject and cue is no subject
+        ("Ann Lee however said the plan was “a fair start.”",
+         [("a fair start.", "Ann Lee", "Ann Lee")]),
+        # a name in the clause an earlier cue reports: the outer speaker's account
+        ("Ann Lee said Tom Reed had told growers that the levy was “a tax on bad luck.”",
+         [("a tax on bad luck.", "Ann Lee", "Ann Lee")]),
+        ("Ann Lee said during a visit to the farm that Tom Reed described the levy as "
+         "“a tax on bad luck.”",
+         [("a tax on bad luck.", "Ann Lee", "Ann Lee")]),
+        # ... but not one in an adverbial clause of its own
+        ("“It is unfair,” Ann Lee said, after Tom Reed said the levy was “a tax on bad luck.”",
+         [("It is unfair,", "Ann Lee", "Ann Lee"),
+          ("a tax on bad luck.", "Tom Reed", "Tom Reed")]),
     ],
 )
 def test_clause_level_attribution(text: str, expected: list[tuple[str, str, str]]) -> None:

@@ -10,7 +10,6 @@ import argparse
 import io
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -43,6 +42,7 @@ from tests.conftest import (
     component_validator,
     stop_gracefully,
 )
+from tests.servers import free_port
 
 ESC = "\x1b["
 
@@ -384,13 +384,6 @@ def test_gunicorn_command_line(
     assert (argv[argv.index("--workers") + 1] if "--workers" in argv else None) == workers
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 def _get(url: str, body: dict[str, Any] | None = None) -> tuple[int, bytes]:
     data = None if body is None else json.dumps(body).encode()
     request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
@@ -403,7 +396,7 @@ def _get(url: str, body: dict[str, Any] | None = None) -> tuple[int, bytes]:
 
 @pytest.mark.parametrize("port_from", ["flag", "environment"])
 def test_serve_runs_gunicorn_and_stops_on_sigterm(port_from: str) -> None:
-    port = _free_port()
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("VERBATIM_")}
     argv = [sys.executable, "-m", "service.cli", "serve", "--workers", "1"]
     if port_from == "flag":

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import http.client
 import json
-import os
 import signal
 import socket
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -23,16 +21,9 @@ from pathlib import Path
 
 from prometheus_client.parser import text_string_to_metric_families
 
-from tests.conftest import HARBOUR_CANDIDATE, HARBOUR_SOURCE, REPO, stop_gracefully
-
-CONF = REPO / "deploy" / "gunicorn.conf.py"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
+from tests import servers
+from tests.conftest import HARBOUR_CANDIDATE, HARBOUR_SOURCE
+from tests.servers import free_port
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,40 +36,16 @@ class Server:
 
 @contextmanager
 def gunicorn(workers: int, tmp_path: Path) -> Iterator[Server]:
-    port = _free_port()
-    inherited = {"WEB_CONCURRENCY", "PROMETHEUS_MULTIPROC_DIR"}
-    env = {
-        k: v for k, v in os.environ.items() if not k.startswith("VERBATIM_") and k not in inherited
-    }
+    port = free_port()
     # The config makes its metrics directory with tempfile: under TMPDIR, so this test can
     # find (only) its own server's directory.
     scratch = tmp_path / "tmp"
     scratch.mkdir()
-    env.update(VERBATIM_PORT=str(port), VERBATIM_WORKERS=str(workers), TMPDIR=str(scratch))
     log = tmp_path / "gunicorn.log"
-    with log.open("wb") as sink:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "--config", str(CONF)],
-            cwd=REPO, env=env, stdout=sink, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-    try:
-        _wait_ready(process, port, log)
+    settings = {"VERBATIM_WORKERS": str(workers), "TMPDIR": str(scratch)}
+    with servers.gunicorn(port, log, settings) as process:
         (metrics_dir,) = scratch.glob("verbatim-metrics-*")
         yield Server(process, port, metrics_dir, log)
-    finally:
-        stop_gracefully(process)
-
-
-def _wait_ready(process: subprocess.Popen[bytes], port: int, log: Path) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        assert process.poll() is None, log.read_text(errors="replace")
-        try:
-            if _request(port, "GET", "/readyz")[0] == 200:
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError("gunicorn did not become ready:\n" + log.read_text(errors="replace"))
 
 
 def _request(

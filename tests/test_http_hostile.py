@@ -13,10 +13,7 @@ from __future__ import annotations
 
 import http.client
 import json
-import os
 import socket
-import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -29,12 +26,11 @@ from werkzeug.test import Client, TestResponse
 
 from tests.conftest import (
     PROBLEM_MIMETYPE,
-    REPO,
     AppFactory,
     assert_matches_spec,
     component_validator,
-    stop_gracefully,
 )
+from tests.servers import free_port, gunicorn
 
 JSON = "application/json"
 # Seconds one hostile request may take in-process.
@@ -372,15 +368,7 @@ def test_hostile_headers(client: FlaskClient, headers: dict[str, str], status: i
 
 # ---- a real gunicorn: a stalled client does not hold the worker ------------------------
 
-CONF = REPO / "deploy" / "gunicorn.conf.py"
 WORKER_TIMEOUT = 6
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 def _get(port: int, path: str, timeout: float) -> int:
@@ -396,37 +384,14 @@ def _get(port: int, path: str, timeout: float) -> int:
 
 @contextmanager
 def _one_worker(tmp_path: Path) -> Iterator[int]:
-    port = _free_port()
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith("VERBATIM_") and key not in {"WEB_CONCURRENCY"}
+    port = free_port()
+    settings = {
+        "VERBATIM_WORKERS": "1",
+        "VERBATIM_TIMEOUT": str(WORKER_TIMEOUT),
+        "TMPDIR": str(tmp_path),
     }
-    env.update(
-        VERBATIM_PORT=str(port),
-        VERBATIM_WORKERS="1",
-        VERBATIM_TIMEOUT=str(WORKER_TIMEOUT),
-        TMPDIR=str(tmp_path),
-    )
-    log = tmp_path / "gunicorn.log"
-    with log.open("wb") as sink:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "--config", str(CONF)],
-            cwd=REPO, env=env, stdout=sink, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            assert process.poll() is None, log.read_text(errors="replace")
-            assert time.monotonic() < deadline, log.read_text(errors="replace")
-            try:
-                if _get(port, "/readyz", 5) == 200:
-                    break
-            except OSError:
-                time.sleep(0.2)
+    with gunicorn(port, tmp_path / "gunicorn.log", settings):
         yield port
-    finally:
-        stop_gracefully(process)
 
 
 def _read_all(client: socket.socket) -> bytes:

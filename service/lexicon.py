@@ -43,6 +43,13 @@ FEMALE_NAMES: frozenset[str] = _load("given_names_female.txt")
 MALE_NAMES: frozenset[str] = _load("given_names_male.txt")
 PLACES: frozenset[str] = _load("places.txt")
 COMPANY_SUFFIXES: frozenset[str] = _load("company_suffixes.txt")
+#: Upper-case rank abbreviations ("DI", "DCI"), kept in their case: lower-cased, some are
+#: name particles ("di") that must not be stripped from "Leonardo di Marco".
+TITLE_ABBREVIATIONS: frozenset[str] = frozenset(
+    line.strip()
+    for line in resources.files("service.data").joinpath("title_abbreviations.txt")
+    .read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.lstrip().startswith("#"))
 
 
 _ORG_NOUN_LINES = _load("org_nouns.txt")

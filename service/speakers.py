@@ -739,7 +739,8 @@ def _strip_possessive(token: str) -> str:
 
 
 def _is_title(token: str) -> bool:
-    return token.lower().rstrip(",") in lexicon.TITLES
+    bare = token.rstrip(",")
+    return bare.lower() in lexicon.TITLES or bare.rstrip(".") in lexicon.TITLE_ABBREVIATIONS
 
 
 def _is_org(token: str) -> bool:
@@ -824,6 +825,7 @@ def _entity_of_words(raw_name: str) -> tuple[str, ...]:
         candidate = part[index:]
         if candidate and _person_tokens(candidate) and not (
             len(candidate) == 1 and index > 0 and _is_org(part[index - 1])
+            and not _is_title(part[index - 1])
         ):
             candidates.append(candidate)
     # "Jane Doe of Climate Action Now": the head of "X of Y" is the person when it has a

@@ -367,6 +367,23 @@ def test_blind_examiner_rules(text: str, expected: list[tuple[str, str, str]]) -
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a rank abbreviation before a surname: the full name given earlier
+        ("Detective Sergeant Priya Nandra led the raid. “We found the van,” said DS Nandra.",
+         [("We found the van,", "Priya Nandra", "DS Nandra")]),
+        ("Superintendent Owen Tate spoke first. “Calm heads,” Supt Tate said.",
+         [("Calm heads,", "Owen Tate", "Supt Tate")]),
+        # a lower-case particle is no rank
+        ("Lucia di Sarno opened the show. “I paint every day,” said di Sarno.",
+         [("I paint every day,", "Lucia di Sarno", "Sarno")]),
+    ],
+)
+def test_second_blind_examiner_rules(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a slogan closing a sentence about something else takes no later subject ...
         ("Marchers carried banners that read “Save Our Library.” Several parents urged the "
          "board to think again.",

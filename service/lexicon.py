@@ -58,6 +58,11 @@ ORG_NOUNS: frozenset[str] = frozenset(line.split()[0] for line in _ORG_NOUN_LINE
 #: Those of them that fit any business ("the company", "the firm", "the retailer").
 BUSINESS_NOUNS: frozenset[str] = frozenset(
     line.split()[0] for line in _ORG_NOUN_LINES if line.split()[1:] == ["company"])
+#: The words a name may hold to fit each noun: the noun itself and any listed after it
+#: ("force police constabulary": "the force" -> "Greater Halton Police").
+ORG_NOUN_NAME_WORDS: dict[str, frozenset[str]] = {
+    line.split()[0]: frozenset(word for word in line.split() if word != "company")
+    | {line.split()[0]} for line in _ORG_NOUN_LINES}
 #: Titles that tell a person's gender ("Mrs. Lee", "Sir Tom Reed").
 FEMALE_TITLES: frozenset[str] = frozenset({"mrs", "ms", "miss", "madam", "madame", "lady",
                                            "queen", "dame", "sister", "mother"})

@@ -715,6 +715,7 @@ class _Analysis:
             return None
         noun = described.group("noun").lower()
         business = noun in lexicon.BUSINESS_NOUNS
+        name_words = lexicon.ORG_NOUN_NAME_WORDS.get(noun, frozenset({noun}))
         introduced = self.introduced()
         for position, entity in _names_before(self, mention.start):
             name, person = self.canonical(" ".join(entity), position)
@@ -726,7 +727,8 @@ class _Analysis:
             if named_by_kind and not (person and tokens[0] in _GIVEN_NAMES):
                 return name  # "developer Jane Doe" is a person, not the developer firm
             if len(tokens) >= 2 and not person and (
-                    noun in tokens or (business and tokens[-1] in lexicon.COMPANY_SUFFIXES)):
+                    not name_words.isdisjoint(tokens)
+                    or (business and tokens[-1] in lexicon.COMPANY_SUFFIXES)):
                 return name
         return None
 

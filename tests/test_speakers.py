@@ -372,6 +372,10 @@ def test_blind_examiner_rules(text: str, expected: list[tuple[str, str, str]]) -
          [("We found the van,", "Priya Nandra", "DS Nandra")]),
         ("Superintendent Owen Tate spoke first. “Calm heads,” Supt Tate said.",
          [("Calm heads,", "Owen Tate", "Supt Tate")]),
+        # "the force" stands for the police force the text named
+        ("Northmoor Police closed the bridge at dawn. “Drivers should use the ring road,” the "
+         "force said.",
+         [("Drivers should use the ring road,", "Northmoor Police", "the force")]),
         # a lower-case particle is no rank
         ("Lucia di Sarno opened the show. “I paint every day,” said di Sarno.",
          [("I paint every day,", "Lucia di Sarno", "Sarno")]),

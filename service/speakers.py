@@ -179,7 +179,8 @@ _FUNCTION_WORDS = frozenset({"of", "the", "a", "an", "and", "for", "from", "with
                              "by", "on", "in", "into", "as", "than", "like"})
 #: Role words before a name: "hospital director Jane Doe", "the Acme economist Jane Doe".
 _TITLED = (
-    rf"\s*(?:{_DETERMINER}\s+)?(?P<lead>(?:(?:{_NAME_SEQ}|(?!{_STOP}\b)\p{{Ll}}[\p{{L}}\-]*)\s+){{0,3}}?"
+    rf"\s*(?:{_DETERMINER}\s+)?(?P<lead>(?:(?:{_NAME_SEQ}|(?!{_STOP}\b)\p{{Ll}}[\p{{L}}\-]*"
+    rf"(?:['’]s)?)\s+){{0,3}}?"
     rf"(?!{_STOP}\b)\p{{Ll}}[\p{{L}}\-]*)"
 )
 _TITLED_NAME = regex.compile(rf"{_TITLED}\s+(?P<name>{_NAME_SEQ})")
@@ -345,7 +346,8 @@ def _titled_match(text: str, start: int, end: int, pattern: regex.Pattern[str] =
     words = found.group("lead").split()
     if not words[-1][:1].islower():
         return None
-    for word in words:
+    for word in map(_strip_possessive, words):
+        # "the study's lead author": the owner is no plural
         if not word[:1].islower():
             continue
         if _looks_finite(word) or _STOP_WORD.fullmatch(word) or word in _FUNCTION_WORDS \

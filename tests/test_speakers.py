@@ -376,6 +376,11 @@ def test_blind_examiner_rules(text: str, expected: list[tuple[str, str, str]]) -
         ("Northmoor Police closed the bridge at dawn. “Drivers should use the ring road,” the "
          "force said.",
          [("Drivers should use the ring road,", "Northmoor Police", "the force")]),
+        # a possessive owner in the role before an apposed name: the name speaks
+        ("“Sleep matters more than diet,” said the trial's chief investigator, Dr. Omar Haddad "
+         "of Kingsbridge University.",
+         [("Sleep matters more than diet,", "Omar Haddad",
+           "Dr. Omar Haddad of Kingsbridge University")]),
         # a lower-case particle is no rank
         ("Lucia di Sarno opened the show. “I paint every day,” said di Sarno.",
          [("I paint every day,", "Lucia di Sarno", "Sarno")]),

@@ -172,6 +172,12 @@ _SENTENCE_ADVERB = regex.compile(
                                    key=lambda word: (-len(word), word)))
     + r")|\p{Lu}\p{Ll}+ly)\s+(?=\S)"
 )
+#: "Her son, Tom Reed, runs …": a name between commas right after a common noun phrase is
+#: the noun phrase's apposition, so the sentence's subject.
+_APPOSED_NAME = regex.compile(
+    rf"(?:[ \t]+\p{{Ll}}[\p{{L}}\-]*){{0,3}},[ \t]+(?P<name>{_NAME_SEQ}),[ \t]+\p{{Ll}}")
+#: A capitalised possessive determiner the name rules take for a name ("Her son, …").
+_POSSESSIVES = frozenset({"His", "Her", "Their", "Its", "Our", "My", "Your"})
 _CLAUSE_BREAK = regex.compile(r"(?:,|;)\s+(?:but|and|while|whereas|yet)\s+")
 _GENDERED = regex.compile(r"\b(?:he|she|his|her|hers|him|himself|herself)\b", regex.IGNORECASE)
 #: Words that join phrases and so never stand in a role before a name ("Doe of the Acme").
@@ -411,6 +417,18 @@ def _segment_subject(prefix: str, offset: int, start: int, end: int,
     return None
 
 
+def _apposed(text: str, offset: int, mention: _Mention) -> _Mention:
+    """The name set off by commas right after a common noun phrase, which it stands for
+    ("His aide, Tom Reed, who …" -> Tom Reed); else ``mention`` itself."""
+    if mention.kind != "common" and mention.span.text not in _POSSESSIVES:
+        return mention
+    found = lexicon.match(_APPOSED_NAME, text, mention.span.end - offset)
+    if found is None:
+        return mention
+    start = found.start("name") + offset
+    return _Mention(Span(found.group("name"), start, start + len(found.group("name"))), "name")
+
+
 def _reported_subject(masked: str, mention: _Mention, limit: int) -> bool:
     """Whether a finite verb follows ``mention`` ("said the plan is", "said Doe had"): then
     it is the subject of a reported clause, not a speaker after an inverted cue."""
@@ -624,7 +642,7 @@ class _Analysis:
                     _segment_subject(window, offset, 0, first_comma, True)
                 if opening is not None and opening.kind != "pronoun" \
                         and not window[opening.span.end - offset:first_comma].strip():
-                    return opening
+                    return _apposed(window, offset, opening)
             head = window[: appositive.end("x")]
             found = lexicon.match(_SUBJECT_TAIL, head)
             return _mention(found, offset) if found else None
@@ -1249,6 +1267,8 @@ def _previous_sentence_subject(analysis: _Analysis, position: int) -> str | None
     for clause_start in reversed(starts):
         prefix = masked[clause_start:end]
         subject = analysis.clause_subject(prefix, clause_start)
+        if subject is not None:
+            subject = _apposed(masked[:end], 0, subject)
         if (subject is None or subject.kind == "common") and "," in prefix:
             # "A year after her injury, Doe waited …": an opening phrase the clause rules
             # took for a subject; the name after its comma is the one in focus.

@@ -384,6 +384,13 @@ def test_blind_examiner_rules(text: str, expected: list[tuple[str, str, str]]) -
         # a lower-case particle is no rank
         ("Lucia di Sarno opened the show. “I paint every day,” said di Sarno.",
          [("I paint every day,", "Lucia di Sarno", "Sarno")]),
+        # a possessive determiner opens a noun phrase; the name apposed to it is the subject
+        ("Her nephew, Callum Brisk, now keeps the forge. “I still use his hammer,” he said.",
+         [("I still use his hammer,", "Callum Brisk", "he")]),
+        ("His widow, Imelda Vance, was at the service. “He loved this hall,” she said.",
+         [("He loved this hall,", "Imelda Vance", "she")]),
+        ("Their coach, Dara Quill, who was booked at half-time, said: “We were robbed.”",
+         [("We were robbed.", "Dara Quill", "Dara Quill")]),
     ],
 )
 def test_second_blind_examiner_rules(text: str, expected: list[tuple[str, str, str]]) -> None:

@@ -9,12 +9,16 @@ a pathological document gets a clear 422, never a hung worker.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
+from typing import Any, TypeVar
 
 import regex
 
 from service.models import TextTooComplex
+
+_T = TypeVar("_T")
 
 #: Seconds one pattern may run on one piece of caller text. Generous: real articles take
 #: microseconds; only adversarial input gets near it.
@@ -113,36 +117,37 @@ def _timed_out(what: str) -> TextTooComplex:
     return TextTooComplex(f"the text is too complex to analyse ({what} ran past its time budget)")
 
 
-def search(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
-           ) -> regex.Match[str] | None:
+def _bounded(
+    method: Callable[..., _T], pattern: regex.Pattern[str], text: str, pos: int, endpos: int | None
+) -> _T:
+    """Run one of ``pattern``'s methods on caller text under the time budget."""
     try:
         if endpos is None:
-            return pattern.search(text, pos, timeout=REGEX_TIMEOUT)
-        return pattern.search(text, pos, endpos, timeout=REGEX_TIMEOUT)
+            return method(text, pos, timeout=REGEX_TIMEOUT)
+        return method(text, pos, endpos, timeout=REGEX_TIMEOUT)
     except TimeoutError as exc:
         raise _timed_out(pattern.pattern[:40]) from exc
+
+
+def search(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
+           ) -> regex.Match[str] | None:
+    return _bounded(pattern.search, pattern, text, pos, endpos)
 
 
 def match(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
           ) -> regex.Match[str] | None:
-    try:
-        if endpos is None:
-            return pattern.match(text, pos, timeout=REGEX_TIMEOUT)
-        return pattern.match(text, pos, endpos, timeout=REGEX_TIMEOUT)
-    except TimeoutError as exc:
-        raise _timed_out(pattern.pattern[:40]) from exc
+    return _bounded(pattern.match, pattern, text, pos, endpos)
 
 
 def finditer(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
              ) -> list[regex.Match[str]]:
     """All matches, collected at once: the budget then covers the regex alone, not the
     caller's work between matches."""
-    try:
-        if endpos is None:
-            return list(pattern.finditer(text, pos, timeout=REGEX_TIMEOUT))
-        return list(pattern.finditer(text, pos, endpos, timeout=REGEX_TIMEOUT))
-    except TimeoutError as exc:
-        raise _timed_out(pattern.pattern[:40]) from exc
+
+    def collect(*args: Any, **kwargs: Any) -> list[regex.Match[str]]:
+        return list(pattern.finditer(*args, **kwargs))
+
+    return _bounded(collect, pattern, text, pos, endpos)
 
 
 #: Bytes of ASCII letters kept, every other byte made a space: splitting the UTF-8 of a text

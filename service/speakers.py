@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -147,14 +147,19 @@ _DATELINE = regex.compile(
 )
 #: An opening adverbial phrase: a preposition or conjunction, or a participle ("Speaking at",
 #: "Asked about").
+def _capitalised_alternation(words: Iterable[str]) -> str:
+    """The words as they open a sentence, longest first so that no prefix wins early."""
+    return "|".join(sorted((word.capitalize() for word in words),
+                           key=lambda word: (-len(word), word)))
+
+
 _INTRO_WORDS = lexicon.NON_NAME_WORDS - {
     # These begin noun phrases (a subject), not adverbial phrases.
     "a", "an", "the", "this", "that", "these", "those", "their", "its", "it", "both", "who",
     "which", "there",
 }
 _INTRO = regex.compile(
-    r"\s*(?:(?:" + "|".join(sorted((word.capitalize() for word in _INTRO_WORDS),
-                                   key=lambda word: (-len(word), word)))
+    r"\s*(?:(?:" + _capitalised_alternation(_INTRO_WORDS)
     + r")\b|(?P<participle>\p{Lu}\p{Ll}+(?:ing|ed))\b)"
 )
 _SEGMENT_SUBJECT = regex.compile(
@@ -168,8 +173,7 @@ _INNER_SUBJECT = regex.compile(
 #: A sentence adverb or conjunction opens a clause without taking an object, so the subject
 #: follows it directly ("Then he cut into Roe, calling him …"), unlike "After Doe spoke, …".
 _SENTENCE_ADVERB = regex.compile(
-    r"\s*(?:(?:" + "|".join(sorted((word.capitalize() for word in lexicon.SENTENCE_ADVERBS),
-                                   key=lambda word: (-len(word), word)))
+    r"\s*(?:(?:" + _capitalised_alternation(lexicon.SENTENCE_ADVERBS)
     + r")|\p{Lu}\p{Ll}+ly)\s+(?=\S)"
 )
 #: "Her son, Tom Reed, runs …": a name between commas right after a common noun phrase is

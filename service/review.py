@@ -23,7 +23,7 @@ import jinja2
 import regex
 from markupsafe import Markup
 
-from service.models import Format, Quote, Report, Span, SpeakerMatch, Status
+from service.models import STATUSES, Format, Quote, Report, Span, SpeakerMatch, Status
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 TEMPLATE_DIR = PACKAGE_DIR / "templates"
@@ -378,11 +378,7 @@ def build_view(report: Report, source: str, candidate: str, fmt: Format = "text"
         )
     summary = report.summary
     status_counts: Mapping[Status | Literal["dropped"], int] = {
-        "intact": summary.intact,
-        "altered": summary.altered,
-        "misattributed": summary.misattributed,
-        "altered_misattributed": summary.altered_misattributed,
-        "unsourced": summary.unsourced,
+        **{status: getattr(summary, status) for status in STATUSES},
         "dropped": summary.dropped,
     }
     return ReportView(

@@ -313,6 +313,9 @@ def _mask(text: str, spans: Sequence[QuoteSpan]) -> str:
         stop = span.close_mark + 1 if span.close_mark is not None else span.end
         if span.open_mark < position:
             continue
+        if text[stop - 2:stop + 1] == "'''":
+            # "''… 'Go home,''' said Doe": a nested single mark closes with the double one.
+            stop += 1
         # Two apostrophes stand for one double mark: mask both, not only the second.
         open_mark = span.open_mark - 1 if span.open_mark > position \
             and text[span.open_mark - 1:span.open_mark + 1] == "''" else span.open_mark
@@ -375,6 +378,12 @@ def _titled_name(text: str, start: int, end: int) -> _Mention | None:
     if _ends_with_full_stop(name):
         name = name[:-1]
     return _Mention(Span(name, found.start("name"), found.start("name") + len(name)), "name")
+
+
+def _is_participle(verb: str) -> bool:
+    """Whether a cue opens with a present participle: "referring to" after "said Doe," is
+    Doe's own gloss, and its object is no speaker."""
+    return verb.split(None, 1)[0].lower().endswith("ing")
 
 
 def _verbal_event(event: _Event) -> bool:
@@ -539,7 +548,7 @@ class _Analysis:
                 # "said hospital director Jane Doe", "said Acme economist Jane Doe": the
                 # person after the role words, not the role.
                 after = _titled_name(masked, m.end(), after_end) or after
-            participle = m.group("verb").lower().endswith("ing")
+            participle = _is_participle(m.group("verb"))
             passive_start = max(window_start, m.start() - 30)
             if not participle and m.group("verb").lower() != "quoted" \
                     and _may_end_with(masked, passive_start, m.start(), _PASSIVE_ENDINGS) \

@@ -495,3 +495,23 @@ def test_tail_prechecks_never_reject_a_match(text: str) -> None:
         assert text.count(",") >= 2
     if speakers._DASH_ATTRIBUTION.match(text) is not None:
         assert text.lstrip()[:1] in speakers._DASHES
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a cue opening with a participle ("referring to") glosses the speaker's words: its
+        # object is no speaker
+        ("“Is it over?” asked Tom Reed, referring to the council's long campaign against "
+         "what he calls the “rigged” vote. “It is not.”",
+         [("Is it over?", "Tom Reed", "Tom Reed"), ("rigged", "Tom Reed", "Tom Reed"),
+          ("It is not.", "Tom Reed", "Tom Reed")]),
+        # three apostrophes close a nested single quote and the double quote around it
+        ("''I tell the other banks, 'Sorry, we come first,''' said Ms. Lee, who runs a "
+         "fund. ''They know it.''",
+         [("I tell the other banks, 'Sorry, we come first,", "Lee", "Ms. Lee"),
+          ("They know it.", "Lee", "Ms. Lee")]),
+    ],
+)
+def test_attribution_refinements(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _found(text) == expected

@@ -180,6 +180,10 @@ _SENTENCE_ADVERB = regex.compile(
 #: the noun phrase's apposition, so the sentence's subject.
 _APPOSED_NAME = regex.compile(
     rf"(?:[ \t]+\p{{Ll}}[\p{{L}}\-]*){{0,3}},[ \t]+(?P<name>{_NAME_SEQ}),[ \t]+\p{{Ll}}")
+#: Words that open a noun phrase, the subject, however rarely the text capitalises them.
+_QUANTIFIERS = lexicon.NUMBER_WORDS | {"hundreds", "thousands", "dozens", "millions", "scores",
+                                       "each", "every", "few", "none", "neither", "either"}
+_DETERMINER_WORD = regex.compile(_DETERMINER)
 #: A capitalised possessive determiner the name rules take for a name ("Her son, …").
 _POSSESSIVES = frozenset({"His", "Her", "Their", "Its", "Our", "My", "Your"})
 _CLAUSE_BREAK = regex.compile(r"(?:,|;)\s+(?:but|and|while|whereas|yet)\s+")
@@ -378,6 +382,22 @@ def _titled_name(text: str, start: int, end: int) -> _Mention | None:
     if _ends_with_full_stop(name):
         name = name[:-1]
     return _Mention(Span(name, found.start("name"), found.start("name") + len(name)), "name")
+
+
+def _used_inside_sentence(text: str, word: str) -> bool:
+    """Whether ``word`` stands somewhere after a word of its sentence ("… said Hours",
+    "Jo Hours"), not only first in one; found with ``str.find``, cheaper than a pattern."""
+    position = text.find(word)
+    while position >= 0:
+        end = position + len(word)
+        if text[position - 1:position] in (" ", "\t") \
+                and not (text[end:end + 1].isalpha() or text[end:end + 1] == "-"):
+            before = text[max(0, position - 3):position].rstrip(" \t")
+            if before[-1:].isalpha() or (before[-1:] in (",", ";", ":")
+                                          and before[-2:-1].isalpha()):
+                return True
+        position = text.find(word, end)
+    return False
 
 
 def _is_participle(verb: str) -> bool:
@@ -612,7 +632,12 @@ class _Analysis:
         end = len(prefix) if comma < 0 else comma
         intro = lexicon.match(_INTRO, prefix, position, end)
         if intro is None:
-            return _segment_subject(prefix, offset, position, end, True)
+            found = _segment_subject(prefix, offset, position, end, True)
+            if found is not None and comma >= 0 and self.sentence_initial_word(found):
+                # "Last week, the campaign said …", "Hours later, Doe said …": a word the
+                # text capitalises only to open a sentence opens an adverbial phrase.
+                return self.subject_after_intro(prefix, offset, end + 1)
+            return found
         adverb = lexicon.match(_SENTENCE_ADVERB, prefix, position, end)
         if adverb is not None:
             found = _segment_subject(prefix, offset, adverb.end(), end, False)
@@ -623,6 +648,15 @@ class _Analysis:
             # "Reed hammered …", "Mohammed said …": a name that merely ends like a participle.
             return _segment_subject(prefix, offset, position, end, True)
         return found
+
+    def sentence_initial_word(self, mention: _Mention) -> bool:
+        """Whether a one-word name is only a capitalised common word: used nowhere inside a
+        sentence, and no given name ("Hours", "Signs", but not "Trump" or "Ann")."""
+        word = _strip_possessive(mention.span.text)
+        if mention.kind != "name" or " " in word or word.lower() in _GIVEN_NAMES \
+                or word.lower() in _QUANTIFIERS or _DETERMINER_WORD.fullmatch(word):
+            return False  # "His aides, …", "One critic, …": a noun phrase, the subject
+        return not _used_inside_sentence(self.masked, word)
 
     @staticmethod
     def subject_after_intro(prefix: str, offset: int, position: int) -> _Mention | None:

@@ -511,6 +511,13 @@ def test_tail_prechecks_never_reject_a_match(text: str) -> None:
          "fund. ''They know it.''",
          [("I tell the other banks, 'Sorry, we come first,", "Lee", "Ms. Lee"),
           ("They know it.", "Lee", "Ms. Lee")]),
+        # a word capitalised only to open a sentence opens an adverbial phrase, no subject
+        ("Last week, the union also called for a strike and said the offer was “an insult "
+         "to every nurse.”",
+         [("an insult to every nurse.", "the union", "the union")]),
+        ("Hours before the vote, Ann Lee toured the ward and said it was “in a dreadful "
+         "state.”",
+         [("in a dreadful state.", "Ann Lee", "Ann Lee")]),
     ],
 )
 def test_attribution_refinements(text: str, expected: list[tuple[str, str, str]]) -> None:

@@ -400,6 +400,12 @@ def _used_inside_sentence(text: str, word: str) -> bool:
     return False
 
 
+def _takes_object(cue: str) -> bool:
+    """Whether the phrase after a cue is its object ("“…,” described the plan as …"), never
+    a speaker in the inverted order."""
+    return cue.split(None, 1)[0].lower() in lexicon.OBJECT_CUES
+
+
 def _is_participle(verb: str) -> bool:
     """Whether a cue opens with a present participle: "referring to" after "said Doe," is
     Doe's own gloss, and its object is no speaker."""
@@ -579,7 +585,8 @@ class _Analysis:
             link = lexicon.search(_CLAUSE_LINK, window, max(0, len(window) - 40)) \
                 if _may_end_with(window, 0, len(window), _CLAUSE_LINK_ENDINGS) else None
             if before is None and not participle and after is not None \
-                    and after.kind in ("name", "common") and window.rstrip(" \t")[-1:] in ",\ue000":
+                    and after.kind in ("name", "common") and not _takes_object(cue.text) \
+                    and window.rstrip(" \t")[-1:] in ",\ue000":
                 if not _reported_subject(masked, after, after_end):
                     # "“…” about the decision, said Jane Doe": the inverted order, speaker
                     # after.
@@ -1023,7 +1030,7 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
         event = events[first_after]
         if event.cue.start < min(paragraph_end, stop + 250):
             gap = masked[stop:event.cue.start]
-            if not gap.strip(" ,\t"):
+            if not gap.strip(" ,\t") and not _takes_object(event.cue.text):
                 attribution = _from_event(event, True)
                 if attribution is not None:
                     return attribution, None

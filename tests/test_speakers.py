@@ -518,6 +518,12 @@ def test_tail_prechecks_never_reject_a_match(text: str) -> None:
         ("Hours before the vote, Ann Lee toured the ward and said it was “in a dreadful "
          "state.”",
          [("in a dreadful state.", "Ann Lee", "Ann Lee")]),
+        # after a quote, the phrase after a verb that takes an object is no inverted speaker
+        ("Tom Reed, who says his costs were “in the seven figures,” described the strain "
+         "as grim.",
+         [("in the seven figures,", "Tom Reed", "who")]),
+        ("“We will rebuild,” said Ann Lee, whose shop burned down.",
+         [("We will rebuild,", "Ann Lee", "Ann Lee")]),
     ],
 )
 def test_attribution_refinements(text: str, expected: list[tuple[str, str, str]]) -> None:

@@ -261,6 +261,12 @@ _PASSIVE_TAIL = regex.compile(
     rf"\b(?:{'|'.join(_AUXILIARIES)})\s+(?:(?:{'|'.join(_PASSIVE_ADVERBS)}|{_LY_ADVERB})\s+)*$"
 )
 _DASHES = "—–―-"
+#: A speaker label: a name (and a parenthesis) before a colon, first in its sentence or after
+#: a dash, run right to left from the quote's opening mark.
+_LABEL = regex.compile(
+    rf"(?r)(?:^|(?<=[\s{_MASK}](?:[—–―]|--|-)))\s*(?P<name>{_NAME_SEQ})"
+    rf"(?:\s*\([^()\n]{{0,40}}\))?\s*:\s*$"
+)
 _DASH_ATTRIBUTION = regex.compile(rf"\s*(?:[—–―]|--|-(?=\s))\s*(?P<name>{_NAME_SEQ})")
 #: What a text must end with (trailing whitespace dropped) for each tail pattern to match:
 #: the last word its ``\s*$`` may follow. Nearly every cue fails this test, which costs a
@@ -663,6 +669,8 @@ class _Analysis:
         if mention.kind != "name" or " " in word or word.lower() in _GIVEN_NAMES \
                 or word.lower() in _QUANTIFIERS or _DETERMINER_WORD.fullmatch(word):
             return False  # "His aides, …", "One critic, …": a noun phrase, the subject
+        if word.isupper() and len(word) > 2:
+            word = word.capitalize()  # "PENCE:" labels the man the text calls Pence
         return not _used_inside_sentence(self.masked, word)
 
     @staticmethod
@@ -1104,8 +1112,30 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
     if weak is None and masked[max(lead_start, span.open_mark - 16):span.open_mark].rstrip() \
             .endswith(":"):
         # "Doe was blunt: “…”": a colon lead-in without a reporting verb; its subject.
-        weak = _clause_attribution(analysis, lead_start, span.open_mark)
+        weak = _label_attribution(analysis, lead_start, span.open_mark) \
+            or _clause_attribution(analysis, lead_start, span.open_mark)
     return weak, deferred
+
+
+def _label_attribution(analysis: _Analysis, start: int, end: int) -> _Attribution | None:
+    """"CLINTON: “…”", "Rep. Ann Lee (D-Ore.): “…”", "Polls shift - Ann Lee: “…”": a name
+    that opens its sentence (or follows a dash) and a colon label the words after it as a
+    transcript does; a capitalised common word ("Update:") is no name."""
+    paragraphs = analysis.doc.paragraphs
+    first_start, first_end = paragraphs[0]
+    if len(paragraphs) > 1 and start < first_end \
+            and len(analysis.text[first_start:first_end].split()) <= 30:
+        return None  # "Doe: ‘We Will Win’" as a headline sums the story up; nobody said it
+    # Sliced, not bounded: the pattern's "^" is the sentence's start.
+    found = lexicon.match(_LABEL, analysis.masked[start:end])
+    if found is None:
+        return None
+    name = found.group("name")
+    mention = _Mention(Span(name, start + found.start("name"), start + found.end("name")),
+                       "name")
+    if analysis.sentence_initial_word(mention):
+        return None
+    return _Attribution(mention.span, "name", None)
 
 
 def _unlisted_attribution(found: regex.Match[str]) -> _Attribution:
@@ -1287,6 +1317,11 @@ def _names_before(analysis: _Analysis, position: int) -> Iterator[tuple[int, tup
 def _resolve(analysis: _Analysis, attribution: _Attribution) -> str:
     mention = attribution.mention
     if attribution.kind == "name":
+        if mention.text.isupper() and " " not in mention.text and len(mention.text) > 2:
+            # "PENCE:" in a transcript is the man the text calls Mike Pence.
+            name, _ = analysis.canonical(mention.text.capitalize(), mention.start)
+            if " " in name:
+                return name
         return analysis.canonical(mention.text, mention.start)[0]
     if attribution.kind == "common":
         return analysis.organisation(mention) \

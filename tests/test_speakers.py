@@ -524,7 +524,23 @@ def test_tail_prechecks_never_reject_a_match(text: str) -> None:
          [("in the seven figures,", "Tom Reed", "who")]),
         ("“We will rebuild,” said Ann Lee, whose shop burned down.",
          [("We will rebuild,", "Ann Lee", "Ann Lee")]),
+        # a name and a colon label the quote after it, as a transcript does
+        ("The debate pitted Tom Reed against Ann Lee on Monday.\n\nREED: “We will cut taxes.”\n\n"
+         "LEE: “You said that last year.”",
+         [("We will cut taxes.", "Tom Reed", "REED"),
+          ("You said that last year.", "Ann Lee", "LEE")]),
+        ("The panel pressed the minister.\n\nRep. Ann Lee (D-Ore.): “Who told you that?”",
+         [("Who told you that?", "Ann Lee", "Rep. Ann Lee")]),
+        ("Turnout rose sharply in the north.\n\nLate swing - Jane Doe: “Keep calling "
+         "voters as late as possible.”",
+         [("Keep calling voters as late as possible.", "Jane Doe", "Jane Doe")]),
+        # ... but not a capitalised common word, nor a headline's name
+        ("The shop shut early.\n\nUpdate: “We are closed until Monday.”",
+         [("We are closed until Monday.", None, None)]),
+        ("Ann Lee: ‘We Will Not Back Down.’\n\nAnn Lee spoke to strikers on Friday.",
+         [("We Will Not Back Down.", None, None)]),
     ],
 )
-def test_attribution_refinements(text: str, expected: list[tuple[str, str, str]]) -> None:
+def test_attribution_refinements(text: str,
+                                 expected: list[tuple[str, str | None, str | None]]) -> None:
     assert _found(text) == expected

@@ -112,7 +112,8 @@ _SUBJECT_TAIL = regex.compile(
 _APPOSITIVE_TAIL = regex.compile(
     rf"(?r)(?P<x>[^,\n{_MASK}]*[^,\s{_MASK}])\s*,\s*(?P<y>[^,\n{_MASK}]{{1,120}}?)\s*,(?:\s+{_AUX})*\s*$"
 )
-_NAME_ONLY = regex.compile(rf"\s*(?P<name>{_NAME_SEQ})\s*")
+#: A name alone, perhaps with its party and state: "Gov. Tom Reed (R-Ohio)".
+_NAME_ONLY = regex.compile(rf"\s*(?P<name>{_NAME_SEQ})\s*(?:\([^()\n]{{0,40}}\)\s*)?")
 _NP_AFTER = regex.compile(
     rf"\s+(?:(?P<pronoun>{_PRONOUN})\b|(?P<name>{_NAME_SEQ})|(?P<common>{_COMMON_NP})|(?P<bare>{_BARE_NP}))"
 )
@@ -369,15 +370,22 @@ def _titled_match(text: str, start: int, end: int, pattern: regex.Pattern[str] =
     words = found.group("lead").split()
     if not words[-1][:1].islower():
         return None
-    for word in map(_strip_possessive, words):
+    for index, word in enumerate(map(_strip_possessive, words)):
         # "the study's lead author": the owner is no plural
-        if not word[:1].islower():
+        if not word[:1].islower() or _role_of(words, index):
             continue
         if _looks_finite(word) or _STOP_WORD.fullmatch(word) or word in _FUNCTION_WORDS \
                 or (word.endswith("s") and not word.endswith(("ss", "ous", "us", "is"))):
             # A plural is no role ("officials arrested Jane Doe"); "indigenous leader" is.
             return None
     return found
+
+
+def _role_of(words: Sequence[str], index: int) -> bool:
+    """Whether ``words[index]`` is the "of" of a role ("head of product", "director of
+    research"): a title before it, a lower-case word after it."""
+    return words[index] == "of" and 0 < index < len(words) - 1 \
+        and words[index - 1].lower() in lexicon.TITLES and words[index + 1][:1].islower()
 
 
 def _titled_name(text: str, start: int, end: int) -> _Mention | None:

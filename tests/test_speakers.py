@@ -534,6 +534,11 @@ def test_tail_prechecks_never_reject_a_match(text: str) -> None:
         ("Turnout rose sharply in the north.\n\nLate swing - Jane Doe: “Keep calling "
          "voters as late as possible.”",
          [("Keep calling voters as late as possible.", "Jane Doe", "Jane Doe")]),
+        # a party and state after an apposed name; a role with "of" before an apposed name
+        ("After winning the primary, Gov. Tom Reed (R-Ohio), said, “We are going west.”",
+         [("We are going west.", "Tom Reed", "Gov. Tom Reed")]),
+        ("“We will ship in May,” said Lumen's head of product, Ana Ferreira.",
+         [("We will ship in May,", "Ana Ferreira", "Ana Ferreira")]),
         # ... but not a capitalised common word, nor a headline's name
         ("The shop shut early.\n\nUpdate: “We are closed until Monday.”",
          [("We are closed until Monday.", None, None)]),

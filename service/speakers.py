@@ -268,6 +268,13 @@ _LABEL = regex.compile(
     rf"(?r)(?:^|(?<=[\s{_MASK}](?:[—–―]|--|-)))\s*(?P<name>{_NAME_SEQ})"
     rf"(?:\s*\([^()\n]{{0,40}}\))?\s*:\s*$"
 )
+#: ", in Columbus, Ohio," ", speaking in Leeds," between a subject and its cue, matched
+#: right to left from the cue.
+_PLACE_ASIDE = regex.compile(
+    r"(?r),[ \t]+(?:(?:speaking|appearing|campaigning)[ \t]+)?(?:in|at|from|near|outside)"
+    rf"[ \t]+\p{{Lu}}[^,\n{_MASK}]{{0,60}}(?:,[ \t]+\p{{Lu}}[^,\n{_MASK}]{{0,30}})?,"
+    rf"(?:[ \t]+{_AUX})*[ \t]*$"
+)
 _DASH_ATTRIBUTION = regex.compile(rf"\s*(?:[—–―]|--|-(?=\s))\s*(?P<name>{_NAME_SEQ})")
 #: What a text must end with (trailing whitespace dropped) for each tail pattern to match:
 #: the last word its ``\s*$`` may follow. Nearly every cue fails this test, which costs a
@@ -379,6 +386,17 @@ def _titled_match(text: str, start: int, end: int, pattern: regex.Pattern[str] =
             # A plural is no role ("officials arrested Jane Doe"); "indigenous leader" is.
             return None
     return found
+
+
+def _without_place_aside(window: str) -> str:
+    """``window`` with a place set off by commas right before the cue blanked out (same
+    length): in "Ann Lee, in Columbus, Ohio, said" the subject is Ann Lee, not Ohio."""
+    if window.count(",") < 2:
+        return window
+    found = lexicon.match(_PLACE_ASIDE, window)
+    if found is None:
+        return window
+    return window[:found.start()] + " " * (len(window) - found.start())
 
 
 def _role_of(words: Sequence[str], index: int) -> bool:
@@ -694,6 +712,7 @@ class _Analysis:
         return None
 
     def _subject(self, window: str, offset: int, at_sentence_start: bool) -> _Mention | None:
+        window = _without_place_aside(window)
         # The pattern needs two commas: most windows have fewer.
         appositive = lexicon.match(_APPOSITIVE_TAIL, window) if window.count(",") >= 2 else None
         if appositive is not None:

@@ -539,6 +539,9 @@ def test_tail_prechecks_never_reject_a_match(text: str) -> None:
          [("We are going west.", "Tom Reed", "Gov. Tom Reed")]),
         ("“We will ship in May,” said Lumen's head of product, Ana Ferreira.",
          [("We will ship in May,", "Ana Ferreira", "Ana Ferreira")]),
+        # a place set off by commas between the subject and its cue
+        ("Ann Lee, in Columbus, Ohio, said the plan was “a disgrace to the state.”",
+         [("a disgrace to the state.", "Ann Lee", "Ann Lee")]),
         # ... but not a capitalised common word, nor a headline's name
         ("The shop shut early.\n\nUpdate: “We are closed until Monday.”",
          [("We are closed until Monday.", None, None)]),

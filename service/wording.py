@@ -562,23 +562,42 @@ def acceptable(candidate: str, sources: Sequence[str]) -> bool:
 # --- changes, similarity and severity ---------------------------------------------------
 
 
-class _Word(NamedTuple):
-    """One word of a compared quote (a tuple: a quote's words are made on every comparison)."""
+class _Words(NamedTuple):
+    """The words of a compared quote as parallel lists: what each says, its key, whether a name.
 
-    text: str
-    key: str
-    name_like: bool  # capitalised away from a sentence start: a proper name
+    Parallel lists, not one record per word: a quote's words are made on every comparison,
+    and a window of them is three slices.
+    """
+
+    texts: list[str]
+    keys: list[str]
+    names: list[bool]  # capitalised away from a sentence start: a proper name
+
+    def cut(self, start: int, end: int) -> _Words:
+        return _Words(self.texts[start:end], self.keys[start:end], self.names[start:end])
 
 
-def _words(tokens: Sequence[str]) -> list[_Word]:
-    words: list[_Word] = []
+@lru_cache(maxsize=65536)  # every token of every compared quote; the vocabulary repeats
+def _word_traits(token: str) -> tuple[str, bool] | None:
+    """A word's key and whether it is capitalised (``I`` is not a name); None for punctuation."""
+    if not is_word(token):
+        return None
+    return _fold(token), token[:1].isupper() and token != "I"
+
+
+def _words(tokens: Sequence[str]) -> _Words:
+    texts: list[str] = []
+    keys: list[str] = []
+    names: list[bool] = []
     previous = _JOIN
     for token in tokens:
-        if is_word(token):
-            capital = token[:1].isupper() and token != "I"
-            words.append(_Word(token, _fold(token), capital and previous not in _SENTENCE_END))
+        traits = _word_traits(token)
+        if traits is not None:
+            texts.append(token)
+            keys.append(traits[0])
+            names.append(traits[1] and previous not in _SENTENCE_END)
         previous = token
-    return words
+    return _Words(texts, keys, names)
 
 
 # Trimming source words at the edges costs less than deleting them inside, so a candidate
@@ -650,26 +669,24 @@ def _weighty_key(key: str) -> bool:
     return _is_number(key) or _is_negation(key) or _is_modal(key)
 
 
-def _weighty(word: _Word) -> bool:
-    return word.name_like or _weighty_key(word.key)
+# An edit: its operation and the stretches of source and candidate words it replaces.
+_Edit = tuple[ChangeOp, _Words, _Words]
 
 
-def _opcodes(
-    source: Sequence[_Word], candidate: Sequence[_Word], by: str
-) -> list[tuple[ChangeOp, list[_Word], list[_Word]]]:
-    left = [w.key if by == "key" else w.text for w in source]
-    right = [w.key if by == "key" else w.text for w in candidate]
-    edits: list[tuple[ChangeOp, list[_Word], list[_Word]]] = []
+def _weighty(words: _Words) -> bool:
+    """Whether any of the words is a name, a number, a negation or a modal."""
+    return any(words.names) or any(map(_weighty_key, words.keys))
+
+
+def _opcodes(source: _Words, candidate: _Words, by: str) -> list[_Edit]:
+    left, right = (source.keys, candidate.keys) if by == "key" else (source.texts, candidate.texts)
+    edits: list[_Edit] = []
     for op in Levenshtein.opcodes(left, right):
         if op.tag == "equal":
             continue
         tag: ChangeOp = "replace" if op.tag == "replace" else op.tag  # type: ignore[assignment]
         edits.append(
-            (
-                tag,
-                list(source[op.src_start : op.src_end]),
-                list(candidate[op.dest_start : op.dest_end]),
-            )
+            (tag, source.cut(op.src_start, op.src_end), candidate.cut(op.dest_start, op.dest_end))
         )
     return edits
 
@@ -718,37 +735,34 @@ def compare_forms(
     edits = _opcodes(window, candidate_words, "key") or _opcodes(window, candidate_words, "text")
     if not edits:
         # Only punctuation inside the quote differs: report it token by token.
-        punct_source = [_Word(t, t, False) for t in source_tokens if t != _JOIN]
-        punct_candidate = [_Word(t, t, False) for t in candidate_tokens]
-        edits = _opcodes(punct_source, punct_candidate, "text")
-    weighty = any(_weighty(w) for _, old, new in edits for w in (*old, *new))
+        punct_source = [t for t in source_tokens if t != _JOIN]
+        punct_candidate = list(candidate_tokens)
+        edits = _opcodes(
+            _Words(punct_source, punct_source, [False] * len(punct_source)),
+            _Words(punct_candidate, punct_candidate, [False] * len(punct_candidate)),
+            "text",
+        )
+    weighty = any(_weighty(old) or _weighty(new) for _, old, new in edits)
     similarity = _similarity(window, candidate_words)
     return Comparison(False, Wording(similarity, _changes(edits)), "high" if weighty else "low")
 
 
-def _aligned_words(
-    candidate_tokens: Sequence[str], source: SourceForm
-) -> tuple[list[_Word], list[_Word]]:
+def _aligned_words(candidate_tokens: Sequence[str], source: SourceForm) -> tuple[_Words, _Words]:
     """The source words the candidate reproduces (see ``_window``) and the candidate's words.
 
     ``candidate_tokens`` are stripped of their edge punctuation already.
     """
     source_words = _words(source.tokens)
     candidate_words = _words(candidate_tokens)
-    start, end = _window([w.key for w in source_words], [w.key for w in candidate_words])
-    return source_words[start:end], candidate_words
+    start, end = _window(source_words.keys, candidate_words.keys)
+    return source_words.cut(start, end), candidate_words
 
 
-def _similarity(window: Sequence[_Word], candidate_words: Sequence[_Word]) -> float:
+def _similarity(window: _Words, candidate_words: _Words) -> float:
     # Characters, not words: a one-letter change ("terrorists" -> "terrorist") is a small one.
-    similarity = Indel.normalized_similarity(
-        " ".join(w.key for w in window), " ".join(w.key for w in candidate_words)
-    )
+    similarity = Indel.normalized_similarity(" ".join(window.keys), " ".join(candidate_words.keys))
     return round(similarity, 4)
 
 
-def _changes(edits: Sequence[tuple[ChangeOp, list[_Word], list[_Word]]]) -> tuple[Change, ...]:
-    return tuple(
-        Change(op, " ".join(w.text for w in old), " ".join(w.text for w in new))
-        for op, old, new in edits
-    )
+def _changes(edits: Sequence[_Edit]) -> tuple[Change, ...]:
+    return tuple(Change(op, " ".join(old.texts), " ".join(new.texts)) for op, old, new in edits)

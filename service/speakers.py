@@ -472,10 +472,9 @@ def _head_noun_phrase(mention: _Mention) -> _Mention:
 
 
 def _mention(match: regex.Match[str], offset: int) -> _Mention | None:
+    groups = match.groupdict()  # one call for all groups; a kind the pattern lacks is absent
     for kind in ("pronoun", "name", "common", "bare"):
-        if kind not in match.re.groupindex:
-            continue
-        value = match.group(kind)
+        value = groups.get(kind)
         if kind == "name" and value and _ends_with_full_stop(value):
             value = value[:-1]
         if value:

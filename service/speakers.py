@@ -548,7 +548,10 @@ class _Analysis:
             before = self._subject(window, window_start, window_start == sentence_start)
             if before is not None and before.kind == "name":
                 before = _whole_of_chain(masked, before, window_start)
-            after_match = lexicon.match(_NP_AFTER, masked, m.end(), after_end)
+            # The pattern opens with \s+, and every character \s matches is one isspace()
+            # accepts: after "said," or "said." there is no phrase to look for.
+            after_match = lexicon.match(_NP_AFTER, masked, m.end(), after_end) \
+                if m.end() < after_end and masked[m.end()].isspace() else None
             after = _mention(after_match, 0) if after_match else None
             if after is not None and after.kind != "pronoun":
                 # "said hospital director Jane Doe", "said Acme economist Jane Doe": the

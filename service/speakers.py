@@ -51,9 +51,9 @@ _CUE_FIRST_WORDS = frozenset(
 
 #: Sentence-initial words that never start or continue a name ("After", "Then", "In").
 _NON_NAME = (
-    "(?!(?:" + "|".join(sorted((word.capitalize()
-                                for word in lexicon.NON_NAME_WORDS | lexicon.NUMBER_WORDS),
-                               key=lambda word: (-len(word), word)))
+    # A trie, not a list: this lookahead opens every name pattern, tried at each capital.
+    "(?!(?:" + lexicon.alternation(frozenset(word.capitalize() for word
+                                             in lexicon.NON_NAME_WORDS | lexicon.NUMBER_WORDS))
     # A capitalised "-ly" word before a comma opens a sentence as an adverb ("Conversely,").
     + r")(?![\p{L}\p{M}.’'\-])|\p{Lu}\p{Ll}+ly,)"
 )
@@ -78,12 +78,20 @@ _STOP = (
     r"here|not|no|so|just|even|only|been|be|being|do|does|did|can|could|should|may|might|"
     r"now|up|out|about|over|off|down)"
 )
+#: The same words as a trie: the lookahead ``(?!{_STOP}\b)`` is tried at nearly every word
+#: the subject patterns consider, and a trie reads each character once instead of trying
+#: every word in turn.
+_STOP = "(?:" + lexicon.alternation(frozenset(_STOP[3:-1].split("|"))) + ")"
 #: "-ly" adverbs ("boldly suggested", "said matter-of-factly"), not the nouns spelled alike.
 _LY_ADVERB = (
     r"(?!(?:family|assembly|ally|supply|rally|anomaly|monopoly|bully|reply|belly|fly)\b)"
     r"\p{Ll}[\p{Ll}\-]+ly\b"
 )
 _STOP_WORD = regex.compile(_STOP)
+#: Compiled here: ``regex.fullmatch`` with a pattern string looks it up in the module's cache
+#: on every call, which costs more than the match.
+_DETERMINER_WORD = regex.compile(_DETERMINER)
+_PRONOUN_WORD = regex.compile(_PRONOUN)
 _COMMON_NP = rf"{_DETERMINER}(?:\s+(?!{_STOP}\b)[\p{{L}}\d’'\-]+){{1,4}}"
 _BARE_NP = (
     rf"(?<![\p{{L}}’'\-])(?!{_STOP}\b|{_DETERMINER}\b|{_LY_ADVERB})\p{{Ll}}[\p{{L}}’'\-]+"
@@ -452,7 +460,7 @@ def _verbal_event(event: _Event) -> bool:
     if event.before is None:
         return event.after is not None
     last = event.before.span.text.split()[-1]
-    return not (last.endswith(("’s", "'s")) or regex.fullmatch(_DETERMINER, last))
+    return not (last.endswith(("’s", "'s")) or _DETERMINER_WORD.fullmatch(last))
 
 
 def _whole_of_chain(masked: str, mention: _Mention, floor: int) -> _Mention:
@@ -531,10 +539,9 @@ def _head_noun_phrase(mention: _Mention) -> _Mention:
 
 
 def _mention(match: regex.Match[str], offset: int) -> _Mention | None:
+    groups = match.groupdict()  # one call for all groups; a kind the pattern lacks is absent
     for kind in ("pronoun", "name", "common", "bare"):
-        if kind not in match.re.groupindex:
-            continue
-        value = match.group(kind)
+        value = groups.get(kind)
         if kind == "name" and value and _ends_with_full_stop(value):
             value = value[:-1]
         if value:
@@ -551,6 +558,7 @@ class _Analysis:
         self.spans = spans
         self.masked = _mask(doc.text, spans)
         self.sentence_starts = self._sentence_starts()
+        self._bounds_by_sentence: dict[int, tuple[int, int]] = {}
         self.events = self._events()
         self.event_cue_starts = [event.cue.start for event in self.events]
         self.names = self._names()
@@ -575,11 +583,18 @@ class _Analysis:
 
     def sentence_bounds(self, position: int) -> tuple[int, int]:
         index = bisect_right(self.sentence_starts, position) - 1
+        # Every paragraph start is a sentence start, so all positions between two starts lie
+        # in one paragraph and share their bounds: worked out once per sentence.
+        bounds = self._bounds_by_sentence.get(index)
+        if bounds is not None:
+            return bounds
         start = self.sentence_starts[index] if index >= 0 else 0
         end = (self.sentence_starts[index + 1] if index + 1 < len(self.sentence_starts)
                else len(self.text))
         paragraph = self.doc.paragraphs[self.doc.paragraph_index(position)]
-        return max(start, paragraph[0]), min(end, paragraph[1])
+        bounds = max(start, paragraph[0]), min(end, paragraph[1])
+        self._bounds_by_sentence[index] = bounds
+        return bounds
 
     # ----- attribution events ----------------------------------------------------------
     def _events(self) -> list[_Event]:
@@ -600,7 +615,10 @@ class _Analysis:
             before = self._subject(window, window_start, window_start == sentence_start)
             if before is not None and before.kind == "name":
                 before = _whole_of_chain(masked, before, window_start)
-            after_match = lexicon.match(_NP_AFTER, masked, m.end(), after_end)
+            # The pattern opens with \s+, and every character \s matches is one isspace()
+            # accepts: after "said," or "said." there is no phrase to look for.
+            after_match = lexicon.match(_NP_AFTER, masked, m.end(), after_end) \
+                if m.end() < after_end and masked[m.end()].isspace() else None
             after = _mention(after_match, 0) if after_match else None
             if after is not None and after.kind != "pronoun":
                 # "said hospital director Jane Doe", "said Acme economist Jane Doe": the
@@ -747,7 +765,7 @@ class _Analysis:
         if last is not None:
             start = base + last.start()
             return _Mention(Span(last.group(), start, last.end() + base), "name")
-        pronoun = regex.fullmatch(_PRONOUN, value)
+        pronoun = _PRONOUN_WORD.fullmatch(value)
         kind = "pronoun" if pronoun else "common"
         return _Mention(Span(value, base, base + len(value)), kind)
 

@@ -57,11 +57,19 @@ _NON_NAME = (
     # A capitalised "-ly" word before a comma opens a sentence as an adverb ("Conversely,").
     + r")(?![\p{L}\p{M}.’'\-])|\p{Lu}\p{Ll}+ly,)"
 )
-#: A capitalised word. A full stop belongs to it only when it is an abbreviation or initials
-#: ("Gov.", "J.", "U.S."): "Trump. As Politico" is two sentences, not one name.
+#: Abbreviations that end with their full stop inside a name ("Gov.", "Jr.", "Corp.").
+_NAME_ABBREVIATIONS = lexicon.alternation(frozenset(
+    word.capitalize()
+    for word in lexicon.TITLES | lexicon.NAME_SUFFIXES | lexicon.COMPANY_SUFFIXES
+    if word.endswith(".")
+))
+#: A capitalised word. A full stop belongs to it only when it is a known abbreviation or
+#: initials ("Gov.", "J.", "U.S."): "Trump. As Politico" and "the Middle East. Trump" are two
+#: sentences, not one name, however short the word before the stop.
 _CAP_WORD = (
-    r"\p{Lu}(?:[\p{L}\p{M}’'\-]{0,3}\.(?:\p{Lu}\.)*(?![\p{L}\p{M}])"
-    r"|[\p{L}\p{M}’'\-]*)"
+    rf"(?:{_NAME_ABBREVIATIONS}(?![\p{{L}}\p{{M}}])"
+    r"|\p{Lu}\.(?:\p{Lu}\.)*(?![\p{L}\p{M}])"
+    r"|\p{Lu}[\p{L}\p{M}’'\-]*)"
 )
 _TOKEN = rf"(?:{_CAP_WORD}|\d+(?:st|nd|rd|th)?)"
 _CONNECTOR = r"(?:of|for|the|de|van|von|al|bin|da|del|di|la|le|du)"

@@ -542,6 +542,14 @@ def test_tail_prechecks_never_reject_a_match(text: str) -> None:
         # a place set off by commas between the subject and its cue
         ("Ann Lee, in Columbus, Ohio, said the plan was “a disgrace to the state.”",
          [("a disgrace to the state.", "Ann Lee", "Ann Lee")]),
+        # a short word before a full stop ends the sentence unless it is a known abbreviation
+        ("Talks stalled over the Middle East. Trump later said: “We will get a deal.”",
+         [("We will get a deal.", "Trump", "Trump")]),
+        ("“We will ship in May,” said Mayor Ana Ruiz. “The plan is fixed,” Ruiz told reporters.",
+         [("We will ship in May,", "Ana Ruiz", "Mayor Ana Ruiz"),
+          ("The plan is fixed,", "Ana Ruiz", "Ruiz")]),
+        ("“It was a fair trial,” said Acme Corp. chief Tom Reed Jr. on Monday.",
+         [("It was a fair trial,", "Tom Reed Jr.", "Tom Reed Jr.")]),
         # ... but not a capitalised common word, nor a headline's name
         ("The shop shut early.\n\nUpdate: “We are closed until Monday.”",
          [("We are closed until Monday.", None, None)]),

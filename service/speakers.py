@@ -1132,6 +1132,13 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
         if event.cue.end <= span.open_mark:
             attribution = _from_event(event, event.speaker_after)
             if attribution is not None:
+                aside = _aside_between(analysis, index, first_after, attribution, sentence_start)
+                if aside is not None:
+                    # "… no different, he said, from rivals calling it “voodoo economics”":
+                    # an attribution set off by commas inside the sentence is the one the
+                    # writer gives for it, not a clause reported by an earlier cue, and a
+                    # subject earlier than it is not the quote's.
+                    return aside, None
                 if attribution.kind == "pronoun" and not _relative_subject(masked, attribution):
                     # "Rubio said that … Trump, whom he called a “con artist”", "She said
                     # she recalls …": a pronoun in a later clause refers back to the subject
@@ -1221,6 +1228,34 @@ def _clause_attribution(analysis: _Analysis, start: int, end: int) -> _Attributi
 def _ends_sentence(text: str, span: QuoteSpan) -> bool:
     """Whether the quoted words end with a full stop (not "?" or "!", which a cue follows)."""
     return text[span.start:span.end].rstrip(" \t\"”’'»")[-1:] == "."
+
+
+def _is_aside(masked: str, event: _Event) -> bool:
+    """", he said," / ", Lee says,": a subject and a bare cue between commas, mid-sentence."""
+    before = event.before
+    if before is None or event.speaker_after or before.span.end > event.cue.start \
+            or masked[before.span.end:event.cue.start].strip():
+        return False
+    return masked[max(0, before.span.start - 3):before.span.start].rstrip().endswith(",") \
+        and masked[event.cue.end:event.cue.end + 3].lstrip(" \t").startswith(",")
+
+
+def _aside_between(analysis: _Analysis, index: int, stop: int, attribution: _Attribution,
+                   sentence_start: int) -> _Attribution | None:
+    """The nearest comma-bracketed subject and cue (", he said,") of the sentence before the
+    quote (cues before event ``stop``) when ``attribution``, from event ``index``, is that
+    aside or a subject before it."""
+    masked = analysis.masked
+    for position in range(stop - 1, max(-1, index - _LOOK_BACK), -1):
+        event = analysis.events[position]
+        if event.cue.start < sentence_start or event.cue.start < attribution.mention.start:
+            break
+        if _is_aside(masked, event) and event.before is not None \
+                and event.before.kind in ("pronoun", "name"):
+            if event.before.span.start < attribution.mention.start:
+                return None
+            return _Attribution(event.before.span, event.before.kind, event.cue)
+    return None
 
 
 def _named_subject_before(analysis: _Analysis, index: int,

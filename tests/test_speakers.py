@@ -555,6 +555,12 @@ def test_tail_prechecks_never_reject_a_match(text: str) -> None:
          [("We are closed until Monday.", None, None)]),
         ("Ann Lee: ‘We Will Not Back Down.’\n\nAnn Lee spoke to strikers on Friday.",
          [("We Will Not Back Down.", None, None)]),
+        # an attribution set off by commas mid-sentence is the quote's, not an earlier subject
+        ("Tom Reed is courting voters. He sincerely believes, he said, that “the state deserves"
+         " better.”", [("the state deserves better.", "Tom Reed", "he")]),
+        ("Asked about old attacks, Ann Lee said that was part of the race, no different, she"
+         " said, from rivals calling a plan “voodoo economics” before joining forces.",
+         [("voodoo economics", "Ann Lee", "she")]),
     ],
 )
 def test_attribution_refinements(text: str,

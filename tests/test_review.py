@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote_from_bytes
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from markupsafe import escape
 
 from service import pipeline, review
 from service.models import (
@@ -486,6 +488,126 @@ def test_bad_form_input_is_explained_on_the_page(
     page = response.get_data(as_text=True)
     assert message in page
     assert 'role="alert"' in page and 'id="report"' not in page
+
+
+DOCUMENT_FIELDS = ("source", "candidate")
+_BOUNDARY = "verbatim-test-boundary"
+MULTIPART = f"multipart/form-data; boundary={_BOUNDARY}"
+URLENCODED = "application/x-www-form-urlencoded"
+_GOOD_FIELDS: dict[str, bytes] = {
+    "source": WEB_SOURCE.encode("utf-8"),
+    "candidate": WEB_CANDIDATE.encode("utf-8"),
+    "format": b"text",
+}
+
+
+def _multipart(charset: str | None = None, **fields: bytes) -> bytes:
+    """A multipart body of the good fields with ``fields`` replacing some, bytes as given;
+    ``charset``, when given, is declared on the replaced fields' parts."""
+    declared = "" if charset is None else f"Content-Type: text/plain; charset={charset}\r\n"
+    parts = [
+        f"--{_BOUNDARY}\r\nContent-Disposition: form-data; name={name}\r\n"
+        f"{declared if name in fields else ''}\r\n".encode("ascii")
+        + value
+        + b"\r\n"
+        for name, value in {**_GOOD_FIELDS, **fields}.items()
+    ]
+    return b"".join(parts) + f"--{_BOUNDARY}--\r\n".encode("ascii")
+
+
+def _urlencoded(raw: frozenset[str] = frozenset(), **fields: bytes) -> bytes:
+    """An urlencoded body of the good fields with ``fields`` replacing some; ``raw`` names
+    fields sent unescaped (bytes as they are) instead of percent-encoded."""
+    return b"&".join(
+        name.encode("ascii") + b"=" + (value if name in raw else quote_from_bytes(value).encode())
+        for name, value in {**_GOOD_FIELDS, **fields}.items()
+    )
+
+
+# Text that is valid UTF-8 but holds U+FFFD itself: a caller may really have pasted one.
+_PASTED_REPLACEMENT = WEB_SOURCE.replace("Ferry service", "Ferry \ufffd service")
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "status", "field", "expected"),
+    [
+        (_multipart(), MULTIPART, 200, None, WEB_SOURCE),
+        (
+            _multipart(source=_PASTED_REPLACEMENT.encode()),
+            MULTIPART,
+            200,
+            None,
+            _PASTED_REPLACEMENT,
+        ),
+        (_multipart(source=b"Ferry\xff service"), MULTIPART, 422, "source", "byte 5 is"),
+        (_multipart(candidate=b"caf\xc3"), MULTIPART, 422, "candidate", "byte 3 is"),
+        (_multipart(format=b"te\xe9t"), MULTIPART, 422, "format", "byte 2 is"),
+        (_multipart("utf-8", source=b"\x80Ferry"), MULTIPART, 422, "source", "byte 0 is"),
+        # A part that declares Latin-1 is read as Latin-1, as Werkzeug does: every byte is text.
+        (
+            _multipart("iso-8859-1", source=b"Caf\xe9 s\xfbr"),
+            MULTIPART,
+            200,
+            None,
+            "Caf\xe9 s\xfbr",
+        ),
+        (_urlencoded(), URLENCODED, 200, None, WEB_SOURCE),
+        (_urlencoded(source=_PASTED_REPLACEMENT.encode()), URLENCODED, 200, None, "Ferry \ufffd"),
+        (_urlencoded(frozenset({"source"})), URLENCODED, 200, None, WEB_SOURCE),
+        (_urlencoded(source=b"Ferry\xff service"), URLENCODED, 422, "source", "byte 5 is"),
+        (_urlencoded(candidate=b"a\xed\xa0\x80b"), URLENCODED, 422, "candidate", "byte 1 is"),
+        (
+            _urlencoded(frozenset({"candidate"}), candidate=b"\xfe"),
+            URLENCODED,
+            422,
+            "candidate",
+            "byte 0 is",
+        ),
+        (_urlencoded(format=b"\xc0\xaf"), URLENCODED, 422, "format", "byte 0 is"),
+    ],
+    ids=[
+        "multipart-utf8",
+        "multipart-pasted-fffd",
+        "multipart-source-ff",
+        "multipart-candidate-truncated",
+        "multipart-format-latin1-byte",
+        "multipart-declared-utf8-80",
+        "multipart-declared-latin1",
+        "urlencoded-utf8",
+        "urlencoded-pasted-fffd",
+        "urlencoded-raw-utf8",
+        "urlencoded-source-%FF",
+        "urlencoded-candidate-surrogate",
+        "urlencoded-candidate-raw-fe",
+        "urlencoded-format-overlong",
+    ],
+)
+def test_form_text_that_is_not_utf8_is_refused_by_field(
+    client: FlaskClient,
+    body: bytes,
+    content_type: str,
+    status: int,
+    field: str | None,
+    expected: str,
+) -> None:
+    response = client.post("/", data=body, content_type=content_type)
+    page = response.get_data(as_text=True)
+    assert (response.status_code, response.mimetype) == (status, "text/html")
+    if field is None:
+        # Decoded exactly as sent: the form shows the caller's text back, nothing replaced.
+        assert str(escape(expected)) in page
+        assert ("\ufffd" in page) == ("\ufffd" in expected)
+        return
+    charset = "UTF-8"
+    message = f'<a href="#{field}">{field.capitalize()}</a>: The text sent is not {charset}'
+    assert message in page and f"({expected} invalid)" in page
+    assert 'id="report"' not in page and "\ufffd" not in page
+    if field in DOCUMENT_FIELDS:
+        assert f'id="{field}-error"' in page
+        # The bad box comes back empty (resubmitting U+FFFD would pass); the other keeps its text.
+        assert re.search(rf'name="{field}"[^>]*aria-invalid="true"[^>]*></textarea>', page)
+    if field != "source":
+        assert str(escape(WEB_SOURCE)) in page
 
 
 @pytest.mark.parametrize(

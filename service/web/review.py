@@ -19,6 +19,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from service import pipeline, review
 from service.models import Format, PipelineError, Report, TextTooComplex
+from service.web.formtext import StrictFormDataParser, UndecodableText
 from service.web.schemas import VerifyRequestSchema
 
 bp = Blueprint(
@@ -29,10 +30,18 @@ bp = Blueprint(
 )
 
 DOCUMENT_FIELDS = ("source", "candidate")
+TEXT_FIELDS = (*DOCUMENT_FIELDS, "format")
 HTML_MIMETYPE = "text/html"
 # Browsers submit a textarea with CRLF line breaks whatever was pasted (HTML's form
 # serialisation); turning them back into LF gives the pipeline the text the person pasted.
 _CRLF = regex.compile(r"\r\n?")
+
+
+@bp.before_request
+def _parse_form_strictly() -> None:
+    # Set per request, before the view reads the form: only this page takes form bodies, and
+    # text it cannot decode must reach the view marked as such, not repaired (see formtext).
+    request.form_data_parser_class = StrictFormDataParser
 
 
 @bp.after_request
@@ -74,17 +83,32 @@ def _read_upload(upload: FileStorage | None) -> str | None:
         ) from None
 
 
+def _undecodable(value: str) -> list[str]:
+    """Why a text field's value is refused: ``[]`` for text, one message for undecodable bytes."""
+    if not isinstance(value, UndecodableText):
+        return []
+    charset = value.charset.upper()
+    return [f"The text sent is not {charset} (byte {value.position} is invalid)."]
+
+
 def _documents(form: Mapping[str, str], files: Mapping[str, FileStorage]) -> dict[str, Any]:
     """The form's fields as the API's request body: an uploaded file wins over the text box."""
     body: dict[str, Any] = {"format": form.get("format", "text")}
     errors: dict[str, list[str]] = {}
+    if problems := _undecodable(body["format"]):
+        errors["format"] = problems
     for name in DOCUMENT_FIELDS:
         try:
             uploaded = _read_upload(files.get(f"{name}_file"))
         except ValidationError as error:
             errors[name] = [str(message) for message in error.messages]
             continue
-        body[name] = uploaded if uploaded is not None else _CRLF.sub("\n", form.get(name, ""))
+        if uploaded is not None:
+            body[name] = uploaded
+        elif problems := _undecodable(form.get(name, "")):
+            errors[name] = problems
+        else:
+            body[name] = _CRLF.sub("\n", form.get(name, ""))
     if errors:
         raise ValidationError(errors)
     return body
@@ -96,6 +120,12 @@ def _field_errors(error: ValidationError) -> dict[str, tuple[str, ...]]:
         str(field): tuple(str(item) for item in (value if isinstance(value, list) else [value]))
         for field, value in messages.items()
     }
+
+
+def _shown_again(value: str) -> str:
+    # Undecodable text comes back empty: shown with U+FFFD in place of the bad bytes, it would
+    # be accepted when resubmitted, silently becoming text the caller never wrote.
+    return "" if isinstance(value, UndecodableText) else value
 
 
 @bp.post("/")
@@ -115,8 +145,8 @@ def verify() -> Response:
         job = schema.load(body)
     except ValidationError as error:
         state = review.FormState(
-            source=form_data.get("source", ""),
-            candidate=form_data.get("candidate", ""),
+            source=_shown_again(form_data.get("source", "")),
+            candidate=_shown_again(form_data.get("candidate", "")),
             fmt=fmt,
             errors=_field_errors(error),
         )

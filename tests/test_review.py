@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import quote_from_bytes
 
 import pytest
-from flask import Flask
+from flask import Flask, request
 from flask.testing import FlaskClient
 from markupsafe import escape
 
@@ -32,6 +32,7 @@ from service.models import (
     Verdict,
     Wording,
 )
+from service.web.formtext import StrictFormDataParser, UndecodableText
 
 SOURCE = (
     "Harbour officials met on Monday.\n\n"
@@ -608,6 +609,67 @@ def test_form_text_that_is_not_utf8_is_refused_by_field(
         assert re.search(rf'name="{field}"[^>]*aria-invalid="true"[^>]*></textarea>', page)
     if field != "source":
         assert str(escape(WEB_SOURCE)) in page
+
+
+def _raw_multipart(*parts: tuple[str, bytes]) -> bytes:
+    """A multipart body of (Content-Disposition, bytes) parts, in order."""
+    return (
+        b"".join(
+            f"--{_BOUNDARY}\r\nContent-Disposition: {disposition}\r\n\r\n".encode()
+            + value
+            + b"\r\n"
+            for disposition, value in parts
+        )
+        + f"--{_BOUNDARY}--\r\n".encode()
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "undecodable"),
+    [
+        (
+            _raw_multipart(
+                ("form-data; name=source", b"a"),
+                ("form-data; name=candidate", b"b"),
+                ("form-data; name=source", b"\xff\xfe"),  # repeated, interleaved
+                ("form-data", b"no name"),
+                ('form-data; name="caf\u00e9"', "\u00e9".encode()),
+                ('form-data; name=source_file; filename="s.txt"', b"\xff"),  # a file: kept raw
+            ),
+            MULTIPART,
+            [("source", 0)],
+        ),
+        (b"a=1&a=%ff&b&&=x&c=%zz%C3%A9+&d=\xc3", URLENCODED, [("a", 0), ("d", 0)]),
+        (b"", URLENCODED, []),
+        (b"no-boundary", "multipart/form-data", []),
+    ],
+)
+def test_strict_parser_differs_from_werkzeug_only_by_marking(
+    body: bytes, content_type: str, undecodable: list[tuple[str, int]]
+) -> None:
+    """Same fields, values and files as Werkzeug's parser; undecodable values are marked."""
+    strict, lenient = Flask("strict"), Flask("lenient")
+    for app in (strict, lenient):
+        # Werkzeug drops an urlencoded body that is not UTF-8 as a whole: compare the rest.
+        lenient_body = body.replace(b"\xc3", b"%C3") if content_type == URLENCODED else body
+        sent = lenient_body if app is lenient else body
+        with app.test_request_context("/", method="POST", data=sent, content_type=content_type):
+            if app is strict:
+                request.form_data_parser_class = StrictFormDataParser
+            fields = list(request.form.items(multi=True))
+            files = [(name, upload.read()) for name, upload in request.files.items(multi=True)]
+        if app is strict:
+            strict_fields, strict_files = fields, files
+    marked = [
+        (name, value.position)
+        for name, value in strict_fields
+        if isinstance(value, UndecodableText)
+    ]
+    assert marked == undecodable
+    assert (strict_fields, strict_files) == (
+        [(name, value.replace("%FF", "\ufffd").replace("%C3", "\ufffd")) for name, value in fields],
+        files,
+    )
 
 
 @pytest.mark.parametrize(

@@ -67,11 +67,13 @@ class _LosslessMultiPartParser(MultiPartParser):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.charsets: defaultdict[str, list[str]] = defaultdict(list)
+        self.charsets: defaultdict[str | None, list[str]] = defaultdict(list)
 
     def get_part_charset(self, headers: Headers) -> str:
-        disposition = parse_options_header(headers.get("content-disposition"))[1]
-        self.charsets[disposition.get("name", "")].append(super().get_part_charset(headers))
+        # The name as Werkzeug's decoder reads it, None for a part without one, so the keys
+        # match the form's.
+        name = parse_options_header(headers.get("content-disposition"))[1].get("name")
+        self.charsets[name].append(super().get_part_charset(headers))
         return _BYTES_AS_TEXT
 
     def decoded(self, form: MultiDict[str, str]) -> Iterator[tuple[str, str]]:

@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, repeat
 from operator import itemgetter
 from typing import Generic, NamedTuple, TypeVar
 
@@ -37,10 +37,9 @@ from service.wording import (
     meet_key,
     near_copy,
     source_form_of,
-    stems,
-    stretch_stems,
     token_stems,
     tokenize_all,
+    truncations,
 )
 
 # --- speakers ---------------------------------------------------------------------------
@@ -81,6 +80,11 @@ def speaker_match(left: Quote, right: Quote) -> SpeakerMatch:
     if left.speaker is None or right.speaker is None:
         return "unknown"
     return _names_match(left.speaker.name, right.speaker.name)
+
+
+def _speakers_match(left: str | None, right: str | None) -> SpeakerMatch:
+    """``speaker_match`` on the two speakers' names."""
+    return "unknown" if left is None or right is None else _names_match(left, right)
 
 
 @lru_cache(maxsize=16384)  # one speaker pair recurs for every pair of their quotes
@@ -168,6 +172,11 @@ class _Profile(Generic[_Form]):
     context: StemBag
     position: float  # relative position in the document, 0..1
     form: _Form
+    # Meet keys of ``stems`` and of the context's stems: two quotes whose keys are disjoint
+    # share no word (``stems_meet`` needs a common key), so their overlap is not counted.
+    keys: frozenset[str]
+    context_keys: frozenset[str]
+    speaker: str | None  # the speaker's name
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,25 +195,53 @@ class Prose:
     keys: tuple[frozenset[str], ...]  # each sentence's stem keys
     index: _Index
     masked: str  # ``text`` with every quotation blanked
+    starts: tuple[int, ...]  # where each sentence starts, in order
     ends: tuple[int, ...]  # where each sentence ends, in order
+    paragraphs: tuple[int, ...]  # each sentence's paragraph number
 
     def stems_between(self, start: int, end: int) -> frozenset[str]:
-        """The content stems of ``masked[start:end]``, from the sentences' own where whole.
+        """The content stems of ``masked[start:end]`` (see ``stems_within``)."""
+        return self.stems_within([(start, end)])[0]
+
+    def stems_within(self, stretches: Sequence[tuple[int, int]]) -> list[frozenset[str]]:
+        """The content stems of ``masked[start:end]`` for each stretch, from the sentences'
+        own where whole.
 
         Only whitespace lies between two sentences, and a token never spans whitespace nor
-        does normalisation act across it, so a stretch's stems are its sentences' stems; a
-        sentence the stretch cuts is tokenised from the cut.
+        does normalisation act across it, so a stretch's stems are its sentences' stems; the
+        sentences a stretch cuts are tokenised from the cut, all stretches' in one pass.
         """
-        parts: list[Iterable[str]] = []
-        for sentence in self.sentences[bisect_right(self.ends, start) :]:
-            first, last = sentence.span.start, sentence.span.end
-            if first >= end:
-                break
-            if first >= start and last <= end:
-                parts.append(sentence.bag.stems)
-            else:
-                parts.append(stems(self.masked[max(first, start) : min(last, end)]))
-        return frozenset().union(*parts)
+        wholes: list[list[frozenset[str]]] = []
+        cuts: list[tuple[int, int]] = []
+        cut_owner: list[int] = []
+        for number, (start, end) in enumerate(stretches):
+            parts: list[frozenset[str]] = []
+            for unit in range(bisect_right(self.ends, start), len(self.sentences)):
+                first, last = self.starts[unit], self.ends[unit]
+                if first >= end:
+                    break
+                if first >= start and last <= end:
+                    parts.append(self.sentences[unit].bag.stems)
+                else:
+                    cuts.append((max(first, start), min(last, end)))
+                    cut_owner.append(number)
+            wholes.append(parts)
+        for number, found in zip(cut_owner, _stretch_stems(self.masked, cuts), strict=True):
+            wholes[number].append(frozenset(found))
+        return [frozenset().union(*parts) for parts in wholes]
+
+
+def _stretch_stems(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str, ...]]:
+    """``stretch_stems`` with every run of whitespace read as one space.
+
+    Tokens never hold whitespace and normalisation never acts across it, so the stems are
+    the same; the blanked quotations and indents then cost the tokeniser nothing. (The only
+    whitespace the tokeniser keeps as a token, U+001C..U+001F, is punctuation: no stem.)
+    """
+    return [
+        token_stems(tokens)
+        for tokens in tokenize_all([" ".join(text[start:end].split()) for start, end in spans])
+    ]
 
 
 def _masked(text: str, quotes: Sequence[Quote]) -> str:
@@ -244,15 +281,24 @@ def _profiles(
     text = doc.text
     length = max(1, len(text))
     quotations = [(index, quote) for index, quote in enumerate(quotes) if quote.kind == "quotation"]
-    profiles = []
-    for (index, quote), tokens in zip(
-        quotations, tokenize_all([quote.text for _, quote in quotations]), strict=True
-    ):
+    windows = []
+    for _, quote in quotations:
         paragraph_start = text.rfind("\n", 0, quote.start) + 1
         paragraph_end = text.find("\n", quote.end)
         paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
-        left = max(paragraph_start, quote.start - _CONTEXT_CHARS)
-        right = min(paragraph_end, quote.end + _CONTEXT_CHARS)
+        windows.append(
+            (
+                max(paragraph_start, quote.start - _CONTEXT_CHARS),
+                min(paragraph_end, quote.end + _CONTEXT_CHARS),
+            )
+        )
+    profiles = []
+    for (index, quote), tokens, context in zip(
+        quotations,
+        tokenize_all([quote.text for _, quote in quotations]),
+        prose.stems_within(windows),
+        strict=True,
+    ):
         quoted = _unique(token_stems(tokens))
         profiles.append(
             _Profile(
@@ -261,9 +307,12 @@ def _profiles(
                 tokens=tokens,
                 stems=quoted,
                 bag=StemBag.of(quoted),
-                context=StemBag.of(prose.stems_between(left, right)),
+                context=StemBag.of(context),
                 position=quote.start / length,
                 form=form(tokens),
+                keys=_keys(quoted),
+                context_keys=_keys(context),
+                speaker=None if quote.speaker is None else quote.speaker.name,
             )
         )
     return tuple(profiles)
@@ -286,14 +335,16 @@ def prose(doc: Document, quotes: Sequence[Quote]) -> Prose:
             if "\n" in brk.group():
                 paragraph += 1
             cursor = brk.end()
-    sentence_stems = stretch_stems(masked, [(span.start, span.end) for span, _ in found])
+    sentence_stems = _stretch_stems(masked, [(span.start, span.end) for span, _ in found])
     units = [
         Sentence(span, number, StemBag.of(words))
         for (span, number), words in zip(found, sentence_stems, strict=True)
     ]
     keys = tuple(_keys(unit.bag.stems) for unit in units)
+    starts = tuple(unit.span.start for unit in units)
     ends = tuple(unit.span.end for unit in units)
-    return Prose(text, tuple(units), keys, _Index.of(keys), masked, ends)
+    paragraphs = tuple(unit.paragraph for unit in units)
+    return Prose(text, tuple(units), keys, _Index.of(keys), masked, starts, ends, paragraphs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,57 +408,76 @@ def best_narration(needles: Sequence[str], prose: Prose) -> Resemblance | None:
     if not needles:
         return None
     units = prose.sentences
-    reached: dict[int, set[int]] = {}  # sentence -> the needles it holds, found by key
-    for i, needle in enumerate(needles):
-        for unit in prose.index.units(meet_key(needle)):
-            if units[unit].bag.has(needle):
-                reached.setdefault(unit, set()).add(i)
+    # Which needles each sentence holds, as a bit mask (bit i: needles[i]): a window's
+    # needles are then the "or" of its sentences' and their number a bit count.
+    hits: dict[int, int] = {}
     if prose.index.exhaustive:
-        # Every needle's posting was followed: ``reached`` holds every hit there is.
-        hits = {unit: frozenset(found) for unit, found in reached.items()}
+        # Every needle's posting is followed: ``hits`` gets every hit there is.
+        postings = prose.index.postings
+        for i, needle in enumerate(needles):
+            holders = postings.get(needle[:4])
+            if not holders:
+                continue
+            bit, shorter = 1 << i, truncations(needle)
+            for unit in holders:
+                bag = units[unit].bag
+                if (
+                    needle in bag.stems
+                    or needle in bag.truncated
+                    or not bag.stems.isdisjoint(shorter)
+                ):
+                    hits[unit] = hits.get(unit, 0) | bit
         firsts = sorted(hits)
     else:
         # Common needles were not followed. A window starting up to two sentences before a
         # sentence with a rare one is tried, and its sentences are read for every needle.
-        hits = {}
+        reached = {
+            unit
+            for needle in needles
+            for unit in prose.index.units(meet_key(needle))
+            if units[unit].bag.has(needle)
+        }
         firsts = sorted(
             {f for u in reached for f in range(max(0, u - _MAX_WINDOW_SENTENCES + 1), u + 1)}
         )
         by_key: defaultdict[str, list[tuple[int, str]]] = defaultdict(list)
         for i, needle in enumerate(needles):
-            by_key[meet_key(needle)].append((i, needle))
+            by_key[meet_key(needle)].append((1 << i, needle))
         needle_keys = frozenset(by_key)
         for unit in {u for f in firsts for u in range(f, f + _MAX_WINDOW_SENTENCES)}:
             # A needle whose key the sentence lacks cannot meet any of its stems, so only the
             # keys both hold (a set intersection) are read; a sentence with none has no hits.
             if unit < len(units) and (common := prose.keys[unit] & needle_keys):
                 bag = units[unit].bag
-                hits[unit] = frozenset(
-                    i for key in common for i, needle in by_key[key] if bag.has(needle)
-                )
-    best = (0, 0)  # (hits, -length) of the best window so far; the first best one wins
-    chosen: tuple[int, int] | None = None
+                mask = 0
+                for key in common:
+                    for bit, needle in by_key[key]:
+                        if bag.has(needle):
+                            mask |= bit
+                hits[unit] = mask
+    # The best window so far by (needles held, -length); the first best one wins.
+    best_count, best_extent, chosen, chosen_last = 0, 0, -1, -1
+    starts, ends, paragraphs = prose.starts, prose.ends, prose.paragraphs
     for first in firsts:
         found = hits.get(first)
         if not found:
             continue
-        paragraph, begin = units[first].paragraph, units[first].span.start
+        paragraph, begin = paragraphs[first], starts[first]
         for last in range(first, min(len(units), first + _MAX_WINDOW_SENTENCES)):
-            sentence = units[last]
             if last != first:
-                if sentence.paragraph != paragraph:
+                if paragraphs[last] != paragraph:
                     break
-                more = hits.get(last)
-                if more:
-                    found = found | more
-            key = (len(found), begin - sentence.span.end)
-            if chosen is None or key > best:
-                best, chosen = key, (first, last)
-    if chosen is None:
+                found |= hits.get(last, 0)
+            count, extent = found.bit_count(), begin - ends[last]
+            if chosen < 0 or count > best_count or (count == best_count and extent > best_extent):
+                best_count, best_extent, chosen = count, extent, first
+                chosen_last = last
+    if chosen < 0:
         return None
-    count, (first, last) = best[0], chosen
-    start, end = units[first].span.start, units[last].span.end
-    return Resemblance(Span(prose.text[start:end], start, end), count / len(needles), count)
+    start, end = starts[chosen], ends[chosen_last]
+    return Resemblance(
+        Span(prose.text[start:end], start, end), best_count / len(needles), best_count
+    )
 
 
 def explains(resemblance: Resemblance) -> bool:
@@ -428,6 +498,11 @@ _SETTING_FULL_WORDS = 3
 _RIVAL_MARGIN = 0.5
 
 
+# A near copy said by the same speaker counts as this much of the words per word it keeps
+# (three words, two kept: 0.6), enough to align on (it is then altered: one word changed).
+_NEAR_COPY_WORD = 0.9
+
+
 class _Pair(NamedTuple):
     """One scored (candidate, source) pair (a tuple: a long document scores thousands)."""
 
@@ -436,54 +511,71 @@ class _Pair(NamedTuple):
     accepted: bool
 
 
-def _setting(left: StemBag, right: StemBag) -> float:
-    """How alike two quotes' surroundings are: shared words, discounted when they are few.
+def _pairs(
+    candidate: _Profile[CandidateForm],
+    sources: Sequence[_Profile[SourceForm]],
+    rivals: Iterable[int],
+) -> dict[int, _Pair]:
+    """``candidate`` scored against each of the source quotes ``rivals``, by their index.
 
-    Two bare attributions ("Ruiz said.") share only the speaker's name, which the speaker
-    signal already counts; a setting is alike when it shares several words.
+    Every signal an editor would use, weighted into one score:
+
+    - words: how much of the wording the two quotes share. A candidate that fits the source
+      (acceptable edits only) shares all of it; otherwise the Dice overlap of their stems,
+      or, for a candidate quoting part of a long source quote (few of the source's words but
+      most of its own), the share of the shorter side, surer the more words it counts.
+    - setting: how alike the surroundings are: shared words, discounted when they are few.
+      Two bare attributions ("Ruiz said.") share only the speaker's name, which the speaker
+      signal already counts; a setting is alike when it shares several words.
+    - nearness of the relative positions, and the speaker.
+
+    (One loop over the rivals with the candidate's side read once: a long document scores
+    thousands of pairs.)
     """
-    total = len(left.stems) + len(right.stems)
-    if total == 0:
-        return 0.0
-    shared, back = right.mutual(left)
-    dice = (back + shared) / total
-    return dice * min(1.0, shared / _SETTING_FULL_WORDS)
-
-
-def _words(candidate: _Profile[CandidateForm], source: _Profile[SourceForm]) -> float:
-    if fits(candidate.form, source.form):
-        return 1.0
-    if not candidate.stems or not source.stems:
-        return 0.0
-    shared, back = source.bag.mutual(candidate.bag)
-    dice = (shared + back) / (len(candidate.stems) + len(source.stems))
-    # A candidate that quotes part of a long source quote shares few of the source's words
-    # but most of its own; the more words, the surer.
-    part = shared / len(candidate.stems) * min(1.0, shared / 3)
-    whole = back / len(source.stems) * min(1.0, back / 3)
-    return max(dice, 0.9 * part, 0.9 * whole)
-
-
-# A near copy said by the same speaker counts as this much of the words per word it keeps
-# (three words, two kept: 0.6), enough to align on (it is then altered: one word changed).
-_NEAR_COPY_WORD = 0.9
-
-
-def _pair(candidate: _Profile[CandidateForm], source: _Profile[SourceForm]) -> _Pair:
-    words = _words(candidate, source)
-    context = _setting(candidate.context, source.context)
-    nearness = max(0.0, 1.0 - 3.0 * abs(candidate.position - source.position))
-    speaker = speaker_match(candidate.quote, source.quote)
-    if speaker == "same" and words < 0.5 and (kept := near_copy(candidate.form, source.form)):
-        words = max(words, _NEAR_COPY_WORD * kept / (kept + 1))
-    score = 0.6 * words + 0.3 * context + 0.1 * nearness + _SPEAKER_BONUS[speaker]
-    accepted = (
-        words >= 0.5
-        or (words >= 0.2 and context >= 0.25 and speaker != "different")
-        or (speaker == "same" and context >= 0.4)
-        or (speaker == "unknown" and context >= 0.55 and len(candidate.stems) <= _SHORT_QUOTE_STEMS)
+    form, bag, keys, words_held = (
+        candidate.form,
+        candidate.bag,
+        candidate.keys,
+        len(candidate.stems),
     )
-    return _Pair(words, score, accepted and score > 0.0)
+    context, context_keys = candidate.context, candidate.context_keys
+    context_stems, position, name = len(context.stems), candidate.position, candidate.speaker
+    # ``fits`` needs every candidate word among the source's tokens: a subset test first.
+    needs = form.needs if form.pieces else None
+    short = words_held <= _SHORT_QUOTE_STEMS
+    row = {}
+    for si in rivals:
+        source = sources[si]
+        if needs is not None and needs <= source.form.keys and fits(form, source.form):
+            words = 1.0
+        elif not words_held or not source.stems or keys.isdisjoint(source.keys):
+            words = 0.0
+        else:
+            shared, back = source.bag.mutual(bag)
+            dice = (shared + back) / (words_held + len(source.stems))
+            part = shared / words_held * min(1.0, shared / 3)
+            whole = back / len(source.stems) * min(1.0, back / 3)
+            words = max(dice, 0.9 * part, 0.9 * whole)
+        total = context_stems + len(source.context.stems)
+        if total == 0 or context_keys.isdisjoint(source.context_keys):
+            setting = 0.0
+        else:
+            shared, back = source.context.mutual(context)
+            dice = (back + shared) / total
+            setting = dice * min(1.0, shared / _SETTING_FULL_WORDS)
+        nearness = max(0.0, 1.0 - 3.0 * abs(position - source.position))
+        speaker = _speakers_match(name, source.speaker)
+        if speaker == "same" and words < 0.5 and (kept := near_copy(form, source.form)):
+            words = max(words, _NEAR_COPY_WORD * kept / (kept + 1))
+        score = 0.6 * words + 0.3 * setting + 0.1 * nearness + _SPEAKER_BONUS[speaker]
+        accepted = (
+            words >= 0.5
+            or (words >= 0.2 and setting >= 0.25 and speaker != "different")
+            or (speaker == "same" and setting >= 0.4)
+            or (speaker == "unknown" and setting >= 0.55 and short)
+        )
+        row[si] = _Pair(words, score, accepted and score > 0.0)
+    return row
 
 
 # --- which pairs to score ---------------------------------------------------------------
@@ -506,8 +598,8 @@ class _SourceIndex:
     @classmethod
     def of(cls, sources: Sequence[_Profile[SourceForm]]) -> _SourceIndex:
         return cls(
-            _Index.of([_keys(s.stems) for s in sources]),
-            _Index.of([_keys(s.context.stems) for s in sources]),
+            _Index.of([s.keys for s in sources]),
+            _Index.of([s.context_keys for s in sources]),
             _Index.of([s.form.keys for s in sources]),
             _Index.of([_speaker_words(s.quote) for s in sources]),
             tuple(s.position for s in sources),
@@ -532,20 +624,27 @@ def _rivals(
     followed, any rare word of the setting, the speaker's name and the source quotes nearest
     in position stand in for the keys left out.
     """
-    found = set(chain.from_iterable(map(index.words.units, _keys(candidate.stems))))
+    exhaustive = index.words.exhaustive
+    context_keys = map(_MEET_KEY, candidate.context.stems)
+    if exhaustive:  # every posting is followed: a key's units are its posting as it stands
+        words, settings = index.words.postings.get, index.settings.postings.get
+        found = set(chain.from_iterable(map(words, candidate.keys, repeat(()))))
+        context_units = chain.from_iterable(map(settings, context_keys, repeat(())))
+    else:
+        found = set(chain.from_iterable(map(index.words.units, candidate.keys)))
+        context_units = chain.from_iterable(map(index.settings.units, context_keys))
     if candidate.form.needs:
-        rarest = min(candidate.form.needs, key=index.tokens.size)
+        # Ties go to the first in sorted order: the same rival set in every process.
+        rarest = min(sorted(candidate.form.needs), key=index.tokens.size)
         found.update(index.tokens.units(rarest))
-    # Stems, not keys: ``_setting`` counts stems. (Counter counts in C: a long context's
+    # Stems, not keys: ``_pairs`` counts stems. (Counter counts in C: a long context's
     # stems each reach several source quotes.)
-    shared = Counter(
-        chain.from_iterable(map(index.settings.units, map(_MEET_KEY, candidate.context.stems)))
-    )
+    shared = Counter(context_units)
     short = len(candidate.stems) <= _SHORT_QUOTE_STEMS
-    if index.words.exhaustive:
+    if exhaustive:
         for unit, count in shared.items():
             if count >= 2 and unit not in found:
-                speaker = speaker_match(candidate.quote, sources[unit].quote)
+                speaker = _speakers_match(candidate.speaker, sources[unit].speaker)
                 if speaker == "same" or (speaker == "unknown" and short):
                     found.add(unit)
     else:
@@ -666,7 +765,7 @@ def align_prepared(
     index = _SourceIndex.of(sources)
     # Only scored pairs can be accepted; every other pair has no words in common.
     pairs: list[dict[int, _Pair]] = [
-        {si: _pair(c, sources[si]) for si in _rivals(c, sources, index)} for c in candidates
+        _pairs(c, sources, _rivals(c, sources, index)) for c in candidates
     ]
     narration = [best_narration(c.stems, source_prose) for c in candidates]
 

@@ -180,24 +180,21 @@ class _Profile(Generic[_Form]):
 
 
 @dataclass(frozen=True, slots=True)
-class Sentence:
-    span: Span
-    paragraph: int
-    bag: StemBag  # content stems of the sentence with its quotations blanked out
-
-
-@dataclass(frozen=True, slots=True)
 class Prose:
-    """A document's sentences (quotations blanked), indexed by the words they hold."""
+    """A document's sentences (quotations blanked), indexed by the words they hold.
+
+    The sentences are held column by column (their starts, ends, ...): a document has many,
+    and reading them needs no record per sentence.
+    """
 
     text: str
-    sentences: tuple[Sentence, ...]
-    keys: tuple[frozenset[str], ...]  # each sentence's stem keys
-    index: _Index
     masked: str  # ``text`` with every quotation blanked
     starts: tuple[int, ...]  # where each sentence starts, in order
     ends: tuple[int, ...]  # where each sentence ends, in order
     paragraphs: tuple[int, ...]  # each sentence's paragraph number
+    bags: tuple[StemBag, ...]  # each sentence's content stems (quotations blanked out)
+    keys: tuple[frozenset[str], ...]  # each sentence's stem keys
+    index: _Index
 
     def stems_between(self, start: int, end: int) -> frozenset[str]:
         """The content stems of ``masked[start:end]`` (see ``stems_within``)."""
@@ -216,12 +213,12 @@ class Prose:
         cut_owner: list[int] = []
         for number, (start, end) in enumerate(stretches):
             parts: list[frozenset[str]] = []
-            for unit in range(bisect_right(self.ends, start), len(self.sentences)):
+            for unit in range(bisect_right(self.ends, start), len(self.ends)):
                 first, last = self.starts[unit], self.ends[unit]
                 if first >= end:
                     break
                 if first >= start and last <= end:
-                    parts.append(self.sentences[unit].bag.stems)
+                    parts.append(self.bags[unit].stems)
                 else:
                     cuts.append((max(first, start), min(last, end)))
                     cut_owner.append(number)
@@ -322,29 +319,28 @@ def prose(doc: Document, quotes: Sequence[Quote]) -> Prose:
     """The document's sentences outside its quotations, ready for ``best_narration``."""
     text = doc.text
     masked = _masked(text, quotes)
-    found: list[tuple[Span, int]] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    paragraphs: list[int] = []
     paragraph, cursor = 0, 0
     for brk in [*_SENTENCE_BREAK.finditer(text), None]:
         end = len(text) if brk is None else brk.start()
-        raw = text[cursor:end]
-        stripped = raw.strip()
-        if stripped:
-            start = cursor + raw.index(stripped)
-            found.append((Span(stripped, start, start + len(stripped)), paragraph))
+        # The sentence is the stretch up to the break, without its surrounding whitespace.
+        kept = text[cursor:end].lstrip()
+        if kept:
+            start = end - len(kept)
+            starts.append(start)
+            ends.append(start + len(kept.rstrip()))
+            paragraphs.append(paragraph)
         if brk is not None:
             if "\n" in brk.group():
                 paragraph += 1
             cursor = brk.end()
-    sentence_stems = _stretch_stems(masked, [(span.start, span.end) for span, _ in found])
-    units = [
-        Sentence(span, number, StemBag.of(words))
-        for (span, number), words in zip(found, sentence_stems, strict=True)
-    ]
-    keys = tuple(_keys(unit.bag.stems) for unit in units)
-    starts = tuple(unit.span.start for unit in units)
-    ends = tuple(unit.span.end for unit in units)
-    paragraphs = tuple(unit.paragraph for unit in units)
-    return Prose(text, tuple(units), keys, _Index.of(keys), masked, starts, ends, paragraphs)
+    bags = tuple(map(StemBag.of, _stretch_stems(masked, list(zip(starts, ends, strict=True)))))
+    keys = tuple(_keys(bag.stems) for bag in bags)
+    return Prose(
+        text, masked, tuple(starts), tuple(ends), tuple(paragraphs), bags, keys, _Index.of(keys)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -407,7 +403,7 @@ def best_narration(needles: Sequence[str], prose: Prose) -> Resemblance | None:
     """
     if not needles:
         return None
-    units = prose.sentences
+    bags = prose.bags
     # Which needles each sentence holds, as a bit mask (bit i: needles[i]): a window's
     # needles are then the "or" of its sentences' and their number a bit count.
     hits: dict[int, int] = {}
@@ -420,7 +416,7 @@ def best_narration(needles: Sequence[str], prose: Prose) -> Resemblance | None:
                 continue
             bit, shorter = 1 << i, truncations(needle)
             for unit in holders:
-                bag = units[unit].bag
+                bag = bags[unit]
                 if (
                     needle in bag.stems
                     or needle in bag.truncated
@@ -435,7 +431,7 @@ def best_narration(needles: Sequence[str], prose: Prose) -> Resemblance | None:
             unit
             for needle in needles
             for unit in prose.index.units(meet_key(needle))
-            if units[unit].bag.has(needle)
+            if bags[unit].has(needle)
         }
         firsts = sorted(
             {f for u in reached for f in range(max(0, u - _MAX_WINDOW_SENTENCES + 1), u + 1)}
@@ -447,8 +443,8 @@ def best_narration(needles: Sequence[str], prose: Prose) -> Resemblance | None:
         for unit in {u for f in firsts for u in range(f, f + _MAX_WINDOW_SENTENCES)}:
             # A needle whose key the sentence lacks cannot meet any of its stems, so only the
             # keys both hold (a set intersection) are read; a sentence with none has no hits.
-            if unit < len(units) and (common := prose.keys[unit] & needle_keys):
-                bag = units[unit].bag
+            if unit < len(bags) and (common := prose.keys[unit] & needle_keys):
+                bag = bags[unit]
                 mask = 0
                 for key in common:
                     for bit, needle in by_key[key]:
@@ -463,7 +459,7 @@ def best_narration(needles: Sequence[str], prose: Prose) -> Resemblance | None:
         if not found:
             continue
         paragraph, begin = paragraphs[first], starts[first]
-        for last in range(first, min(len(units), first + _MAX_WINDOW_SENTENCES)):
+        for last in range(first, min(len(bags), first + _MAX_WINDOW_SENTENCES)):
             if last != first:
                 if paragraphs[last] != paragraph:
                     break
@@ -556,6 +552,13 @@ def _pairs(
             part = shared / words_held * min(1.0, shared / 3)
             whole = back / len(source.stems) * min(1.0, back / 3)
             words = max(dice, 0.9 * part, 0.9 * whole)
+        speaker = _speakers_match(name, source.speaker)
+        if speaker == "same" and words < 0.5 and (kept := near_copy(form, source.form)):
+            words = max(words, _NEAR_COPY_WORD * kept / (kept + 1))
+        if not words and not (speaker == "same" or (speaker == "unknown" and short)):
+            # No shared words and a setting alone cannot carry it: never accepted, and no
+            # better than no pair for any rival (its words are none).
+            continue
         total = context_stems + len(source.context.stems)
         if total == 0 or context_keys.isdisjoint(source.context_keys):
             setting = 0.0
@@ -564,9 +567,6 @@ def _pairs(
             dice = (back + shared) / total
             setting = dice * min(1.0, shared / _SETTING_FULL_WORDS)
         nearness = max(0.0, 1.0 - 3.0 * abs(position - source.position))
-        speaker = _speakers_match(name, source.speaker)
-        if speaker == "same" and words < 0.5 and (kept := near_copy(form, source.form)):
-            words = max(words, _NEAR_COPY_WORD * kept / (kept + 1))
         score = 0.6 * words + 0.3 * setting + 0.1 * nearness + _SPEAKER_BONUS[speaker]
         accepted = (
             words >= 0.5
@@ -680,6 +680,8 @@ def _assignment(edges: Sequence[Sequence[tuple[int, float]]], columns: int) -> l
         return [(j, -w) for j, w in edges[row]] + [(columns + row, 0.0)]
 
     for root in range(rows):
+        if not edges[root]:
+            continue  # only its own "unmatched" column: it stays unmatched, nothing moves
         # Potentials make every reduced cost from the root non-negative.
         u[root] = min(cost - v.get(j, 0.0) for j, cost in reach(root))
         dist: dict[int, float] = {}

@@ -770,24 +770,26 @@ def align_prepared(
         _pairs(c, sources, _rivals(c, sources, index)) for c in candidates
     ]
     narration = [best_narration(c.stems, source_prose) for c in candidates]
-
-    best_words = [max((p.words for p in row.values()), default=0.0) for row in pairs]
-
-    def allowed(ci: int, si: int) -> bool:
-        pair = pairs[ci].get(si)
-        told = narration[ci]
-        if pair is None or not pair.accepted:
-            return False
-        # Narration that explains the words far better is the likelier origin.
-        if told is not None and explains(told) and told.cover >= pair.words + _NARRATION_MARGIN:
-            return False
-        return best_words[ci] < pair.words + _RIVAL_MARGIN
+    # The narration that explains each candidate's words, if any: a pair whose words it
+    # explains far better has the narration as its likelier origin.
+    explained = [told if told is not None and explains(told) else None for told in narration]
+    # The pairs each candidate may align on, in the order scored: accepted, not beaten by
+    # narration, and not far behind the words of the candidate's best pair.
+    allowed: list[dict[int, _Pair]] = []
+    for row, told in zip(pairs, explained, strict=True):
+        best_words = max((pair.words for pair in row.values()), default=0.0)
+        allowed.append(
+            {
+                si: pair
+                for si, pair in row.items()
+                if pair.accepted
+                and (told is None or told.cover < pair.words + _NARRATION_MARGIN)
+                and best_words < pair.words + _RIVAL_MARGIN
+            }
+        )
 
     # Phase one: the best one-to-one assignment (a candidate may stay unmatched).
-    edges = [
-        [(si, pair.score) for si, pair in pairs[ci].items() if allowed(ci, si)]
-        for ci in range(len(candidates))
-    ]
+    edges = [[(si, pair.score) for si, pair in row.items()] for row in allowed]
     assigned: dict[int, list[int]] = {
         ci: [column]
         for ci, column in enumerate(_assignment(edges, len(sources)))
@@ -795,28 +797,26 @@ def align_prepared(
     }
 
     # Phase two: split quotes and words quoted twice reuse a source quote already taken.
-    for ci in range(len(candidates)):
+    for ci, row in enumerate(allowed):
         if ci in assigned:
             continue
-        options = [
-            si for si in pairs[ci] if allowed(ci, si) and pairs[ci][si].words >= _REUSE_MIN_WORDS
-        ]
+        options = [si for si, pair in row.items() if pair.words >= _REUSE_MIN_WORDS]
         if options:
-            assigned[ci] = [max(options, key=lambda si: pairs[ci][si].score)]
+            assigned[ci] = [max(options, key=lambda si: row[si].score)]
 
     _merge(sources, candidates, assigned)
 
     matches = []
     for ci, profile in enumerate(candidates):
         group = sorted(assigned.get(ci, []), key=lambda si: sources[si].quote.start)
-        told = narration[ci]
         if group:
             primary = max(group, key=lambda si: (pairs[ci][si].words, pairs[ci][si].score))
             indices = tuple(sources[si].index for si in group)
             score = round(pairs[ci][primary].score, 4)
             matches.append(Match(profile.index, indices, sources[primary].index, score))
         else:
-            evidence = told.span if told is not None and explains(told) else None
+            told = explained[ci]
+            evidence = None if told is None else told.span
             matches.append(Match(profile.index, (), None, 0.0, evidence))
     return tuple(matches)
 

@@ -197,35 +197,50 @@ class Prose:
     index: _Index
 
     def stems_between(self, start: int, end: int) -> frozenset[str]:
-        """The content stems of ``masked[start:end]`` (see ``stems_within``)."""
-        return self.stems_within([(start, end)])[0]
+        """The content stems of ``masked[start:end]`` (see ``bags_within``)."""
+        return self.bags_within([(start, end)])[0][0].stems
 
-    def stems_within(self, stretches: Sequence[tuple[int, int]]) -> list[frozenset[str]]:
-        """The content stems of ``masked[start:end]`` for each stretch, from the sentences'
-        own where whole.
+    def bags_within(
+        self, stretches: Sequence[tuple[int, int]]
+    ) -> list[tuple[StemBag, frozenset[str]]]:
+        """For each stretch, ``StemBag.of`` the content stems of ``masked[start:end]`` and
+        their keys, from the sentences' own where whole.
 
         Only whitespace lies between two sentences, and a token never spans whitespace nor
         does normalisation act across it, so a stretch's stems are its sentences' stems; the
-        sentences a stretch cuts are tokenised from the cut, all stretches' in one pass.
+        sentences a stretch cuts are tokenised from the cut, all stretches' in one pass. The
+        bag's truncations and the keys are then unions of the sentences' (sets joined in C).
         """
-        wholes: list[list[frozenset[str]]] = []
+        wholes: list[list[int]] = []
         cuts: list[tuple[int, int]] = []
         cut_owner: list[int] = []
         for number, (start, end) in enumerate(stretches):
-            parts: list[frozenset[str]] = []
+            units: list[int] = []
             for unit in range(bisect_right(self.ends, start), len(self.ends)):
                 first, last = self.starts[unit], self.ends[unit]
                 if first >= end:
                     break
                 if first >= start and last <= end:
-                    parts.append(self.bags[unit].stems)
+                    units.append(unit)
                 else:
                     cuts.append((max(first, start), min(last, end)))
                     cut_owner.append(number)
-            wholes.append(parts)
+            wholes.append(units)
+        bags: list[list[StemBag]] = [[self.bags[unit] for unit in units] for units in wholes]
+        keys: list[list[frozenset[str]]] = [[self.keys[unit] for unit in units] for units in wholes]
         for number, found in zip(cut_owner, _stretch_stems(self.masked, cuts), strict=True):
-            wholes[number].append(frozenset(found))
-        return [frozenset().union(*parts) for parts in wholes]
+            bags[number].append(StemBag.of(found))
+            keys[number].append(_keys(found))
+        return [
+            (
+                StemBag(
+                    frozenset().union(*[bag.stems for bag in parts]),
+                    frozenset().union(*[bag.truncated for bag in parts]),
+                ),
+                frozenset().union(*keyed),
+            )
+            for parts, keyed in zip(bags, keys, strict=True)
+        ]
 
 
 def _stretch_stems(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str, ...]]:
@@ -290,10 +305,10 @@ def _profiles(
             )
         )
     profiles = []
-    for (index, quote), tokens, context in zip(
+    for (index, quote), tokens, (context, context_keys) in zip(
         quotations,
         tokenize_all([quote.text for _, quote in quotations]),
-        prose.stems_within(windows),
+        prose.bags_within(windows),
         strict=True,
     ):
         quoted = _unique(token_stems(tokens))
@@ -304,11 +319,11 @@ def _profiles(
                 tokens=tokens,
                 stems=quoted,
                 bag=StemBag.of(quoted),
-                context=StemBag.of(context),
+                context=context,
                 position=quote.start / length,
                 form=form(tokens),
                 keys=_keys(quoted),
-                context_keys=_keys(context),
+                context_keys=context_keys,
                 speaker=None if quote.speaker is None else quote.speaker.name,
             )
         )

@@ -14,7 +14,7 @@ from service import alignment
 from service.alignment import align, speaker_match
 from service.models import Quote, Span, Speaker
 from service.pipeline import verify
-from service.wording import stems, stretch_stems
+from service.wording import StemBag, stems, stretch_stems
 from tests.handmade import document, quotes_of
 
 
@@ -277,8 +277,9 @@ def test_stems_of_many_stretches_read_at_once_equal_tokenising_each(
         (start, data.draw(st.integers(start, len(text))))
         for start in data.draw(st.lists(bounds, max_size=5))
     ]
-    assert prose.stems_within(stretches) == [
-        frozenset(stems(prose.masked[start:end])) for start, end in stretches
+    expected = [stems(prose.masked[start:end]) for start, end in stretches]
+    assert prose.bags_within(stretches) == [
+        (StemBag.of(found), frozenset(word[:4] for word in found)) for found in expected
     ]
 
 

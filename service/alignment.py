@@ -606,17 +606,20 @@ class _SourceIndex:
 
     words: _Index  # meet keys of the quoted stems
     settings: _Index  # meet keys of the stems around the quote
-    tokens: _Index  # every token, first letter folded (a fitting candidate needs them all)
-    speakers: _Index  # the words of the speaker's name
+    # Only a long document needs these (a short one tests every source quote directly):
+    tokens: _Index | None  # every token, first letter folded (a fitting candidate needs them all)
+    speakers: _Index | None  # the words of the speaker's name
     positions: tuple[float, ...]
 
     @classmethod
     def of(cls, sources: Sequence[_Profile[SourceForm]]) -> _SourceIndex:
+        words = _Index.of([s.keys for s in sources])
+        long = not words.exhaustive
         return cls(
-            _Index.of([s.keys for s in sources]),
+            words,
             _Index.of([s.context_keys for s in sources]),
-            _Index.of([s.form.keys for s in sources]),
-            _Index.of([_speaker_words(s.quote) for s in sources]),
+            _Index.of([s.form.keys for s in sources]) if long else None,
+            _Index.of([_speaker_words(s.quote) for s in sources]) if long else None,
             tuple(s.position for s in sources),
         )
 
@@ -630,7 +633,7 @@ def _rivals(
 ) -> list[int]:
     """The source quotes worth scoring against ``candidate``, in source order.
 
-    ``_pair`` accepts a pair only when the two quotes share a quoted word, or the candidate
+    ``_pairs`` accepts a pair only when the two quotes share a quoted word, or the candidate
     fits the source (then all its words are among the source's tokens), or their settings
     share two words or more and the speaker is the same (or unknown, for a short quote); a
     pair failing all three scores zero on words and is never accepted. Where every posting
@@ -639,24 +642,31 @@ def _rivals(
     followed, any rare word of the setting, the speaker's name and the source quotes nearest
     in position stand in for the keys left out.
     """
-    exhaustive = index.words.exhaustive
     context_keys = map(_MEET_KEY, candidate.context.stems)
-    if exhaustive:  # every posting is followed: a key's units are its posting as it stands
+    needs = candidate.form.needs
+    if index.tokens is None or index.speakers is None:
+        # Every posting is followed: a key's units are its posting as it stands, and the
+        # source quotes the candidate may fit are those holding all its words.
         words, settings = index.words.postings.get, index.settings.postings.get
         found = set(chain.from_iterable(map(words, candidate.keys, repeat(()))))
         context_units = chain.from_iterable(map(settings, context_keys, repeat(())))
+        if needs:
+            found.update(si for si, source in enumerate(sources) if needs <= source.form.keys)
+        speakers = None
     else:
         found = set(chain.from_iterable(map(index.words.units, candidate.keys)))
         context_units = chain.from_iterable(map(index.settings.units, context_keys))
-    if candidate.form.needs:
-        # Ties go to the first in sorted order: the same rival set in every process.
-        rarest = min(sorted(candidate.form.needs), key=index.tokens.size)
-        found.update(index.tokens.units(rarest))
+        if needs:
+            # A source quote the candidate fits holds its rarest word. (Ties go to the first
+            # in sorted order: the same rival set in every process.)
+            rarest = min(sorted(needs), key=index.tokens.size)
+            found.update(index.tokens.units(rarest))
+        speakers = index.speakers
     # Stems, not keys: ``_pairs`` counts stems. (Counter counts in C: a long context's
     # stems each reach several source quotes.)
     shared = Counter(context_units)
     short = len(candidate.stems) <= _SHORT_QUOTE_STEMS
-    if exhaustive:
+    if speakers is None:
         for unit, count in shared.items():
             if count >= 2 and unit not in found:
                 speaker = _speakers_match(candidate.speaker, sources[unit].speaker)
@@ -665,7 +675,7 @@ def _rivals(
     else:
         found.update(shared)
         for word in _speaker_words(candidate.quote):
-            found.update(index.speakers.units(word))
+            found.update(speakers.units(word))
         # The source quotes are in document order, so their positions are sorted.
         middle = bisect_left(index.positions, candidate.position)
         low, high = max(0, middle - _POSITION_NEIGHBOURS), middle + _POSITION_NEIGHBOURS

@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import chain, repeat
 from operator import itemgetter
 from typing import Generic, NamedTuple, TypeVar
@@ -554,6 +554,7 @@ def _pairs(
     # ``fits`` needs every candidate word among the source's tokens: a subset test first.
     needs = form.needs if form.pieces else None
     short = words_held <= _SHORT_QUOTE_STEMS
+    match = partial(_names_match, name)
     row = {}
     for si in rivals:
         source = sources[si]
@@ -564,10 +565,11 @@ def _pairs(
         else:
             shared, back = source.bag.mutual(bag)
             dice = (shared + back) / (words_held + len(source.stems))
-            part = shared / words_held * min(1.0, shared / 3)
-            whole = back / len(source.stems) * min(1.0, back / 3)
+            # (``x if n < 3 else 1.0`` is ``min(1.0, n / 3)`` without a call, per pair.)
+            part = shared / words_held * (shared / 3 if shared < 3 else 1.0)
+            whole = back / len(source.stems) * (back / 3 if back < 3 else 1.0)
             words = max(dice, 0.9 * part, 0.9 * whole)
-        speaker = _speakers_match(name, source.speaker)
+        speaker = "unknown" if name is None or source.speaker is None else match(source.speaker)
         if speaker == "same" and words < 0.5 and (kept := near_copy(form, source.form)):
             words = max(words, _NEAR_COPY_WORD * kept / (kept + 1))
         if not words and not (speaker == "same" or (speaker == "unknown" and short)):
@@ -580,7 +582,9 @@ def _pairs(
         else:
             shared, back = source.context.mutual(context)
             dice = (back + shared) / total
-            setting = dice * min(1.0, shared / _SETTING_FULL_WORDS)
+            setting = dice * (
+                shared / _SETTING_FULL_WORDS if shared < _SETTING_FULL_WORDS else 1.0
+            )
         nearness = max(0.0, 1.0 - 3.0 * abs(position - source.position))
         score = 0.6 * words + 0.3 * setting + 0.1 * nearness + _SPEAKER_BONUS[speaker]
         accepted = (
@@ -858,17 +862,17 @@ def _merge(
     """
     order = {ci: rank for rank, ci in enumerate(assigned)}
     matched = list(assigned)
-    by_word = _Index.of([_keys(candidates[ci].stems) for ci in matched])
+    by_word = _Index.of([candidates[ci].keys for ci in matched])
     taken = {si for group in assigned.values() for si in group}
     for si, source in enumerate(sources):
         if si in taken or not source.stems:
             continue
-        near = {matched[unit] for key in _keys(source.stems) for unit in by_word.units(key)}
+        near = {matched[unit] for key in source.keys for unit in by_word.units(key)}
         best: tuple[float, int] | None = None
         for ci in sorted(near, key=order.__getitem__):
             group = assigned[ci]
             candidate = candidates[ci]
-            if speaker_match(candidate.quote, source.quote) == "different":
+            if _speakers_match(candidate.speaker, source.speaker) == "different":
                 continue
             explained = StemBag.of([st for g in group for st in sources[g].stems])
             rest = StemBag.of([st for st in candidate.stems if not explained.has(st)])

@@ -19,8 +19,8 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from itertools import chain
+from functools import lru_cache, partial
+from itertools import chain, repeat
 from operator import itemgetter
 from typing import Generic, NamedTuple, TypeVar
 
@@ -37,10 +37,9 @@ from service.wording import (
     meet_key,
     near_copy,
     source_form_of,
-    stems,
-    stretch_stems,
     token_stems,
     tokenize_all,
+    truncations,
 )
 
 # --- speakers ---------------------------------------------------------------------------
@@ -81,6 +80,11 @@ def speaker_match(left: Quote, right: Quote) -> SpeakerMatch:
     if left.speaker is None or right.speaker is None:
         return "unknown"
     return _names_match(left.speaker.name, right.speaker.name)
+
+
+def _speakers_match(left: str | None, right: str | None) -> SpeakerMatch:
+    """``speaker_match`` on the two speakers' names."""
+    return "unknown" if left is None or right is None else _names_match(left, right)
 
 
 @lru_cache(maxsize=16384)  # one speaker pair recurs for every pair of their quotes
@@ -168,43 +172,88 @@ class _Profile(Generic[_Form]):
     context: StemBag
     position: float  # relative position in the document, 0..1
     form: _Form
-
-
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    span: Span
-    paragraph: int
-    bag: StemBag  # content stems of the sentence with its quotations blanked out
+    # Meet keys of ``stems`` and of the context's stems: two quotes whose keys are disjoint
+    # share no word (``stems_meet`` needs a common key), so their overlap is not counted.
+    keys: frozenset[str]
+    context_keys: frozenset[str]
+    speaker: str | None  # the speaker's name
 
 
 @dataclass(frozen=True, slots=True)
 class Prose:
-    """A document's sentences (quotations blanked), indexed by the words they hold."""
+    """A document's sentences (quotations blanked), indexed by the words they hold.
+
+    The sentences are held column by column (their starts, ends, ...): a document has many,
+    and reading them needs no record per sentence.
+    """
 
     text: str
-    sentences: tuple[Sentence, ...]
+    masked: str  # ``text`` with every quotation blanked
+    starts: tuple[int, ...]  # where each sentence starts, in order
+    ends: tuple[int, ...]  # where each sentence ends, in order
+    paragraphs: tuple[int, ...]  # each sentence's paragraph number
+    bags: tuple[StemBag, ...]  # each sentence's content stems (quotations blanked out)
     keys: tuple[frozenset[str], ...]  # each sentence's stem keys
     index: _Index
-    masked: str  # ``text`` with every quotation blanked
-    ends: tuple[int, ...]  # where each sentence ends, in order
 
     def stems_between(self, start: int, end: int) -> frozenset[str]:
-        """The content stems of ``masked[start:end]``, from the sentences' own where whole.
+        """The content stems of ``masked[start:end]`` (see ``bags_within``)."""
+        return self.bags_within([(start, end)])[0][0].stems
+
+    def bags_within(
+        self, stretches: Sequence[tuple[int, int]]
+    ) -> list[tuple[StemBag, frozenset[str]]]:
+        """For each stretch, ``StemBag.of`` the content stems of ``masked[start:end]`` and
+        their keys, from the sentences' own where whole.
 
         Only whitespace lies between two sentences, and a token never spans whitespace nor
-        does normalisation act across it, so a stretch's stems are its sentences' stems; a
-        sentence the stretch cuts is tokenised from the cut.
+        does normalisation act across it, so a stretch's stems are its sentences' stems; the
+        sentences a stretch cuts are tokenised from the cut, all stretches' in one pass. The
+        bag's truncations and the keys are then unions of the sentences' (sets joined in C).
         """
-        parts: list[Iterable[str]] = []
-        for sentence in self.sentences[bisect_right(self.ends, start) :]:
-            first, last = sentence.span.start, sentence.span.end
-            if first >= end:
-                break
-            if first >= start and last <= end:
-                parts.append(sentence.bag.stems)
-            else:
-                parts.append(stems(self.masked[max(first, start) : min(last, end)]))
-        return frozenset().union(*parts)
+        wholes: list[list[int]] = []
+        cuts: list[tuple[int, int]] = []
+        cut_owner: list[int] = []
+        for number, (start, end) in enumerate(stretches):
+            units: list[int] = []
+            for unit in range(bisect_right(self.ends, start), len(self.ends)):
+                first, last = self.starts[unit], self.ends[unit]
+                if first >= end:
+                    break
+                if first >= start and last <= end:
+                    units.append(unit)
+                else:
+                    cuts.append((max(first, start), min(last, end)))
+                    cut_owner.append(number)
+            wholes.append(units)
+        bags: list[list[StemBag]] = [[self.bags[unit] for unit in units] for units in wholes]
+        keys: list[list[frozenset[str]]] = [[self.keys[unit] for unit in units] for units in wholes]
+        for number, found in zip(cut_owner, _stretch_stems(self.masked, cuts), strict=True):
+            bags[number].append(StemBag.of(found))
+            keys[number].append(_keys(found))
+        return [
+            (
+                StemBag(
+                    frozenset().union(*[bag.stems for bag in parts]),
+                    frozenset().union(*[bag.truncated for bag in parts]),
+                ),
+                frozenset().union(*keyed),
+            )
+            for parts, keyed in zip(bags, keys, strict=True)
+        ]
+
+
+def _stretch_stems(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str, ...]]:
+    """``stretch_stems`` with every run of whitespace read as one space.
+
+    Tokens never hold whitespace and normalisation never acts across it, so the stems are
+    the same; the blanked quotations and indents then cost the tokeniser nothing. (The only
+    whitespace the tokeniser keeps as a token, U+001C..U+001F, is punctuation: no stem.)
+    """
+    return [
+        token_stems(tokens)
+        for tokens in tokenize_all([" ".join(text[start:end].split()) for start, end in spans])
+    ]
 
 
 def _masked(text: str, quotes: Sequence[Quote]) -> str:
@@ -244,15 +293,24 @@ def _profiles(
     text = doc.text
     length = max(1, len(text))
     quotations = [(index, quote) for index, quote in enumerate(quotes) if quote.kind == "quotation"]
-    profiles = []
-    for (index, quote), tokens in zip(
-        quotations, tokenize_all([quote.text for _, quote in quotations]), strict=True
-    ):
+    windows = []
+    for _, quote in quotations:
         paragraph_start = text.rfind("\n", 0, quote.start) + 1
         paragraph_end = text.find("\n", quote.end)
         paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
-        left = max(paragraph_start, quote.start - _CONTEXT_CHARS)
-        right = min(paragraph_end, quote.end + _CONTEXT_CHARS)
+        windows.append(
+            (
+                max(paragraph_start, quote.start - _CONTEXT_CHARS),
+                min(paragraph_end, quote.end + _CONTEXT_CHARS),
+            )
+        )
+    profiles = []
+    for (index, quote), tokens, (context, context_keys) in zip(
+        quotations,
+        tokenize_all([quote.text for _, quote in quotations]),
+        prose.bags_within(windows),
+        strict=True,
+    ):
         quoted = _unique(token_stems(tokens))
         profiles.append(
             _Profile(
@@ -261,9 +319,12 @@ def _profiles(
                 tokens=tokens,
                 stems=quoted,
                 bag=StemBag.of(quoted),
-                context=StemBag.of(prose.stems_between(left, right)),
+                context=context,
                 position=quote.start / length,
                 form=form(tokens),
+                keys=_keys(quoted),
+                context_keys=context_keys,
+                speaker=None if quote.speaker is None else quote.speaker.name,
             )
         )
     return tuple(profiles)
@@ -273,27 +334,28 @@ def prose(doc: Document, quotes: Sequence[Quote]) -> Prose:
     """The document's sentences outside its quotations, ready for ``best_narration``."""
     text = doc.text
     masked = _masked(text, quotes)
-    found: list[tuple[Span, int]] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    paragraphs: list[int] = []
     paragraph, cursor = 0, 0
     for brk in [*_SENTENCE_BREAK.finditer(text), None]:
         end = len(text) if brk is None else brk.start()
-        raw = text[cursor:end]
-        stripped = raw.strip()
-        if stripped:
-            start = cursor + raw.index(stripped)
-            found.append((Span(stripped, start, start + len(stripped)), paragraph))
+        # The sentence is the stretch up to the break, without its surrounding whitespace.
+        kept = text[cursor:end].lstrip()
+        if kept:
+            start = end - len(kept)
+            starts.append(start)
+            ends.append(start + len(kept.rstrip()))
+            paragraphs.append(paragraph)
         if brk is not None:
             if "\n" in brk.group():
                 paragraph += 1
             cursor = brk.end()
-    sentence_stems = stretch_stems(masked, [(span.start, span.end) for span, _ in found])
-    units = [
-        Sentence(span, number, StemBag.of(words))
-        for (span, number), words in zip(found, sentence_stems, strict=True)
-    ]
-    keys = tuple(_keys(unit.bag.stems) for unit in units)
-    ends = tuple(unit.span.end for unit in units)
-    return Prose(text, tuple(units), keys, _Index.of(keys), masked, ends)
+    bags = tuple(map(StemBag.of, _stretch_stems(masked, list(zip(starts, ends, strict=True)))))
+    keys = tuple(_keys(bag.stems) for bag in bags)
+    return Prose(
+        text, masked, tuple(starts), tuple(ends), tuple(paragraphs), bags, keys, _Index.of(keys)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -356,58 +418,77 @@ def best_narration(needles: Sequence[str], prose: Prose) -> Resemblance | None:
     """
     if not needles:
         return None
-    units = prose.sentences
-    reached: dict[int, set[int]] = {}  # sentence -> the needles it holds, found by key
-    for i, needle in enumerate(needles):
-        for unit in prose.index.units(meet_key(needle)):
-            if units[unit].bag.has(needle):
-                reached.setdefault(unit, set()).add(i)
+    bags = prose.bags
+    # Which needles each sentence holds, as a bit mask (bit i: needles[i]): a window's
+    # needles are then the "or" of its sentences' and their number a bit count.
+    hits: dict[int, int] = {}
     if prose.index.exhaustive:
-        # Every needle's posting was followed: ``reached`` holds every hit there is.
-        hits = {unit: frozenset(found) for unit, found in reached.items()}
+        # Every needle's posting is followed: ``hits`` gets every hit there is.
+        postings = prose.index.postings
+        for i, needle in enumerate(needles):
+            holders = postings.get(needle[:4])
+            if not holders:
+                continue
+            bit, shorter = 1 << i, truncations(needle)
+            for unit in holders:
+                bag = bags[unit]
+                if (
+                    needle in bag.stems
+                    or needle in bag.truncated
+                    or not bag.stems.isdisjoint(shorter)
+                ):
+                    hits[unit] = hits.get(unit, 0) | bit
         firsts = sorted(hits)
     else:
         # Common needles were not followed. A window starting up to two sentences before a
         # sentence with a rare one is tried, and its sentences are read for every needle.
-        hits = {}
+        reached = {
+            unit
+            for needle in needles
+            for unit in prose.index.units(meet_key(needle))
+            if bags[unit].has(needle)
+        }
         firsts = sorted(
             {f for u in reached for f in range(max(0, u - _MAX_WINDOW_SENTENCES + 1), u + 1)}
         )
         by_key: defaultdict[str, list[tuple[int, str]]] = defaultdict(list)
         for i, needle in enumerate(needles):
-            by_key[meet_key(needle)].append((i, needle))
+            by_key[meet_key(needle)].append((1 << i, needle))
         needle_keys = frozenset(by_key)
         for unit in {u for f in firsts for u in range(f, f + _MAX_WINDOW_SENTENCES)}:
             # A needle whose key the sentence lacks cannot meet any of its stems, so only the
             # keys both hold (a set intersection) are read; a sentence with none has no hits.
-            if unit < len(units) and (common := prose.keys[unit] & needle_keys):
-                bag = units[unit].bag
-                hits[unit] = frozenset(
-                    i for key in common for i, needle in by_key[key] if bag.has(needle)
-                )
-    best = (0, 0)  # (hits, -length) of the best window so far; the first best one wins
-    chosen: tuple[int, int] | None = None
+            if unit < len(bags) and (common := prose.keys[unit] & needle_keys):
+                bag = bags[unit]
+                mask = 0
+                for key in common:
+                    for bit, needle in by_key[key]:
+                        if bag.has(needle):
+                            mask |= bit
+                hits[unit] = mask
+    # The best window so far by (needles held, -length); the first best one wins.
+    best_count, best_extent, chosen, chosen_last = 0, 0, -1, -1
+    starts, ends, paragraphs = prose.starts, prose.ends, prose.paragraphs
     for first in firsts:
         found = hits.get(first)
         if not found:
             continue
-        paragraph, begin = units[first].paragraph, units[first].span.start
-        for last in range(first, min(len(units), first + _MAX_WINDOW_SENTENCES)):
-            sentence = units[last]
+        paragraph, begin = paragraphs[first], starts[first]
+        for last in range(first, min(len(bags), first + _MAX_WINDOW_SENTENCES)):
             if last != first:
-                if sentence.paragraph != paragraph:
+                if paragraphs[last] != paragraph:
                     break
-                more = hits.get(last)
-                if more:
-                    found = found | more
-            key = (len(found), begin - sentence.span.end)
-            if chosen is None or key > best:
-                best, chosen = key, (first, last)
-    if chosen is None:
+                found |= hits.get(last, 0)
+            count, extent = found.bit_count(), begin - ends[last]
+            if chosen < 0 or count > best_count or (count == best_count and extent > best_extent):
+                best_count, best_extent, chosen = count, extent, first
+                chosen_last = last
+    if chosen < 0:
         return None
-    count, (first, last) = best[0], chosen
-    start, end = units[first].span.start, units[last].span.end
-    return Resemblance(Span(prose.text[start:end], start, end), count / len(needles), count)
+    start, end = starts[chosen], ends[chosen_last]
+    return Resemblance(
+        Span(prose.text[start:end], start, end), best_count / len(needles), best_count
+    )
 
 
 def explains(resemblance: Resemblance) -> bool:
@@ -428,6 +509,11 @@ _SETTING_FULL_WORDS = 3
 _RIVAL_MARGIN = 0.5
 
 
+# A near copy said by the same speaker counts as this much of the words per word it keeps
+# (three words, two kept: 0.6), enough to align on (it is then altered: one word changed).
+_NEAR_COPY_WORD = 0.9
+
+
 class _Pair(NamedTuple):
     """One scored (candidate, source) pair (a tuple: a long document scores thousands)."""
 
@@ -436,54 +522,79 @@ class _Pair(NamedTuple):
     accepted: bool
 
 
-def _setting(left: StemBag, right: StemBag) -> float:
-    """How alike two quotes' surroundings are: shared words, discounted when they are few.
+def _pairs(
+    candidate: _Profile[CandidateForm],
+    sources: Sequence[_Profile[SourceForm]],
+    rivals: Iterable[int],
+) -> dict[int, _Pair]:
+    """``candidate`` scored against each of the source quotes ``rivals``, by their index.
 
-    Two bare attributions ("Ruiz said.") share only the speaker's name, which the speaker
-    signal already counts; a setting is alike when it shares several words.
+    Every signal an editor would use, weighted into one score:
+
+    - words: how much of the wording the two quotes share. A candidate that fits the source
+      (acceptable edits only) shares all of it; otherwise the Dice overlap of their stems,
+      or, for a candidate quoting part of a long source quote (few of the source's words but
+      most of its own), the share of the shorter side, surer the more words it counts.
+    - setting: how alike the surroundings are: shared words, discounted when they are few.
+      Two bare attributions ("Ruiz said.") share only the speaker's name, which the speaker
+      signal already counts; a setting is alike when it shares several words.
+    - nearness of the relative positions, and the speaker.
+
+    (One loop over the rivals with the candidate's side read once: a long document scores
+    thousands of pairs.)
     """
-    total = len(left.stems) + len(right.stems)
-    if total == 0:
-        return 0.0
-    shared, back = right.mutual(left)
-    dice = (back + shared) / total
-    return dice * min(1.0, shared / _SETTING_FULL_WORDS)
-
-
-def _words(candidate: _Profile[CandidateForm], source: _Profile[SourceForm]) -> float:
-    if fits(candidate.form, source.form):
-        return 1.0
-    if not candidate.stems or not source.stems:
-        return 0.0
-    shared, back = source.bag.mutual(candidate.bag)
-    dice = (shared + back) / (len(candidate.stems) + len(source.stems))
-    # A candidate that quotes part of a long source quote shares few of the source's words
-    # but most of its own; the more words, the surer.
-    part = shared / len(candidate.stems) * min(1.0, shared / 3)
-    whole = back / len(source.stems) * min(1.0, back / 3)
-    return max(dice, 0.9 * part, 0.9 * whole)
-
-
-# A near copy said by the same speaker counts as this much of the words per word it keeps
-# (three words, two kept: 0.6), enough to align on (it is then altered: one word changed).
-_NEAR_COPY_WORD = 0.9
-
-
-def _pair(candidate: _Profile[CandidateForm], source: _Profile[SourceForm]) -> _Pair:
-    words = _words(candidate, source)
-    context = _setting(candidate.context, source.context)
-    nearness = max(0.0, 1.0 - 3.0 * abs(candidate.position - source.position))
-    speaker = speaker_match(candidate.quote, source.quote)
-    if speaker == "same" and words < 0.5 and (kept := near_copy(candidate.form, source.form)):
-        words = max(words, _NEAR_COPY_WORD * kept / (kept + 1))
-    score = 0.6 * words + 0.3 * context + 0.1 * nearness + _SPEAKER_BONUS[speaker]
-    accepted = (
-        words >= 0.5
-        or (words >= 0.2 and context >= 0.25 and speaker != "different")
-        or (speaker == "same" and context >= 0.4)
-        or (speaker == "unknown" and context >= 0.55 and len(candidate.stems) <= _SHORT_QUOTE_STEMS)
+    form, bag, keys, words_held = (
+        candidate.form,
+        candidate.bag,
+        candidate.keys,
+        len(candidate.stems),
     )
-    return _Pair(words, score, accepted and score > 0.0)
+    context, context_keys = candidate.context, candidate.context_keys
+    context_stems, position, name = len(context.stems), candidate.position, candidate.speaker
+    # ``fits`` needs every candidate word among the source's tokens: a subset test first.
+    needs = form.needs if form.pieces else None
+    short = words_held <= _SHORT_QUOTE_STEMS
+    match = partial(_names_match, name)
+    row = {}
+    for si in rivals:
+        source = sources[si]
+        if needs is not None and needs <= source.form.keys and fits(form, source.form):
+            words = 1.0
+        elif not words_held or not source.stems or keys.isdisjoint(source.keys):
+            words = 0.0
+        else:
+            shared, back = source.bag.mutual(bag)
+            dice = (shared + back) / (words_held + len(source.stems))
+            # (``x if n < 3 else 1.0`` is ``min(1.0, n / 3)`` without a call, per pair.)
+            part = shared / words_held * (shared / 3 if shared < 3 else 1.0)
+            whole = back / len(source.stems) * (back / 3 if back < 3 else 1.0)
+            words = max(dice, 0.9 * part, 0.9 * whole)
+        speaker = "unknown" if name is None or source.speaker is None else match(source.speaker)
+        if speaker == "same" and words < 0.5 and (kept := near_copy(form, source.form)):
+            words = max(words, _NEAR_COPY_WORD * kept / (kept + 1))
+        if not words and not (speaker == "same" or (speaker == "unknown" and short)):
+            # No shared words and a setting alone cannot carry it: never accepted, and no
+            # better than no pair for any rival (its words are none).
+            continue
+        total = context_stems + len(source.context.stems)
+        if total == 0 or context_keys.isdisjoint(source.context_keys):
+            setting = 0.0
+        else:
+            shared, back = source.context.mutual(context)
+            dice = (back + shared) / total
+            setting = dice * (
+                shared / _SETTING_FULL_WORDS if shared < _SETTING_FULL_WORDS else 1.0
+            )
+        nearness = max(0.0, 1.0 - 3.0 * abs(position - source.position))
+        score = 0.6 * words + 0.3 * setting + 0.1 * nearness + _SPEAKER_BONUS[speaker]
+        accepted = (
+            words >= 0.5
+            or (words >= 0.2 and setting >= 0.25 and speaker != "different")
+            or (speaker == "same" and setting >= 0.4)
+            or (speaker == "unknown" and setting >= 0.55 and short)
+        )
+        row[si] = _Pair(words, score, accepted and score > 0.0)
+    return row
 
 
 # --- which pairs to score ---------------------------------------------------------------
@@ -499,17 +610,20 @@ class _SourceIndex:
 
     words: _Index  # meet keys of the quoted stems
     settings: _Index  # meet keys of the stems around the quote
-    tokens: _Index  # every token, first letter folded (a fitting candidate needs them all)
-    speakers: _Index  # the words of the speaker's name
+    # Only a long document needs these (a short one tests every source quote directly):
+    tokens: _Index | None  # every token, first letter folded (a fitting candidate needs them all)
+    speakers: _Index | None  # the words of the speaker's name
     positions: tuple[float, ...]
 
     @classmethod
     def of(cls, sources: Sequence[_Profile[SourceForm]]) -> _SourceIndex:
+        words = _Index.of([s.keys for s in sources])
+        long = not words.exhaustive
         return cls(
-            _Index.of([_keys(s.stems) for s in sources]),
-            _Index.of([_keys(s.context.stems) for s in sources]),
-            _Index.of([s.form.keys for s in sources]),
-            _Index.of([_speaker_words(s.quote) for s in sources]),
+            words,
+            _Index.of([s.context_keys for s in sources]),
+            _Index.of([s.form.keys for s in sources]) if long else None,
+            _Index.of([_speaker_words(s.quote) for s in sources]) if long else None,
             tuple(s.position for s in sources),
         )
 
@@ -523,7 +637,7 @@ def _rivals(
 ) -> list[int]:
     """The source quotes worth scoring against ``candidate``, in source order.
 
-    ``_pair`` accepts a pair only when the two quotes share a quoted word, or the candidate
+    ``_pairs`` accepts a pair only when the two quotes share a quoted word, or the candidate
     fits the source (then all its words are among the source's tokens), or their settings
     share two words or more and the speaker is the same (or unknown, for a short quote); a
     pair failing all three scores zero on words and is never accepted. Where every posting
@@ -532,26 +646,40 @@ def _rivals(
     followed, any rare word of the setting, the speaker's name and the source quotes nearest
     in position stand in for the keys left out.
     """
-    found = set(chain.from_iterable(map(index.words.units, _keys(candidate.stems))))
-    if candidate.form.needs:
-        rarest = min(candidate.form.needs, key=index.tokens.size)
-        found.update(index.tokens.units(rarest))
-    # Stems, not keys: ``_setting`` counts stems. (Counter counts in C: a long context's
+    context_keys = map(_MEET_KEY, candidate.context.stems)
+    needs = candidate.form.needs
+    if index.tokens is None or index.speakers is None:
+        # Every posting is followed: a key's units are its posting as it stands, and the
+        # source quotes the candidate may fit are those holding all its words.
+        words, settings = index.words.postings.get, index.settings.postings.get
+        found = set(chain.from_iterable(map(words, candidate.keys, repeat(()))))
+        context_units = chain.from_iterable(map(settings, context_keys, repeat(())))
+        if needs:
+            found.update(si for si, source in enumerate(sources) if needs <= source.form.keys)
+        speakers = None
+    else:
+        found = set(chain.from_iterable(map(index.words.units, candidate.keys)))
+        context_units = chain.from_iterable(map(index.settings.units, context_keys))
+        if needs:
+            # A source quote the candidate fits holds its rarest word. (Ties go to the first
+            # in sorted order: the same rival set in every process.)
+            rarest = min(sorted(needs), key=index.tokens.size)
+            found.update(index.tokens.units(rarest))
+        speakers = index.speakers
+    # Stems, not keys: ``_pairs`` counts stems. (Counter counts in C: a long context's
     # stems each reach several source quotes.)
-    shared = Counter(
-        chain.from_iterable(map(index.settings.units, map(_MEET_KEY, candidate.context.stems)))
-    )
+    shared = Counter(context_units)
     short = len(candidate.stems) <= _SHORT_QUOTE_STEMS
-    if index.words.exhaustive:
+    if speakers is None:
         for unit, count in shared.items():
             if count >= 2 and unit not in found:
-                speaker = speaker_match(candidate.quote, sources[unit].quote)
+                speaker = _speakers_match(candidate.speaker, sources[unit].speaker)
                 if speaker == "same" or (speaker == "unknown" and short):
                     found.add(unit)
     else:
         found.update(shared)
         for word in _speaker_words(candidate.quote):
-            found.update(index.speakers.units(word))
+            found.update(speakers.units(word))
         # The source quotes are in document order, so their positions are sorted.
         middle = bisect_left(index.positions, candidate.position)
         low, high = max(0, middle - _POSITION_NEIGHBOURS), middle + _POSITION_NEIGHBOURS
@@ -581,6 +709,8 @@ def _assignment(edges: Sequence[Sequence[tuple[int, float]]], columns: int) -> l
         return [(j, -w) for j, w in edges[row]] + [(columns + row, 0.0)]
 
     for root in range(rows):
+        if not edges[root]:
+            continue  # only its own "unmatched" column: it stays unmatched, nothing moves
         # Potentials make every reduced cost from the root non-negative.
         u[root] = min(cost - v.get(j, 0.0) for j, cost in reach(root))
         dist: dict[int, float] = {}
@@ -666,27 +796,29 @@ def align_prepared(
     index = _SourceIndex.of(sources)
     # Only scored pairs can be accepted; every other pair has no words in common.
     pairs: list[dict[int, _Pair]] = [
-        {si: _pair(c, sources[si]) for si in _rivals(c, sources, index)} for c in candidates
+        _pairs(c, sources, _rivals(c, sources, index)) for c in candidates
     ]
     narration = [best_narration(c.stems, source_prose) for c in candidates]
-
-    best_words = [max((p.words for p in row.values()), default=0.0) for row in pairs]
-
-    def allowed(ci: int, si: int) -> bool:
-        pair = pairs[ci].get(si)
-        told = narration[ci]
-        if pair is None or not pair.accepted:
-            return False
-        # Narration that explains the words far better is the likelier origin.
-        if told is not None and explains(told) and told.cover >= pair.words + _NARRATION_MARGIN:
-            return False
-        return best_words[ci] < pair.words + _RIVAL_MARGIN
+    # The narration that explains each candidate's words, if any: a pair whose words it
+    # explains far better has the narration as its likelier origin.
+    explained = [told if told is not None and explains(told) else None for told in narration]
+    # The pairs each candidate may align on, in the order scored: accepted, not beaten by
+    # narration, and not far behind the words of the candidate's best pair.
+    allowed: list[dict[int, _Pair]] = []
+    for row, told in zip(pairs, explained, strict=True):
+        best_words = max((pair.words for pair in row.values()), default=0.0)
+        allowed.append(
+            {
+                si: pair
+                for si, pair in row.items()
+                if pair.accepted
+                and (told is None or told.cover < pair.words + _NARRATION_MARGIN)
+                and best_words < pair.words + _RIVAL_MARGIN
+            }
+        )
 
     # Phase one: the best one-to-one assignment (a candidate may stay unmatched).
-    edges = [
-        [(si, pair.score) for si, pair in pairs[ci].items() if allowed(ci, si)]
-        for ci in range(len(candidates))
-    ]
+    edges = [[(si, pair.score) for si, pair in row.items()] for row in allowed]
     assigned: dict[int, list[int]] = {
         ci: [column]
         for ci, column in enumerate(_assignment(edges, len(sources)))
@@ -694,28 +826,26 @@ def align_prepared(
     }
 
     # Phase two: split quotes and words quoted twice reuse a source quote already taken.
-    for ci in range(len(candidates)):
+    for ci, row in enumerate(allowed):
         if ci in assigned:
             continue
-        options = [
-            si for si in pairs[ci] if allowed(ci, si) and pairs[ci][si].words >= _REUSE_MIN_WORDS
-        ]
+        options = [si for si, pair in row.items() if pair.words >= _REUSE_MIN_WORDS]
         if options:
-            assigned[ci] = [max(options, key=lambda si: pairs[ci][si].score)]
+            assigned[ci] = [max(options, key=lambda si: row[si].score)]
 
     _merge(sources, candidates, assigned)
 
     matches = []
     for ci, profile in enumerate(candidates):
         group = sorted(assigned.get(ci, []), key=lambda si: sources[si].quote.start)
-        told = narration[ci]
         if group:
             primary = max(group, key=lambda si: (pairs[ci][si].words, pairs[ci][si].score))
             indices = tuple(sources[si].index for si in group)
             score = round(pairs[ci][primary].score, 4)
             matches.append(Match(profile.index, indices, sources[primary].index, score))
         else:
-            evidence = told.span if told is not None and explains(told) else None
+            told = explained[ci]
+            evidence = None if told is None else told.span
             matches.append(Match(profile.index, (), None, 0.0, evidence))
     return tuple(matches)
 
@@ -732,17 +862,17 @@ def _merge(
     """
     order = {ci: rank for rank, ci in enumerate(assigned)}
     matched = list(assigned)
-    by_word = _Index.of([_keys(candidates[ci].stems) for ci in matched])
+    by_word = _Index.of([candidates[ci].keys for ci in matched])
     taken = {si for group in assigned.values() for si in group}
     for si, source in enumerate(sources):
         if si in taken or not source.stems:
             continue
-        near = {matched[unit] for key in _keys(source.stems) for unit in by_word.units(key)}
+        near = {matched[unit] for key in source.keys for unit in by_word.units(key)}
         best: tuple[float, int] | None = None
         for ci in sorted(near, key=order.__getitem__):
             group = assigned[ci]
             candidate = candidates[ci]
-            if speaker_match(candidate.quote, source.quote) == "different":
+            if _speakers_match(candidate.speaker, source.speaker) == "different":
                 continue
             explained = StemBag.of([st for g in group for st in sources[g].stems])
             rest = StemBag.of([st for st in candidate.stems if not explained.has(st)])

@@ -14,7 +14,7 @@ from service import alignment
 from service.alignment import align, speaker_match
 from service.models import Quote, Span, Speaker
 from service.pipeline import verify
-from service.wording import stems
+from service.wording import StemBag, stems, stretch_stems
 from tests.handmade import document, quotes_of
 
 
@@ -263,3 +263,37 @@ def test_stems_of_a_stretch_read_from_sentences_equal_tokenising_it(
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert prose.stems_between(start, end) == frozenset(stems(prose.masked[start:end]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PROSE_CHARS, max_size=60).map("".join), st.data())
+def test_stems_of_many_stretches_read_at_once_equal_tokenising_each(
+    text: str, data: st.DataObject
+) -> None:
+    """Every quote's context is read in one pass: the same stems as each stretch alone."""
+    prose = alignment.prose(document(text), ())
+    bounds = st.integers(0, len(text))
+    stretches = [
+        (start, data.draw(st.integers(start, len(text))))
+        for start in data.draw(st.lists(bounds, max_size=5))
+    ]
+    expected = [stems(prose.masked[start:end]) for start, end in stretches]
+    assert prose.bags_within(stretches) == [
+        (StemBag.of(found), frozenset(word[:4] for word in found)) for found in expected
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Ruiz said      that   the talks failed.", [(0, 39)]),  # a blanked quotation
+        ("She said\t\tno. It ended\u00a0\u00a0today.", [(0, 15), (16, 40)]),
+        ("a\x1cb and c\u2028d walked", [(0, 19)]),  # separators that are punctuation tokens
+        ("well -- \u00ad known  ", [(0, 15), (3, 11)]),  # dashes and soft hyphens by blanks
+        ("", [(0, 0)]),
+    ],
+)
+def test_stems_with_blank_runs_read_as_one_space_equal_the_text_as_it_is(
+    text: str, spans: list[tuple[int, int]]
+) -> None:
+    assert alignment._stretch_stems(text, spans) == stretch_stems(text, spans)

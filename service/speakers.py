@@ -1091,7 +1091,10 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
         event = events[first_after]
         if event.cue.start < min(paragraph_end, stop + 250):
             gap = masked[stop:event.cue.start]
-            if not gap.strip(" ,\t") and not _takes_object(event.cue.text):
+            # "“…,” referring to the Iron Hand", "“…,” citing a ruling": after a participle
+            # the phrase is its object; the sentence's subject speaks (step 2).
+            if not gap.strip(" ,\t") and not _takes_object(event.cue.text) \
+                    and (event.speaker_after or not _is_participle(event.cue.text)):
                 attribution = _from_event(event, True)
                 if attribution is not None:
                     return attribution, None

@@ -561,6 +561,12 @@ def test_tail_prechecks_never_reject_a_match(text: str) -> None:
         ("Asked about old attacks, Ann Lee said that was part of the race, no different, she"
          " said, from rivals calling a plan “voodoo economics” before joining forces.",
          [("voodoo economics", "Ann Lee", "she")]),
+        # after a quote, the phrase after a participle is its object, not the speaker
+        ("Tom Reed also vowed, “We will defeat the gangs and defeat them fast,” referring to"
+         " the Iron Hand.", [("We will defeat the gangs and defeat them fast,", "Tom Reed",
+                              "Tom Reed")]),
+        ("Ann Lee said it was a “distortion,” describing the security team as skilled.",
+         [("distortion,", "Ann Lee", "Ann Lee")]),
     ],
 )
 def test_attribution_refinements(text: str,

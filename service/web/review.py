@@ -30,7 +30,6 @@ bp = Blueprint(
 )
 
 DOCUMENT_FIELDS = ("source", "candidate")
-TEXT_FIELDS = (*DOCUMENT_FIELDS, "format")
 HTML_MIMETYPE = "text/html"
 # Browsers submit a textarea with CRLF line breaks whatever was pasted (HTML's form
 # serialisation); turning them back into LF gives the pipeline the text the person pasted.

@@ -106,7 +106,9 @@ _BARE_NP = (
     rf"(?:\s+(?!{_STOP}\b|{_LY_ADVERB})\p{{Ll}}[\p{{L}}’'\-]+)?"
 )
 _AUX = (
-    r"(?:has|have|had|also|later|then|once|previously|repeatedly|recently|further|again|"
+    # "I didn’t say", "They don’t argue": a negated auxiliary is no subject.
+    r"(?:(?:did|do|does|would|could|wo|ca|should|has|have|had|is|are|was|were)n[’']t|"
+    r"cannot|has|have|had|also|later|then|once|previously|repeatedly|recently|further|again|"
     r"simply|just|will|would|could|may|might|did|does|do|is|was|were|are|been|being|"
     r"reportedly|publicly|privately|bluntly|flatly|quickly|finally|often|never|always|even|"
     r"still|only|not|already|subsequently|separately|angrily|once\s+again|went\s+on\s+to|"
@@ -1172,10 +1174,11 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
             return attribution, None
         index += 1
     lead_start = max(sentence_start, span.open_mark - _REACH)
-    if weak is None and masked[max(lead_start, span.open_mark - 16):span.open_mark].rstrip() \
-            .endswith(":"):
-        # "Doe was blunt: “…”": a colon lead-in without a reporting verb; its subject.
-        weak = _label_attribution(analysis, lead_start, span.open_mark) \
+    if masked[max(lead_start, span.open_mark - 16):span.open_mark].rstrip().endswith(":"):
+        # "Doe was blunt: “…”": a colon lead-in without a reporting verb; its subject. A
+        # name labelling the quote ("polls did predict it - Pollster: “…”") beats a common
+        # noun's cue earlier in the sentence.
+        weak = _label_attribution(analysis, lead_start, span.open_mark) or weak \
             or _clause_attribution(analysis, lead_start, span.open_mark)
     return weak, deferred
 

@@ -567,6 +567,18 @@ def test_tail_prechecks_never_reject_a_match(text: str) -> None:
                               "Tom Reed")]),
         ("Ann Lee said it was a “distortion,” describing the security team as skilled.",
          [("distortion,", "Ann Lee", "Ann Lee")]),
+        # plain present reporting verbs after plural subjects
+        ("The two senators, however, argue that “there is a precedent,” citing a 2009 case.",
+         [("there is a precedent,", "the two senators", "The two senators")]),
+        ("“The plan failed the state,” the editors write.",
+         [("The plan failed the state,", "the editors", "the editors")]),
+        # a negated auxiliary between the subject and its cue is no subject
+        ("Ann Lee didn’t say it was “a crisis” at all.", [("a crisis", "Ann Lee", "Ann Lee")]),
+        ("Tom Reed won't argue that the plan is “a failure” yet.",
+         [("a failure", "Tom Reed", "Tom Reed")]),
+        # a name labelling the quote beats a common noun's cue before it
+        ("Ann Lee runs a survey firm.\n\nBut polls did predict the Democratic result - Ann Lee:"
+         " “Most surveys fared well.”", [("Most surveys fared well.", "Ann Lee", "Ann Lee")]),
     ],
 )
 def test_attribution_refinements(text: str,

@@ -293,6 +293,32 @@ _PLACE_ASIDE = regex.compile(
     rf"[ \t]+\p{{Lu}}[^,\n{_MASK}]{{0,60}}(?:,[ \t]+\p{{Lu}}[^,\n{_MASK}]{{0,30}})?,"
     rf"(?:[ \t]+{_AUX})*[ \t]*$"
 )
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
+           "December|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.")
+_PARTS_OF_DAY = "morning|afternoon|evening|night"
+#: A time phrase right before the cue ("Ann Lee last week said", "The ministry less than two
+#: weeks ago said", "Lee on Tuesday night warned"): it dates the words, it never says them.
+_TIME_TAIL = regex.compile(
+    r"(?r)[ \t]+(?:"
+    r"(?:(?:late|early|earlier|later)[ \t]+)?(?:last|this|next|that)[ \t]+"
+    rf"(?:week|weekend|month|year|spring|summer|fall|autumn|winter|{_PARTS_OF_DAY}|{_WEEKDAYS})"
+    r"|(?:(?:less|more)[ \t]+than[ \t]+|about[ \t]+|nearly[ \t]+|just[ \t]+)?"
+    r"(?:\w+|a[ \t]+few)[ \t]+(?:hours?|days?|weeks?|months?|years?)[ \t]+ago"
+    r"|(?:on[ \t]+)?(?:yesterday|today|tonight|" + _WEEKDAYS + r")"
+    rf"(?:[ \t]+(?:{_PARTS_OF_DAY}))?"
+    rf"|(?:on|in)[ \t]+(?:{_MONTHS})(?:[ \t]+\d{{1,2}})?(?:,?[ \t]+\d{{4}})?"
+    r")[ \t]*$"
+)
+_TIME_ENDINGS = ("week", "weekend", "month", "year", "spring", "summer", "fall", "autumn",
+                 "winter", "morning", "afternoon", "evening", "night", "ago", "yesterday",
+                 "today", "tonight", "day", "ary", "rch", "ril", "May", "une", "uly", "ust",
+                 "ber", ".", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9")
+#: " — a teacher from Dover — " between a subject and its cue: an appositive set off by
+#: dashes, read as one set off by commas.
+_DASH_ASIDE = regex.compile(
+    rf"(?r)[ \t]+[—–―][ \t]*[^—–―,\n{_MASK}]{{1,80}}?[ \t]*[—–―](?:[ \t]+{_AUX})*[ \t]*$"
+)
 _DASH_ATTRIBUTION = regex.compile(rf"\s*(?:[—–―]|--|-(?=\s))\s*(?P<name>{_NAME_SEQ})")
 #: What a text must end with (trailing whitespace dropped) for each tail pattern to match:
 #: the last word its ``\s*$`` may follow. Nearly every cue fails this test, which costs a
@@ -406,15 +432,28 @@ def _titled_match(text: str, start: int, end: int, pattern: regex.Pattern[str] =
     return found
 
 
-def _without_place_aside(window: str) -> str:
-    """``window`` with a place set off by commas right before the cue blanked out (same
-    length): in "Ann Lee, in Columbus, Ohio, said" the subject is Ann Lee, not Ohio."""
-    if window.count(",") < 2:
-        return window
-    found = lexicon.match(_PLACE_ASIDE, window)
-    if found is None:
-        return window
-    return window[:found.start()] + " " * (len(window) - found.start())
+def _without_asides(window: str) -> str:
+    """``window`` (same length) without what stands between a subject and its cue without
+    saying anything: a place set off by commas ("Ann Lee, in Columbus, Ohio, said" -> Ann
+    Lee, not Ohio), a time phrase ("Ann Lee last week said"); an appositive set off by
+    dashes becomes one set off by commas."""
+    if _may_end_with(window, 0, len(window), _TIME_ENDINGS):
+        found = lexicon.match(_TIME_TAIL, window)
+        if found is not None:
+            window = window[:found.start()] + " " * (len(window) - found.start())
+    if window.count(",") >= 2:
+        found = lexicon.match(_PLACE_ASIDE, window)
+        if found is not None:
+            window = window[:found.start()] + " " * (len(window) - found.start())
+    dashes = sum(map(window.count, "—–―"))
+    if dashes >= 2:
+        found = lexicon.match(_DASH_ASIDE, window)
+        if found is not None:
+            aside = found.group().strip()
+            start = found.start() + found.group().index(aside[0])
+            end = start + len(aside)
+            window = window[:start] + "," + window[start + 1:end - 1] + "," + window[end:]
+    return window
 
 
 def _role_of(words: Sequence[str], index: int) -> bool:
@@ -740,7 +779,7 @@ class _Analysis:
         return None
 
     def _subject(self, window: str, offset: int, at_sentence_start: bool) -> _Mention | None:
-        window = _without_place_aside(window)
+        window = _without_asides(window)
         # The pattern needs two commas: most windows have fewer.
         appositive = lexicon.match(_APPOSITIVE_TAIL, window) if window.count(",") >= 2 else None
         if appositive is not None:
@@ -764,7 +803,11 @@ class _Analysis:
             found = lexicon.match(_SUBJECT_TAIL, head)
             return _mention(found, offset) if found else None
         found = lexicon.match(_SUBJECT_TAIL, window)
-        return _mention(found, offset) if found else None
+        mention = _mention(found, offset) if found else None
+        if mention is not None and mention.kind == "common":
+            # "A campaign ad released Thursday accuses": the phrase ends before its verb.
+            mention = _head_noun_phrase(mention)
+        return mention
 
     def _name_in_phrase(self, phrase: regex.Match[str]) -> _Mention | None:
         value = phrase.group("phrase")

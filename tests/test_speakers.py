@@ -579,6 +579,19 @@ def test_tail_prechecks_never_reject_a_match(text: str) -> None:
         # a name labelling the quote beats a common noun's cue before it
         ("Ann Lee runs a survey firm.\n\nBut polls did predict the Democratic result - Ann Lee:"
          " “Most surveys fared well.”", [("Most surveys fared well.", "Ann Lee", "Ann Lee")]),
+        # a time phrase between the subject and its cue dates the words, it never says them
+        ("Senator Ann Lee last week said the plan was “a disaster.”",
+         [("a disaster.", "Ann Lee", "Senator Ann Lee")]),
+        ("The ministry less than two weeks ago said that “top secret” files were sent.",
+         [("top secret", "the ministry", "The ministry")]),
+        ("A letter sent out by Tom Reed on Tuesday night warned: “We will fight.”",
+         [("We will fight.", "Tom Reed", "Tom Reed")]),
+        # an appositive set off by dashes, as one set off by commas
+        ("Jason Sims — a teacher from Mount Pleasant — says the endorsement was “a big deal.”",
+         [("a big deal.", "Jason Sims", "Jason Sims")]),
+        # a common noun phrase subject ends before its verb
+        ("A campaign TV ad released Thursday accuses Tom Reed of “sleaze.”",
+         [("sleaze.", "a campaign TV ad", "A campaign TV ad")]),
     ],
 )
 def test_attribution_refinements(text: str,

@@ -310,6 +310,7 @@ _TIME_TAIL = regex.compile(
     rf"|(?:on|in)[ \t]+(?:{_MONTHS})(?:[ \t]+\d{{1,2}})?(?:,?[ \t]+\d{{4}})?"
     r")[ \t]*$"
 )
+_PARTICIPLE_END = regex.compile(r"(?r)\b\p{Ll}+ed[ \t]*$")
 _TIME_ENDINGS = ("week", "weekend", "month", "year", "spring", "summer", "fall", "autumn",
                  "winter", "morning", "afternoon", "evening", "night", "ago", "yesterday",
                  "today", "tonight", "day", "ary", "rch", "ril", "May", "une", "uly", "ust",
@@ -439,7 +440,8 @@ def _without_asides(window: str) -> str:
     dashes becomes one set off by commas."""
     if _may_end_with(window, 0, len(window), _TIME_ENDINGS):
         found = lexicon.match(_TIME_TAIL, window)
-        if found is not None:
+        # "An ad released Thursday accuses": a time phrase after a participle dates it.
+        if found is not None and not _PARTICIPLE_END.search(window, 0, found.start()):
             window = window[:found.start()] + " " * (len(window) - found.start())
     if window.count(",") >= 2:
         found = lexicon.match(_PLACE_ASIDE, window)
@@ -805,8 +807,17 @@ class _Analysis:
         found = lexicon.match(_SUBJECT_TAIL, window)
         mention = _mention(found, offset) if found else None
         if mention is not None and mention.kind == "common":
-            # "A campaign ad released Thursday accuses": the phrase ends before its verb.
-            mention = _head_noun_phrase(mention)
+            first = mention.span.text.split(maxsplit=1)[0]
+            if first[:1].islower() and _looks_finite(first) \
+                    and not _DETERMINER_WORD.fullmatch(first):
+                # "who highlighted comments", "he later defended his remarks": a verb
+                # (and its object) right after a pronoun or a name is that subject's verb,
+                # and the subject is theirs. ("those surveyed said", "registered voters
+                # agreed": nothing such before it, the phrase is the subject.)
+                own = lexicon.match(_SUBJECT_TAIL, window, 0, mention.span.start - offset)
+                verbs_subject = _mention(own, offset) if own else None
+                if verbs_subject is not None and verbs_subject.kind in ("pronoun", "name"):
+                    return verbs_subject
         return mention
 
     def _name_in_phrase(self, phrase: regex.Match[str]) -> _Mention | None:

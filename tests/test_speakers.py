@@ -589,9 +589,18 @@ def test_tail_prechecks_never_reject_a_match(text: str) -> None:
         # an appositive set off by dashes, as one set off by commas
         ("Jason Sims — a teacher from Mount Pleasant — says the endorsement was “a big deal.”",
          [("a big deal.", "Jason Sims", "Jason Sims")]),
-        # a common noun phrase subject ends before its verb
-        ("A campaign TV ad released Thursday accuses Tom Reed of “sleaze.”",
-         [("sleaze.", "a campaign TV ad", "A campaign TV ad")]),
+        # a time phrase after a participle belongs to the subject phrase, and is no aside
+        ("A campaign ad released Thursday accuses Tom Reed of “sleaze.”",
+         [("sleaze.", "a campaign ad released Thursday", "A campaign ad released Thursday")]),
+        # a verb right after a pronoun or a name is theirs, never a subject itself
+        ("Her attacks were echoed by Democrats across the state, who highlighted comments Tom"
+         " Reed made in 2006 saying he “sort of hopes” the bubble bursts.",
+         [("sort of hopes", "Democrats", "who")]),
+        ("Tom Reed later defended his comments as being “sarcastic.”",
+         [("sarcastic.", "Tom Reed", "Tom Reed")]),
+        ("It recalled the hearing when Tom Reed first testified, and Sen. Ann Lee (R-Wis.) kept"
+         " asking him why the office had tied it to “spontaneous” protests.",
+         [("spontaneous", "Ann Lee", "Sen. Ann Lee")]),
     ],
 )
 def test_attribution_refinements(text: str,

@@ -289,8 +289,13 @@ _LABEL = regex.compile(
 #: ", in Columbus, Ohio," ", speaking in Leeds," between a subject and its cue, matched
 #: right to left from the cue.
 _PLACE_ASIDE = regex.compile(
-    r"(?r),[ \t]+(?:(?:speaking|appearing|campaigning)[ \t]+)?(?:in|at|from|near|outside)"
-    rf"[ \t]+\p{{Lu}}[^,\n{_MASK}]{{0,60}}(?:,[ \t]+\p{{Lu}}[^,\n{_MASK}]{{0,30}})?,"
+    r"(?r),[ \t]+(?:(?:(?:speaking|appearing|campaigning)[ \t]+)?(?:in|at|from|near|outside)"
+    rf"[ \t]+\p{{Lu}}"
+    # ", during a town hall in Columbus, Ohio,", ", in an interview with CNN,", ", speaking
+    # to reporters,": an occasion, which says nothing either.
+    r"|(?:during|at|in|after|before|on|while|speaking|talking|appearing)[ \t]+"
+    r"(?:to[ \t]+)?(?:an?|the|his|her|their|its|reporters|journalists)\b"
+    rf")[^,\n{_MASK}]{{0,60}}(?:,[ \t]+\p{{Lu}}[^,\n{_MASK}]{{0,30}})?,"
     rf"(?:[ \t]+{_AUX})*[ \t]*$"
 )
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -446,7 +451,12 @@ def _without_asides(window: str) -> str:
     if window.count(",") >= 2:
         found = lexicon.match(_PLACE_ASIDE, window)
         if found is not None:
-            window = window[:found.start()] + " " * (len(window) - found.start())
+            # "Tom Reed, the mayor, in an interview, said": the appositive keeps its comma
+            # (not "Its leaders, who, on a call, said": "who" is the subject itself).
+            head = window[:found.start()]
+            keep = found.start() + (1 if "," in head and not _PRONOUN_WORD.fullmatch(
+                head[head.rfind(",") + 1:].strip()) else 0)
+            window = window[:keep] + " " * (len(window) - keep)
     dashes = sum(map(window.count, "—–―"))
     if dashes >= 2:
         found = lexicon.match(_DASH_ASIDE, window)

@@ -589,6 +589,13 @@ def test_tail_prechecks_never_reject_a_match(text: str) -> None:
         # an appositive set off by dashes, as one set off by commas
         ("Jason Sims — a teacher from Mount Pleasant — says the endorsement was “a big deal.”",
          [("a big deal.", "Jason Sims", "Jason Sims")]),
+        # an occasion set off by commas between the subject and its cue says nothing
+        ("Tom Reed, during a town hall meeting in Columbus, Ohio, said “we will win.”",
+         [("we will win.", "Tom Reed", "Tom Reed")]),
+        ("Tom Reed, the mayor of Dover, at a rally in Akron, Ohio, said “we will win.”",
+         [("we will win.", "Tom Reed", "Tom Reed")]),
+        ("“We will win,” Ann Lee, speaking to reporters in Akron, Ohio, said.",
+         [("We will win,", "Ann Lee", "Ann Lee")]),
         # a time phrase after a participle belongs to the subject phrase, and is no aside
         ("A campaign ad released Thursday accuses Tom Reed of “sleaze.”",
          [("sleaze.", "a campaign ad released Thursday", "A campaign ad released Thursday")]),

@@ -73,7 +73,10 @@ _CAP_WORD = (
 )
 _TOKEN = rf"(?:{_CAP_WORD}|\d+(?:st|nd|rd|th)?)"
 _CONNECTOR = r"(?:of|for|the|de|van|von|al|bin|da|del|di|la|le|du)"
-_NAME_SEQ = rf"{_NON_NAME}{_CAP_WORD}(?:(?:\s+{_CONNECTOR})*\s+{_TOKEN})*"
+#: Spaces inside a name: any newline ends a paragraph (see ``document``), and no name runs on
+#: from a headline or a sign-off into the next paragraph ("… Poll\n\nGlenn Beck").
+_INLINE_SPACE = r"[^\S\n]+"
+_NAME_SEQ = rf"{_NON_NAME}{_CAP_WORD}(?:(?:{_INLINE_SPACE}{_CONNECTOR})*{_INLINE_SPACE}{_TOKEN})*"
 _PRONOUN = r"(?:he|she|they|we|I|it|who|He|She|They|We|It|Who)"
 _DETERMINER = (
     r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Oo]ne|[Tt]wo|"
@@ -625,7 +628,10 @@ class _Analysis:
         self.names = self._names()
         self.name_positions = [position for position, _ in self.names]
         self.forms_by_token: dict[str, list[tuple[str, ...]]] = {}
-        for _, form in self.names:
+        title_cased = _title_cased_paragraphs(doc, self.masked)
+        for position, form in self.names:
+            if title_cased and doc.paragraph_index(position) in title_cased:
+                continue  # "Glenn Beck Blasts Drudge" is a headline, not a longer name
             for token in set(form):
                 forms = self.forms_by_token.setdefault(token, [])
                 if len(forms) < 50 and form not in forms:
@@ -1048,6 +1054,33 @@ def _visible_end(text: str, start: int, end: int) -> int:
                            or unicodedata.category(text[end - 1]) in _INVISIBLE_CATEGORIES):
         end -= 1
     return end
+
+
+#: A word of four letters or more: a headline capitalises every one of them, prose its names.
+_LONG_WORD = regex.compile(r"\p{L}{4,}")
+_LOWER_LONG_WORD = regex.compile(r"(?<!\p{L})\p{Ll}\p{L}{3}")
+# A headline is one line; longer paragraphs are not looked at (and cost nothing).
+_TITLE_CASE_MAX_CHARS = 300
+# A paragraph ending as a sentence does is prose, whatever its capitals ("?" may end a headline).
+_PROSE_ENDINGS = frozenset(".,;!”\"’'" + _MASK)
+
+
+def _title_cased_paragraphs(doc: Document, masked: str) -> set[int]:
+    """Paragraphs whose long words all start with a capital, at least three of them.
+
+    A headline in title case ("Glenn Beck Blasts Drudge Over Poll") runs names and verbs
+    together; reading its capitalised run as a person's fullest name would name the speaker
+    "Glenn Beck Blasts Drudge". Prose with three long words all capitalised is a name list
+    at most, and the names it holds appear again in the story.
+    """
+    found: set[int] = set()
+    for index, (start, end) in enumerate(doc.paragraphs):
+        if end - start > _TITLE_CASE_MAX_CHARS or masked[end - 1] in _PROSE_ENDINGS:
+            continue
+        if lexicon.search(_LOWER_LONG_WORD, masked, start, end) is None \
+                and len(lexicon.finditer(_LONG_WORD, masked, start, end)) >= 3:
+            found.add(index)
+    return found
 
 
 def _heading_paragraphs(doc: Document, masked: str, spans: Sequence[QuoteSpan]) -> set[int]:

@@ -542,6 +542,15 @@ def test_tail_prechecks_never_reject_a_match(text: str) -> None:
         # a place set off by commas between the subject and its cue
         ("Ann Lee, in Columbus, Ohio, said the plan was “a disgrace to the state.”",
          [("a disgrace to the state.", "Ann Lee", "Ann Lee")]),
+        # a name never runs on into the next paragraph, and a title-case headline lends no
+        # longer form to a name
+        ("Glenn Beck Blasts Drudge Over Poll\n\n“It is a disgrace,” Beck said on Monday.",
+         [("It is a disgrace,", "Beck", "Beck")]),
+        ("Mayor Backs New Bridge Plan\n\nAna Ruiz toured the site on Monday. “It will open in "
+         "May,” Ruiz said.",
+         [("It will open in May,", "Ana Ruiz", "Ruiz")]),
+        ("Photo: Tom Reed\n\nAnn Lee spoke on Monday. “We will rebuild,” Lee said.",
+         [("We will rebuild,", "Ann Lee", "Lee")]),
         # a short word before a full stop ends the sentence unless it is a known abbreviation
         ("Talks stalled over the Middle East. Trump later said: “We will get a deal.”",
          [("We will get a deal.", "Trump", "Trump")]),

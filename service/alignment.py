@@ -37,6 +37,7 @@ from service.wording import (
     meet_key,
     near_copy,
     source_form_of,
+    stem_set,
     token_stems,
     tokenize_all,
     truncations,
@@ -228,7 +229,7 @@ class Prose:
             wholes.append(units)
         bags: list[list[StemBag]] = [[self.bags[unit] for unit in units] for units in wholes]
         keys: list[list[frozenset[str]]] = [[self.keys[unit] for unit in units] for units in wholes]
-        for number, found in zip(cut_owner, _stretch_stems(self.masked, cuts), strict=True):
+        for number, found in zip(cut_owner, _stretch_stem_sets(self.masked, cuts), strict=True):
             bags[number].append(StemBag.of(found))
             keys[number].append(_keys(found))
         return [
@@ -243,17 +244,9 @@ class Prose:
         ]
 
 
-def _stretch_stems(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str, ...]]:
-    """``stretch_stems`` with every run of whitespace read as one space.
-
-    Tokens never hold whitespace and normalisation never acts across it, so the stems are
-    the same; the blanked quotations and indents then cost the tokeniser nothing. (The only
-    whitespace the tokeniser keeps as a token, U+001C..U+001F, is punctuation: no stem.)
-    """
-    return [
-        token_stems(tokens)
-        for tokens in tokenize_all([" ".join(text[start:end].split()) for start, end in spans])
-    ]
+def _stretch_stem_sets(text: str, spans: Sequence[tuple[int, int]]) -> list[set[str]]:
+    """The set of ``stretch_stems`` of every span (``stem_set``)."""
+    return [stem_set(text[start:end]) for start, end in spans]
 
 
 def _masked(text: str, quotes: Sequence[Quote]) -> str:
@@ -351,8 +344,9 @@ def prose(doc: Document, quotes: Sequence[Quote]) -> Prose:
             if "\n" in brk.group():
                 paragraph += 1
             cursor = brk.end()
-    bags = tuple(map(StemBag.of, _stretch_stems(masked, list(zip(starts, ends, strict=True)))))
-    keys = tuple(_keys(bag.stems) for bag in bags)
+    found = _stretch_stem_sets(masked, list(zip(starts, ends, strict=True)))
+    bags = tuple(map(StemBag.of, found))
+    keys = tuple(map(_keys, found))
     return Prose(
         text, masked, tuple(starts), tuple(ends), tuple(paragraphs), bags, keys, _Index.of(keys)
     )

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 import regex
 from rapidfuzz.distance import Indel, Levenshtein
@@ -80,6 +80,14 @@ _ASCII_TOKEN = re.compile(
     r"|[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*"
     r"|\.{3,}"
     r"|[^\t\n\x0b\x0c\r A-Za-z0-9]"
+)
+# The word alternatives of the two patterns above, in the same order, so a word is matched
+# exactly as there: see ``_chunk_stems``.
+_WORD_TOKEN = regex.compile(
+    r"\p{N}+(?:[.,:/]\p{N}+)*(?:[\p{L}\p{M}]+)?|[\p{L}\p{M}\p{N}]+(?:['\-][\p{L}\p{M}\p{N}]+)*"
+)
+_ASCII_WORD_TOKEN = re.compile(
+    r"[0-9]+(?:[.,:/][0-9]+)*(?:[A-Za-z]+)?|[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*"
 )
 _WORDLIKE = regex.compile(r"[\p{L}\p{N}]")
 # A quote running over several paragraphs re-opens each new paragraph with a quotation mark
@@ -157,15 +165,21 @@ def normalize(text: str) -> str:
     return _DOUBLE_DASH.sub("-", folded) if "--" in folded else folded
 
 
+def _tokenizable(text: str) -> str:
+    """The text as the tokeniser reads it: normalised, without paragraph re-opening marks."""
+    normalized = normalize(text)
+    if "\n" in normalized:
+        normalized = _REOPENING_MARKS.sub("", normalized)
+    return normalized
+
+
 def tokenize(text: str) -> tuple[str, ...]:
     """Normalised tokens: words, numbers, single punctuation marks and ``...``.
 
     The quotation marks that re-open a paragraph inside a multi-paragraph quote are left
     out, so the quote compares equal to the same words run together in one paragraph.
     """
-    normalized = normalize(text)
-    if "\n" in normalized:
-        normalized = _REOPENING_MARKS.sub("", normalized)
+    normalized = _tokenizable(text)
     pattern = _ASCII_TOKEN if normalized.isascii() else _TOKEN
     tokens: list[str] = pattern.findall(normalized)
     if "'" in tokens:
@@ -233,6 +247,31 @@ def tokenize_all(texts: Sequence[str]) -> list[tuple[str, ...]]:
     if texts:
         found.append(tokens[first:])
     return found
+
+
+def stem_set(text: str) -> set[str]:
+    """``set(stems(text))``, from the text's whitespace-separated chunks.
+
+    No token holds whitespace and normalisation never acts across it, so a text's stems are
+    its chunks' stems; a document repeats its chunks ("the", "council,"), so each chunk is
+    tokenised once (``_chunk_stems``), not once per sentence that holds it.
+    """
+    return set().union(*map(_chunk_stems, text.split()))
+
+
+@lru_cache(maxsize=65536)  # a document repeats its chunks; each is tokenised once
+def _chunk_stems(chunk: str) -> frozenset[str]:
+    """The content stems of a chunk of text holding no whitespace.
+
+    Only its words are looked for: punctuation tokens are never stems, and no word token can
+    start inside one (a word starts with a letter, mark or digit, a punctuation token holds
+    none), so the tokeniser's word alternatives alone find the very same words.
+    """
+    normalized = _tokenizable(chunk)
+    pattern = _ASCII_WORD_TOKEN if normalized.isascii() else _WORD_TOKEN
+    held: set[str | None] = set(map(_content_stem, pattern.findall(normalized)))
+    held.discard(None)  # function words and words without a letter or digit
+    return cast(frozenset[str], frozenset(held))
 
 
 def stretch_stems(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str, ...]]:

@@ -19,6 +19,7 @@ from service.wording import (
     near_copy,
     source_form,
     stem,
+    stem_set,
     stems,
     stems_meet,
     stretch_stems,
@@ -236,6 +237,20 @@ def test_stretches_tokenised_in_one_pass_as_each_alone(text: str, data: st.DataO
     cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=8)))
     spans = list(zip(cuts[::2], cuts[1::2], strict=False))
     assert stretch_stems(text, spans) == [stems(text[start:end]) for start, end in spans]
+
+
+# Besides, digits next to the separators numbers keep, and characters that normalise to
+# whitespace ("\u00a8" is a space and a combining mark) or are whitespace only to str.split.
+_TRICKY_WORDS = st.sampled_from(
+    [*"ab1 .,:/-'\n[]", "\u00a8", "\u00bd", "\u2028", "\x1c", "\u3000", "\ufb01", "\u0301",
+     "The", "walks", "10am", "a1-b", "4,468", "U.S.", "don't", "…"]
+)
+
+
+@settings(max_examples=500)
+@given(st.lists(_TRICKY_WORDS, max_size=40).map("".join))
+def test_stem_set_by_chunks_equals_the_stems_of_the_whole(text: str) -> None:
+    assert stem_set(text) == set(stems(text))
 
 
 @settings(max_examples=300)

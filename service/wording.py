@@ -284,6 +284,13 @@ def token_stems(tokens: Sequence[str]) -> tuple[str, ...]:
     return tuple(found for token in tokens if (found := _content_stem(token)) is not None)
 
 
+def unique_stems(tokens: Iterable[str]) -> tuple[str, ...]:
+    """``token_stems`` without repeats, in order of first use (a dict keeps it, in C)."""
+    found = dict.fromkeys(map(_content_stem, tokens))
+    found.pop(None, None)  # function words and punctuation
+    return cast(tuple[str, ...], tuple(found))
+
+
 @lru_cache(maxsize=65536)  # a document repeats its words; each is judged once
 def _content_stem(token: str) -> str | None:
     """The token's stem, or None for a function word or punctuation."""
@@ -402,6 +409,10 @@ def _pieces(tokens: Sequence[str], brackets: bool = True) -> list[_Piece]:
     With ``brackets`` false, square brackets are words like any other (the speaker's own, or
     the source's editor's, reproduced as they were) and only ellipses split.
     """
+    if ELLIPSIS not in tokens and not (brackets and "[" in tokens):
+        # Nothing to split at (most quotes): the one piece the loop below would make.
+        words = _strip_punct(tokens)
+        return [_Piece("start", words)] if words else []
     pieces: list[_Piece] = []
     gap = "start"
     current: list[str] = []

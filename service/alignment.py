@@ -34,10 +34,10 @@ from service.wording import (
     StemBag,
     candidate_form_of,
     fits,
+    keyed_bag,
     meet_key,
     near_copy,
     source_form_of,
-    stem_set,
     tokenize_all,
     truncations,
     unique_stems,
@@ -210,7 +210,7 @@ class Prose:
 
         Only whitespace lies between two sentences, and a token never spans whitespace nor
         does normalisation act across it, so a stretch's stems are its sentences' stems; the
-        sentences a stretch cuts are tokenised from the cut, all stretches' in one pass. The
+        sentences a stretch cuts are read from the cut (``keyed_bag``). The
         bag's truncations and the keys are then unions of the sentences' (sets joined in C).
         """
         wholes: list[list[int]] = []
@@ -230,9 +230,10 @@ class Prose:
             wholes.append(units)
         bags: list[list[StemBag]] = [[self.bags[unit] for unit in units] for units in wholes]
         keys: list[list[frozenset[str]]] = [[self.keys[unit] for unit in units] for units in wholes]
-        for number, found in zip(cut_owner, _stretch_stem_sets(self.masked, cuts), strict=True):
-            bags[number].append(StemBag.of(found))
-            keys[number].append(_keys(found))
+        for number, (start, end) in zip(cut_owner, cuts, strict=True):
+            bag, keyed = keyed_bag(self.masked[start:end])
+            bags[number].append(bag)
+            keys[number].append(keyed)
         return [
             (
                 StemBag(
@@ -243,11 +244,6 @@ class Prose:
             )
             for parts, keyed in zip(bags, keys, strict=True)
         ]
-
-
-def _stretch_stem_sets(text: str, spans: Sequence[tuple[int, int]]) -> list[set[str]]:
-    """The set of ``stretch_stems`` of every span (``stem_set``)."""
-    return [stem_set(text[start:end]) for start, end in spans]
 
 
 def _masked(text: str, quotes: Sequence[Quote]) -> str:
@@ -342,9 +338,9 @@ def prose(doc: Document, quotes: Sequence[Quote]) -> Prose:
         if "\n" in brk:
             paragraph += 1
         cursor += len(piece) + len(brk)
-    found = _stretch_stem_sets(masked, list(zip(starts, ends, strict=True)))
-    bags = tuple(map(StemBag.of, found))
-    keys = tuple(map(_keys, found))
+    found = [keyed_bag(masked[start:end]) for start, end in zip(starts, ends, strict=True)]
+    bags = tuple(bag for bag, _ in found)
+    keys = tuple(keyed for _, keyed in found)
     return Prose(
         text, masked, tuple(starts), tuple(ends), tuple(paragraphs), bags, keys, _Index.of(keys)
     )

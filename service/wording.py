@@ -82,7 +82,7 @@ _ASCII_TOKEN = re.compile(
     r"|[^\t\n\x0b\x0c\r A-Za-z0-9]"
 )
 # The word alternatives of the two patterns above, in the same order, so a word is matched
-# exactly as there: see ``_chunk_stems``.
+# exactly as there: see ``_chunk_bag``.
 _WORD_TOKEN = regex.compile(
     r"\p{N}+(?:[.,:/]\p{N}+)*(?:[\p{L}\p{M}]+)?|[\p{L}\p{M}\p{N}]+(?:['\-][\p{L}\p{M}\p{N}]+)*"
 )
@@ -249,31 +249,6 @@ def tokenize_all(texts: Sequence[str]) -> list[tuple[str, ...]]:
     return found
 
 
-def stem_set(text: str) -> set[str]:
-    """``set(stems(text))``, from the text's whitespace-separated chunks.
-
-    No token holds whitespace and normalisation never acts across it, so a text's stems are
-    its chunks' stems; a document repeats its chunks ("the", "council,"), so each chunk is
-    tokenised once (``_chunk_stems``), not once per sentence that holds it.
-    """
-    return set().union(*map(_chunk_stems, text.split()))
-
-
-@lru_cache(maxsize=65536)  # a document repeats its chunks; each is tokenised once
-def _chunk_stems(chunk: str) -> frozenset[str]:
-    """The content stems of a chunk of text holding no whitespace.
-
-    Only its words are looked for: punctuation tokens are never stems, and no word token can
-    start inside one (a word starts with a letter, mark or digit, a punctuation token holds
-    none), so the tokeniser's word alternatives alone find the very same words.
-    """
-    normalized = _tokenizable(chunk)
-    pattern = _ASCII_WORD_TOKEN if normalized.isascii() else _WORD_TOKEN
-    held: set[str | None] = set(map(_content_stem, pattern.findall(normalized)))
-    held.discard(None)  # function words and words without a letter or digit
-    return cast(frozenset[str], frozenset(held))
-
-
 def stretch_stems(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str, ...]]:
     """``stems(text[start:end])`` for every span, tokenised in one pass (``tokenize_all``)."""
     return [token_stems(tokens) for tokens in tokenize_all([text[a:b] for a, b in spans])]
@@ -381,6 +356,48 @@ class StemBag:
                 stem for stem in self.stems if not shorter_here.isdisjoint(truncations(stem))
             }
         return len(held_there), len(held_here)
+
+
+# A chunk's content stems, their truncations and their meet keys (see ``keyed_bag``).
+_ChunkBag = tuple[frozenset[str], frozenset[str], frozenset[str]]
+_EMPTY: frozenset[str] = frozenset()
+
+
+def keyed_bag(text: str) -> tuple[StemBag, frozenset[str]]:
+    """``StemBag.of(stems(text))`` and the ``meet_key`` of each of its stems.
+
+    No token holds whitespace and normalisation never acts across it, so a text's stems are
+    its whitespace-separated chunks' stems; a document repeats its chunks ("council,"), so
+    each chunk's stems, truncations and keys are found once (``_chunk_bag``) and a text's
+    are their unions. Chunks without a content stem ("the", "--") are left out first.
+    """
+    parts = list(filter(None, map(_chunk_bag, text.split())))
+    if len(parts) == 1:
+        stems, truncated, keys = parts[0]
+        return StemBag(stems, truncated), keys
+    if not parts:
+        return StemBag(_EMPTY, _EMPTY), _EMPTY
+    stemmed, truncations_, keyed = zip(*parts, strict=True)
+    return StemBag(_EMPTY.union(*stemmed), _EMPTY.union(*truncations_)), _EMPTY.union(*keyed)
+
+
+@lru_cache(maxsize=65536)  # a document repeats its chunks; each is tokenised once
+def _chunk_bag(chunk: str) -> _ChunkBag | None:
+    """The content stems (and their truncations and keys) of a chunk of text holding no
+    whitespace; None when it has none.
+
+    Only its words are looked for: punctuation tokens are never stems, and no word token can
+    start inside one (a word starts with a letter, mark or digit, a punctuation token holds
+    none), so the tokeniser's word alternatives alone find the very same words.
+    """
+    normalized = _tokenizable(chunk)
+    pattern = _ASCII_WORD_TOKEN if normalized.isascii() else _WORD_TOKEN
+    held: set[str | None] = set(map(_content_stem, pattern.findall(normalized)))
+    held.discard(None)  # function words and words without a letter or digit
+    if not held:
+        return None
+    stems = cast(frozenset[str], frozenset(held))
+    return stems, _EMPTY.union(*map(truncations, stems)), frozenset(map(meet_key, stems))
 
 
 # --- acceptable edits -------------------------------------------------------------------

@@ -16,10 +16,11 @@ from service.wording import (
     acceptable,
     candidate_form,
     compare,
+    keyed_bag,
+    meet_key,
     near_copy,
     source_form,
     stem,
-    stem_set,
     stems,
     stems_meet,
     stretch_stems,
@@ -249,8 +250,9 @@ _TRICKY_WORDS = st.sampled_from(
 
 @settings(max_examples=500)
 @given(st.lists(_TRICKY_WORDS, max_size=40).map("".join))
-def test_stem_set_by_chunks_equals_the_stems_of_the_whole(text: str) -> None:
-    assert stem_set(text) == set(stems(text))
+def test_bag_by_chunks_equals_the_bag_of_the_whole(text: str) -> None:
+    found = stems(text)
+    assert keyed_bag(text) == (StemBag.of(found), frozenset(map(meet_key, found)))
 
 
 @settings(max_examples=300)

@@ -478,6 +478,12 @@ def _first_letter_folded(token: str) -> str:
     return token[:1].lower() + token[1:]
 
 
+@lru_cache(maxsize=65536)  # every token of every candidate quote
+def _needed_key(token: str) -> str | None:
+    """A word's key a source must hold (``_first_letter_folded``); None for punctuation."""
+    return _first_letter_folded(token) if is_word(token) else None
+
+
 def _same(candidate: str, source: str, case_free: bool) -> bool:
     if candidate == source:
         return True
@@ -548,8 +554,12 @@ def candidate_form(candidate: str) -> CandidateForm:
 def candidate_form_of(tokens: Sequence[str]) -> CandidateForm:
     """``candidate_form`` of a candidate quote already split by ``tokenize``."""
     pieces = tuple(_pieces(tokens))
-    words = filter(is_word, chain.from_iterable(piece.tokens for piece in pieces))
-    needs = frozenset(map(_first_letter_folded, words))
+    if len(pieces) == 1:
+        needed = set(map(_needed_key, pieces[0].tokens))
+    else:
+        needed = set(map(_needed_key, chain.from_iterable(piece.tokens for piece in pieces)))
+    needed.discard(None)  # punctuation
+    needs = cast(frozenset[str], frozenset(needed))
     literal = tuple(_pieces(tokens, brackets=False)) if "[" in tokens else None
     return CandidateForm(pieces, needs, literal)
 

@@ -223,34 +223,34 @@ def stems(text: str) -> tuple[str, ...]:
     return token_stems(tokenize(text))
 
 
-# Joins the texts ``tokenize_all`` tokenises together: a token of its own between spaces
-# (a control character, ASCII so ASCII text keeps its fast path).
-_TEXT_BREAK = "\x00"
+# Whitespace to ``str.split`` but punctuation tokens to the tokeniser (the only such
+# characters: every other character ``str.split`` splits at is whitespace to both patterns).
+_SPLIT_NOT_SPACE = re.compile("[\x1c-\x1f]")
 
 
 def tokenize_all(texts: Sequence[str]) -> list[tuple[str, ...]]:
-    """``tokenize`` of every text, all in one pass.
+    """``tokenize`` of every text (a document's quotations), chunk by chunk.
 
-    Normalisation never acts across whitespace and no token spans it, so texts joined by a
-    spaced marker tokenise as each would alone; one pass saves a normalisation and a
-    pattern call per text (a document's quotations or sentences).
+    No token holds whitespace and normalisation never acts across it, so a text's tokens
+    are its whitespace-separated chunks' tokens, and a document repeats its chunks ("the",
+    "council,"): each is tokenised once (``_chunk_tokens``). A text with a line break is
+    tokenised whole: the marks re-opening a paragraph are read after the break.
     """
-    joined = f" {_TEXT_BREAK} ".join(texts)
-    if joined.count(_TEXT_BREAK) != len(texts) - 1:  # a text holds the marker: one by one
-        return [tokenize(text) for text in texts]
-    tokens = tokenize(joined)
-    found, first = [], 0
-    for _ in range(len(texts) - 1):
-        marker = tokens.index(_TEXT_BREAK, first)
-        found.append(tokens[first:marker])
-        first = marker + 1
-    if texts:
-        found.append(tokens[first:])
-    return found
+    return [
+        tokenize(text)
+        if "\n" in text or _SPLIT_NOT_SPACE.search(text)
+        else tuple(chain.from_iterable(map(_chunk_tokens, text.split())))
+        for text in texts
+    ]
+
+
+@lru_cache(maxsize=65536)  # a document repeats its chunks; each is tokenised once
+def _chunk_tokens(chunk: str) -> tuple[str, ...]:
+    return tokenize(chunk)
 
 
 def stretch_stems(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str, ...]]:
-    """``stems(text[start:end])`` for every span, tokenised in one pass (``tokenize_all``)."""
+    """``stems(text[start:end])`` for every span (``tokenize_all``)."""
     return [token_stems(tokens) for tokens in tokenize_all([text[a:b] for a, b in spans])]
 
 

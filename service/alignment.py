@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import chain, repeat
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Generic, NamedTuple, TypeVar
 
 import regex
@@ -139,6 +139,10 @@ class _Index:
         return len(self.postings.get(key, ()))
 
 
+_NO_STEMS: frozenset[str] = frozenset()
+_BAG_STEMS = attrgetter("stems")
+_BAG_TRUNCATED = attrgetter("truncated")
+
 # ``meet_key`` as a C callable: keys are taken of every stem of every sentence.
 _MEET_KEY = itemgetter(slice(0, 4))
 
@@ -213,37 +217,30 @@ class Prose:
         sentences a stretch cuts are read from the cut (``keyed_bag``). The
         bag's truncations and the keys are then unions of the sentences' (sets joined in C).
         """
-        wholes: list[list[int]] = []
-        cuts: list[tuple[int, int]] = []
-        cut_owner: list[int] = []
-        for number, (start, end) in enumerate(stretches):
-            units: list[int] = []
-            for unit in range(bisect_right(self.ends, start), len(self.ends)):
-                first, last = self.starts[unit], self.ends[unit]
-                if first >= end:
-                    break
-                if first >= start and last <= end:
-                    units.append(unit)
-                else:
-                    cuts.append((max(first, start), min(last, end)))
-                    cut_owner.append(number)
-            wholes.append(units)
-        bags: list[list[StemBag]] = [[self.bags[unit] for unit in units] for units in wholes]
-        keys: list[list[frozenset[str]]] = [[self.keys[unit] for unit in units] for units in wholes]
-        for number, (start, end) in zip(cut_owner, cuts, strict=True):
-            bag, keyed = keyed_bag(self.masked[start:end])
-            bags[number].append(bag)
-            keys[number].append(keyed)
-        return [
-            (
-                StemBag(
-                    frozenset().union(*[bag.stems for bag in parts]),
-                    frozenset().union(*[bag.truncated for bag in parts]),
-                ),
-                frozenset().union(*keyed),
+        starts, ends, masked = self.starts, self.ends, self.masked
+        found: list[tuple[StemBag, frozenset[str]]] = []
+        for start, end in stretches:
+            # The sentences it touches: from the first ending after its start to the last
+            # starting before its end. Sentences are disjoint and in order, so only the
+            # first and the last of them can be cut; those between are whole.
+            first, stop = bisect_right(ends, start), bisect_left(starts, end)
+            bags, keys = list(self.bags[first:stop]), list(self.keys[first:stop])
+            cut_first = first < stop and starts[first] < start
+            if cut_first:
+                bags[0], keys[0] = keyed_bag(masked[start : min(ends[first], end)])
+            last = stop - 1
+            if last >= first and ends[last] > end and not (cut_first and last == first):
+                bags[-1], keys[-1] = keyed_bag(masked[max(starts[last], start) : end])
+            found.append(
+                (
+                    StemBag(
+                        _NO_STEMS.union(*map(_BAG_STEMS, bags)),
+                        _NO_STEMS.union(*map(_BAG_TRUNCATED, bags)),
+                    ),
+                    _NO_STEMS.union(*keys),
+                )
             )
-            for parts, keyed in zip(bags, keys, strict=True)
-        ]
+        return found
 
 
 def _masked(text: str, quotes: Sequence[Quote]) -> str:

@@ -13,16 +13,46 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import chain
-from typing import NamedTuple, cast
+from typing import NamedTuple, TypeVar, cast
 
 import regex
 from rapidfuzz.distance import Indel, Levenshtein
 
 from service.models import Change, ChangeOp, Severity, Wording
+
+_Value = TypeVar("_Value")
+
+# How many arguments a ``_Memo`` holds before it starts afresh: far more than a document has.
+_MEMO_SIZE = 65536
+
+
+class _Memo(dict[str, _Value]):
+    """A function's results by argument (a token, a chunk of text), looked up in C.
+
+    ``map(memo.__getitem__, tokens)`` reads a dict, about half the cost of an
+    ``lru_cache`` hit, which counts when every token of a document is looked up several
+    times; a missing argument is computed by ``__missing__``. Full, it is emptied, which
+    bounds it as ``lru_cache`` does.
+    """
+
+    def __init__(self, compute: Callable[[str], _Value]) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, key: str) -> _Value:
+        if len(self) >= _MEMO_SIZE:
+            self.clear()
+        value = self[key] = self._compute(key)
+        return value
+
+
+def _memoized(compute: Callable[[str], _Value]) -> Callable[[str], _Value]:
+    """``compute`` remembering its results (see ``_Memo``): the vocabulary repeats."""
+    return _Memo(compute).__getitem__
+
 
 # Typographic variants that carry no meaning: every quotation mark reads as '"', every
 # apostrophe as "'", every dash as "-". NFKC already folds "…" to "..." and NBSP to space.
@@ -188,7 +218,7 @@ def tokenize(text: str) -> tuple[str, ...]:
     return tuple(tokens)
 
 
-@lru_cache(maxsize=65536)  # every stage asks it of the same few thousand tokens
+@_memoized  # every stage asks it of the same few thousand tokens
 def is_word(token: str) -> bool:
     return _WORDLIKE.search(token) is not None
 
@@ -233,20 +263,19 @@ def tokenize_all(texts: Sequence[str]) -> list[tuple[str, ...]]:
 
     No token holds whitespace and normalisation never acts across it, so a text's tokens
     are its whitespace-separated chunks' tokens, and a document repeats its chunks ("the",
-    "council,"): each is tokenised once (``_chunk_tokens``). A text with a line break is
+    "council,"): each is tokenised once (``_CHUNK_TOKENS``). A text with a line break is
     tokenised whole: the marks re-opening a paragraph are read after the break.
     """
     return [
         tokenize(text)
         if "\n" in text or _SPLIT_NOT_SPACE.search(text)
-        else tuple(chain.from_iterable(map(_chunk_tokens, text.split())))
+        else tuple(chain.from_iterable(map(_CHUNK_TOKENS.__getitem__, text.split())))
         for text in texts
     ]
 
 
-@lru_cache(maxsize=65536)  # a document repeats its chunks; each is tokenised once
-def _chunk_tokens(chunk: str) -> tuple[str, ...]:
-    return tokenize(chunk)
+# Each chunk's tokens: a document repeats its chunks, each is tokenised once.
+_CHUNK_TOKENS: _Memo[tuple[str, ...]] = _Memo(tokenize)
 
 
 def stretch_stems(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str, ...]]:
@@ -266,7 +295,7 @@ def unique_stems(tokens: Iterable[str]) -> tuple[str, ...]:
     return cast(tuple[str, ...], tuple(found))
 
 
-@lru_cache(maxsize=65536)  # a document repeats its words; each is judged once
+@_memoized  # a document repeats its words; each is judged once
 def _content_stem(token: str) -> str | None:
     """The token's stem, or None for a function word or punctuation."""
     return stem(token) if is_word(token) and _fold(token) not in STOPWORDS else None
@@ -295,7 +324,7 @@ _MEET_MIN = 4
 _MEET_MAX_EXTRA = 3
 
 
-@lru_cache(maxsize=65536)  # a document repeats its words; each is cut once
+@_memoized  # a document repeats its words; each is cut once
 def truncations(stem: str) -> tuple[str, ...]:
     """The stems that ``stem`` extends by one to three letters (each of four letters or more).
 
@@ -371,7 +400,7 @@ def keyed_bag(text: str) -> tuple[StemBag, frozenset[str]]:
     each chunk's stems, truncations and keys are found once (``_chunk_bag``) and a text's
     are their unions. Chunks without a content stem ("the", "--") are left out first.
     """
-    parts = list(filter(None, map(_chunk_bag, text.split())))
+    parts = list(filter(None, map(_CHUNK_BAGS.__getitem__, text.split())))
     if len(parts) == 1:
         stems, truncated, keys = parts[0]
         return StemBag(stems, truncated), keys
@@ -381,7 +410,6 @@ def keyed_bag(text: str) -> tuple[StemBag, frozenset[str]]:
     return StemBag(_EMPTY.union(*stemmed), _EMPTY.union(*truncations_)), _EMPTY.union(*keyed)
 
 
-@lru_cache(maxsize=65536)  # a document repeats its chunks; each is tokenised once
 def _chunk_bag(chunk: str) -> _ChunkBag | None:
     """The content stems (and their truncations and keys) of a chunk of text holding no
     whitespace; None when it has none.
@@ -398,6 +426,10 @@ def _chunk_bag(chunk: str) -> _ChunkBag | None:
         return None
     stems = cast(frozenset[str], frozenset(held))
     return stems, _EMPTY.union(*map(truncations, stems)), frozenset(map(meet_key, stems))
+
+
+# Each chunk's bag: a document repeats its chunks, each is tokenised once.
+_CHUNK_BAGS: _Memo[_ChunkBag | None] = _Memo(_chunk_bag)
 
 
 # --- acceptable edits -------------------------------------------------------------------
@@ -473,12 +505,12 @@ def _merge_empty(pieces: list[_Piece]) -> list[_Piece]:
     return merged
 
 
-@lru_cache(maxsize=65536)  # every token of every quote is keyed by it
+@_memoized  # every token of every quote is keyed by it
 def _first_letter_folded(token: str) -> str:
     return token[:1].lower() + token[1:]
 
 
-@lru_cache(maxsize=65536)  # every token of every candidate quote
+@_memoized  # every token of every candidate quote
 def _needed_key(token: str) -> str | None:
     """A word's key a source must hold (``_first_letter_folded``); None for punctuation."""
     return _first_letter_folded(token) if is_word(token) else None
@@ -654,7 +686,7 @@ class _Words(NamedTuple):
         return _Words(self.texts[start:end], self.keys[start:end], self.names[start:end])
 
 
-@lru_cache(maxsize=65536)  # every token of every compared quote; the vocabulary repeats
+@_memoized  # every token of every compared quote; the vocabulary repeats
 def _word_traits(token: str) -> tuple[str, bool] | None:
     """A word's key and whether it is capitalised (``I`` is not a name); None for punctuation."""
     if not is_word(token):
@@ -741,7 +773,7 @@ def _is_modal(key: str) -> bool:
     return key in MODALS or key.endswith("'ll") or key.endswith("'d")
 
 
-@lru_cache(maxsize=65536)  # asked of every changed word; the vocabulary repeats
+@_memoized  # asked of every changed word; the vocabulary repeats
 def _weighty_key(key: str) -> bool:
     return _is_number(key) or _is_negation(key) or _is_modal(key)
 

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import chain, repeat
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import Generic, NamedTuple, TypeVar
 
 import regex
@@ -143,12 +143,9 @@ _NO_STEMS: frozenset[str] = frozenset()
 _BAG_STEMS = attrgetter("stems")
 _BAG_TRUNCATED = attrgetter("truncated")
 
-# ``meet_key`` as a C callable: keys are taken of every stem of every sentence.
-_MEET_KEY = itemgetter(slice(0, 4))
-
 
 def _keys(items: Iterable[str]) -> frozenset[str]:
-    return frozenset(map(_MEET_KEY, items))
+    return frozenset(map(meet_key, items))
 
 
 # --- profiles ---------------------------------------------------------------------------
@@ -633,7 +630,7 @@ def _rivals(
     followed, any rare word of the setting, the speaker's name and the source quotes nearest
     in position stand in for the keys left out.
     """
-    context_keys = map(_MEET_KEY, candidate.context.stems)
+    context_keys = map(meet_key, candidate.context.stems)
     needs = candidate.form.needs
     if index.tokens is None or index.speakers is None:
         # Every posting is followed: a key's units are its posting as it stands, and the

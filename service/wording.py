@@ -301,6 +301,7 @@ def _content_stem(token: str) -> str | None:
     return stem(token) if is_word(token) and _fold(token) not in STOPWORDS else None
 
 
+@_memoized  # taken of every stem; the memo hands back one string, its hash already known
 def meet_key(stem: str) -> str:
     """A key that two stems share whenever ``stems_meet`` holds (their first four letters).
 
@@ -392,6 +393,10 @@ _ChunkBag = tuple[frozenset[str], frozenset[str], frozenset[str]]
 _EMPTY: frozenset[str] = frozenset()
 
 
+# A bag is never changed, so texts without a content stem can share one.
+_NO_BAG = (StemBag(_EMPTY, _EMPTY), _EMPTY)
+
+
 def keyed_bag(text: str) -> tuple[StemBag, frozenset[str]]:
     """``StemBag.of(stems(text))`` and the ``meet_key`` of each of its stems.
 
@@ -401,11 +406,11 @@ def keyed_bag(text: str) -> tuple[StemBag, frozenset[str]]:
     are their unions. Chunks without a content stem ("the", "--") are left out first.
     """
     parts = list(filter(None, map(_CHUNK_BAGS.__getitem__, text.split())))
+    if not parts:  # a blanked quotation, a line of function words
+        return _NO_BAG
     if len(parts) == 1:
         stems, truncated, keys = parts[0]
         return StemBag(stems, truncated), keys
-    if not parts:
-        return StemBag(_EMPTY, _EMPTY), _EMPTY
     stemmed, truncations_, keyed = zip(*parts, strict=True)
     return StemBag(_EMPTY.union(*stemmed), _EMPTY.union(*truncations_)), _EMPTY.union(*keyed)
 

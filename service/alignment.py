@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import chain, repeat
-from operator import itemgetter
+from operator import attrgetter
 from typing import Generic, NamedTuple, TypeVar
 
 import regex
@@ -34,12 +34,13 @@ from service.wording import (
     StemBag,
     candidate_form_of,
     fits,
+    keyed_bag,
     meet_key,
     near_copy,
     source_form_of,
-    token_stems,
     tokenize_all,
     truncations,
+    unique_stems,
 )
 
 # --- speakers ---------------------------------------------------------------------------
@@ -138,20 +139,22 @@ class _Index:
         return len(self.postings.get(key, ()))
 
 
-# ``meet_key`` as a C callable: keys are taken of every stem of every sentence.
-_MEET_KEY = itemgetter(slice(0, 4))
+_NO_STEMS: frozenset[str] = frozenset()
+_BAG_STEMS = attrgetter("stems")
+_BAG_TRUNCATED = attrgetter("truncated")
 
 
 def _keys(items: Iterable[str]) -> frozenset[str]:
-    return frozenset(map(_MEET_KEY, items))
+    return frozenset(map(meet_key, items))
 
 
 # --- profiles ---------------------------------------------------------------------------
 
 # A sentence ends at whitespace after [.!?] (and a closing quotation mark), or at a newline.
 # \K starts the match after the punctuation: the same breaks as a look-behind, 4x faster.
-_SENTENCE_BREAK = regex.compile(r"[.!?][\"'”’»]?\K\s+|\n+")
-_QUOTE_MARK = regex.compile(r"[\"'“”‘’„‚«»‹›「」『』]")
+# The break is one group (a branch reset) so that splitting at it keeps it.
+_SENTENCE_PIECES = regex.compile(r"(?|[.!?][\"'”’»]?\K(\s+)|(\n+))")
+_QUOTE_MARKS = frozenset("\"'“”‘’„‚«»‹›「」『』")
 # Context is the quote's paragraph with all quotations blanked, within this many characters.
 _CONTEXT_CHARS = 300
 _MAX_WINDOW_SENTENCES = 3
@@ -208,52 +211,33 @@ class Prose:
 
         Only whitespace lies between two sentences, and a token never spans whitespace nor
         does normalisation act across it, so a stretch's stems are its sentences' stems; the
-        sentences a stretch cuts are tokenised from the cut, all stretches' in one pass. The
+        sentences a stretch cuts are read from the cut (``keyed_bag``). The
         bag's truncations and the keys are then unions of the sentences' (sets joined in C).
         """
-        wholes: list[list[int]] = []
-        cuts: list[tuple[int, int]] = []
-        cut_owner: list[int] = []
-        for number, (start, end) in enumerate(stretches):
-            units: list[int] = []
-            for unit in range(bisect_right(self.ends, start), len(self.ends)):
-                first, last = self.starts[unit], self.ends[unit]
-                if first >= end:
-                    break
-                if first >= start and last <= end:
-                    units.append(unit)
-                else:
-                    cuts.append((max(first, start), min(last, end)))
-                    cut_owner.append(number)
-            wholes.append(units)
-        bags: list[list[StemBag]] = [[self.bags[unit] for unit in units] for units in wholes]
-        keys: list[list[frozenset[str]]] = [[self.keys[unit] for unit in units] for units in wholes]
-        for number, found in zip(cut_owner, _stretch_stems(self.masked, cuts), strict=True):
-            bags[number].append(StemBag.of(found))
-            keys[number].append(_keys(found))
-        return [
-            (
-                StemBag(
-                    frozenset().union(*[bag.stems for bag in parts]),
-                    frozenset().union(*[bag.truncated for bag in parts]),
-                ),
-                frozenset().union(*keyed),
+        starts, ends, masked = self.starts, self.ends, self.masked
+        found: list[tuple[StemBag, frozenset[str]]] = []
+        for start, end in stretches:
+            # The sentences it touches: from the first ending after its start to the last
+            # starting before its end. Sentences are disjoint and in order, so only the
+            # first and the last of them can be cut; those between are whole.
+            first, stop = bisect_right(ends, start), bisect_left(starts, end)
+            bags, keys = list(self.bags[first:stop]), list(self.keys[first:stop])
+            cut_first = first < stop and starts[first] < start
+            if cut_first:
+                bags[0], keys[0] = keyed_bag(masked[start : min(ends[first], end)])
+            last = stop - 1
+            if last >= first and ends[last] > end and not (cut_first and last == first):
+                bags[-1], keys[-1] = keyed_bag(masked[max(starts[last], start) : end])
+            found.append(
+                (
+                    StemBag(
+                        _NO_STEMS.union(*map(_BAG_STEMS, bags)),
+                        _NO_STEMS.union(*map(_BAG_TRUNCATED, bags)),
+                    ),
+                    _NO_STEMS.union(*keys),
+                )
             )
-            for parts, keyed in zip(bags, keys, strict=True)
-        ]
-
-
-def _stretch_stems(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str, ...]]:
-    """``stretch_stems`` with every run of whitespace read as one space.
-
-    Tokens never hold whitespace and normalisation never acts across it, so the stems are
-    the same; the blanked quotations and indents then cost the tokeniser nothing. (The only
-    whitespace the tokeniser keeps as a token, U+001C..U+001F, is punctuation: no stem.)
-    """
-    return [
-        token_stems(tokens)
-        for tokens in tokenize_all([" ".join(text[start:end].split()) for start, end in spans])
-    ]
+        return found
 
 
 def _masked(text: str, quotes: Sequence[Quote]) -> str:
@@ -261,9 +245,9 @@ def _masked(text: str, quotes: Sequence[Quote]) -> str:
     blanks: list[tuple[int, int]] = []
     for quote in quotes:
         start, end = quote.start, quote.end
-        if start > 0 and _QUOTE_MARK.match(text, start - 1):
+        if start > 0 and text[start - 1] in _QUOTE_MARKS:
             start -= 1
-        if end < len(text) and _QUOTE_MARK.match(text, end):
+        if end < len(text) and text[end] in _QUOTE_MARKS:
             end += 1
         blanks.append((start, end))
     # Joining the kept stretches and the blanks costs a few slices, not a list of every
@@ -278,10 +262,6 @@ def _masked(text: str, quotes: Sequence[Quote]) -> str:
         kept = end
     parts.append(text[kept:])
     return "".join(parts)
-
-
-def _unique(items: Sequence[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(items))
 
 
 def _profiles(
@@ -311,7 +291,7 @@ def _profiles(
         prose.bags_within(windows),
         strict=True,
     ):
-        quoted = _unique(token_stems(tokens))
+        quoted = unique_stems(tokens)
         profiles.append(
             _Profile(
                 index=index,
@@ -338,21 +318,25 @@ def prose(doc: Document, quotes: Sequence[Quote]) -> Prose:
     ends: list[int] = []
     paragraphs: list[int] = []
     paragraph, cursor = 0, 0
-    for brk in [*_SENTENCE_BREAK.finditer(text), None]:
-        end = len(text) if brk is None else brk.start()
+    # The text split at the breaks, each kept: sentence, break, sentence, ..., sentence.
+    pieces = _SENTENCE_PIECES.split(text)
+    pieces.append("")  # no break after the last sentence
+    for piece, brk in zip(pieces[::2], pieces[1::2], strict=True):
         # The sentence is the stretch up to the break, without its surrounding whitespace.
-        kept = text[cursor:end].lstrip()
+        kept = piece.lstrip()
         if kept:
-            start = end - len(kept)
+            start = cursor + len(piece) - len(kept)
             starts.append(start)
             ends.append(start + len(kept.rstrip()))
             paragraphs.append(paragraph)
-        if brk is not None:
-            if "\n" in brk.group():
-                paragraph += 1
-            cursor = brk.end()
-    bags = tuple(map(StemBag.of, _stretch_stems(masked, list(zip(starts, ends, strict=True)))))
-    keys = tuple(_keys(bag.stems) for bag in bags)
+        if "\n" in brk:
+            paragraph += 1
+        cursor += len(piece) + len(brk)
+    found = [keyed_bag(masked[start:end]) for start, end in zip(starts, ends, strict=True)]
+    bags: tuple[StemBag, ...] = ()
+    keys: tuple[frozenset[str], ...] = ()
+    if found:
+        bags, keys = zip(*found, strict=True)
     return Prose(
         text, masked, tuple(starts), tuple(ends), tuple(paragraphs), bags, keys, _Index.of(keys)
     )
@@ -646,7 +630,7 @@ def _rivals(
     followed, any rare word of the setting, the speaker's name and the source quotes nearest
     in position stand in for the keys left out.
     """
-    context_keys = map(_MEET_KEY, candidate.context.stems)
+    context_keys = map(meet_key, candidate.context.stems)
     needs = candidate.form.needs
     if index.tokens is None or index.speakers is None:
         # Every posting is followed: a key's units are its posting as it stands, and the

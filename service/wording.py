@@ -13,16 +13,46 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import chain
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar, cast
 
 import regex
 from rapidfuzz.distance import Indel, Levenshtein
 
 from service.models import Change, ChangeOp, Severity, Wording
+
+_Value = TypeVar("_Value")
+
+# How many arguments a ``_Memo`` holds before it starts afresh: far more than a document has.
+_MEMO_SIZE = 65536
+
+
+class _Memo(dict[str, _Value]):
+    """A function's results by argument (a token, a chunk of text), looked up in C.
+
+    ``map(memo.__getitem__, tokens)`` reads a dict, about half the cost of an
+    ``lru_cache`` hit, which counts when every token of a document is looked up several
+    times; a missing argument is computed by ``__missing__``. Full, it is emptied, which
+    bounds it as ``lru_cache`` does.
+    """
+
+    def __init__(self, compute: Callable[[str], _Value]) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, key: str) -> _Value:
+        if len(self) >= _MEMO_SIZE:
+            self.clear()
+        value = self[key] = self._compute(key)
+        return value
+
+
+def _memoized(compute: Callable[[str], _Value]) -> Callable[[str], _Value]:
+    """``compute`` remembering its results (see ``_Memo``): the vocabulary repeats."""
+    return _Memo(compute).__getitem__
+
 
 # Typographic variants that carry no meaning: every quotation mark reads as '"', every
 # apostrophe as "'", every dash as "-". NFKC already folds "…" to "..." and NBSP to space.
@@ -80,6 +110,14 @@ _ASCII_TOKEN = re.compile(
     r"|[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*"
     r"|\.{3,}"
     r"|[^\t\n\x0b\x0c\r A-Za-z0-9]"
+)
+# The word alternatives of the two patterns above, in the same order, so a word is matched
+# exactly as there: see ``_chunk_bag``.
+_WORD_TOKEN = regex.compile(
+    r"\p{N}+(?:[.,:/]\p{N}+)*(?:[\p{L}\p{M}]+)?|[\p{L}\p{M}\p{N}]+(?:['\-][\p{L}\p{M}\p{N}]+)*"
+)
+_ASCII_WORD_TOKEN = re.compile(
+    r"[0-9]+(?:[.,:/][0-9]+)*(?:[A-Za-z]+)?|[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*"
 )
 _WORDLIKE = regex.compile(r"[\p{L}\p{N}]")
 # A quote running over several paragraphs re-opens each new paragraph with a quotation mark
@@ -157,15 +195,21 @@ def normalize(text: str) -> str:
     return _DOUBLE_DASH.sub("-", folded) if "--" in folded else folded
 
 
+def _tokenizable(text: str) -> str:
+    """The text as the tokeniser reads it: normalised, without paragraph re-opening marks."""
+    normalized = normalize(text)
+    if "\n" in normalized:
+        normalized = _REOPENING_MARKS.sub("", normalized)
+    return normalized
+
+
 def tokenize(text: str) -> tuple[str, ...]:
     """Normalised tokens: words, numbers, single punctuation marks and ``...``.
 
     The quotation marks that re-open a paragraph inside a multi-paragraph quote are left
     out, so the quote compares equal to the same words run together in one paragraph.
     """
-    normalized = normalize(text)
-    if "\n" in normalized:
-        normalized = _REOPENING_MARKS.sub("", normalized)
+    normalized = _tokenizable(text)
     pattern = _ASCII_TOKEN if normalized.isascii() else _TOKEN
     tokens: list[str] = pattern.findall(normalized)
     if "'" in tokens:
@@ -174,7 +218,7 @@ def tokenize(text: str) -> tuple[str, ...]:
     return tuple(tokens)
 
 
-@lru_cache(maxsize=65536)  # every stage asks it of the same few thousand tokens
+@_memoized  # every stage asks it of the same few thousand tokens
 def is_word(token: str) -> bool:
     return _WORDLIKE.search(token) is not None
 
@@ -209,34 +253,33 @@ def stems(text: str) -> tuple[str, ...]:
     return token_stems(tokenize(text))
 
 
-# Joins the texts ``tokenize_all`` tokenises together: a token of its own between spaces
-# (a control character, ASCII so ASCII text keeps its fast path).
-_TEXT_BREAK = "\x00"
+# Whitespace to ``str.split`` but punctuation tokens to the tokeniser (the only such
+# characters: every other character ``str.split`` splits at is whitespace to both patterns).
+_SPLIT_NOT_SPACE = re.compile("[\x1c-\x1f]")
 
 
 def tokenize_all(texts: Sequence[str]) -> list[tuple[str, ...]]:
-    """``tokenize`` of every text, all in one pass.
+    """``tokenize`` of every text (a document's quotations), chunk by chunk.
 
-    Normalisation never acts across whitespace and no token spans it, so texts joined by a
-    spaced marker tokenise as each would alone; one pass saves a normalisation and a
-    pattern call per text (a document's quotations or sentences).
+    No token holds whitespace and normalisation never acts across it, so a text's tokens
+    are its whitespace-separated chunks' tokens, and a document repeats its chunks ("the",
+    "council,"): each is tokenised once (``_CHUNK_TOKENS``). A text with a line break is
+    tokenised whole: the marks re-opening a paragraph are read after the break.
     """
-    joined = f" {_TEXT_BREAK} ".join(texts)
-    if joined.count(_TEXT_BREAK) != len(texts) - 1:  # a text holds the marker: one by one
-        return [tokenize(text) for text in texts]
-    tokens = tokenize(joined)
-    found, first = [], 0
-    for _ in range(len(texts) - 1):
-        marker = tokens.index(_TEXT_BREAK, first)
-        found.append(tokens[first:marker])
-        first = marker + 1
-    if texts:
-        found.append(tokens[first:])
-    return found
+    return [
+        tokenize(text)
+        if "\n" in text or _SPLIT_NOT_SPACE.search(text)
+        else tuple(chain.from_iterable(map(_CHUNK_TOKENS.__getitem__, text.split())))
+        for text in texts
+    ]
+
+
+# Each chunk's tokens: a document repeats its chunks, each is tokenised once.
+_CHUNK_TOKENS: _Memo[tuple[str, ...]] = _Memo(tokenize)
 
 
 def stretch_stems(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str, ...]]:
-    """``stems(text[start:end])`` for every span, tokenised in one pass (``tokenize_all``)."""
+    """``stems(text[start:end])`` for every span (``tokenize_all``)."""
     return [token_stems(tokens) for tokens in tokenize_all([text[a:b] for a, b in spans])]
 
 
@@ -245,12 +288,20 @@ def token_stems(tokens: Sequence[str]) -> tuple[str, ...]:
     return tuple(found for token in tokens if (found := _content_stem(token)) is not None)
 
 
-@lru_cache(maxsize=65536)  # a document repeats its words; each is judged once
+def unique_stems(tokens: Iterable[str]) -> tuple[str, ...]:
+    """``token_stems`` without repeats, in order of first use (a dict keeps it, in C)."""
+    found = dict.fromkeys(map(_content_stem, tokens))
+    found.pop(None, None)  # function words and punctuation
+    return cast(tuple[str, ...], tuple(found))
+
+
+@_memoized  # a document repeats its words; each is judged once
 def _content_stem(token: str) -> str | None:
     """The token's stem, or None for a function word or punctuation."""
     return stem(token) if is_word(token) and _fold(token) not in STOPWORDS else None
 
 
+@_memoized  # taken of every stem; the memo hands back one string, its hash already known
 def meet_key(stem: str) -> str:
     """A key that two stems share whenever ``stems_meet`` holds (their first four letters).
 
@@ -274,7 +325,7 @@ _MEET_MIN = 4
 _MEET_MAX_EXTRA = 3
 
 
-@lru_cache(maxsize=65536)  # a document repeats its words; each is cut once
+@_memoized  # a document repeats its words; each is cut once
 def truncations(stem: str) -> tuple[str, ...]:
     """The stems that ``stem`` extends by one to three letters (each of four letters or more).
 
@@ -337,6 +388,55 @@ class StemBag:
         return len(held_there), len(held_here)
 
 
+# A chunk's content stems, their truncations and their meet keys (see ``keyed_bag``).
+_ChunkBag = tuple[frozenset[str], frozenset[str], frozenset[str]]
+_EMPTY: frozenset[str] = frozenset()
+
+
+# A bag is never changed, so texts without a content stem can share one.
+_NO_BAG = (StemBag(_EMPTY, _EMPTY), _EMPTY)
+
+
+def keyed_bag(text: str) -> tuple[StemBag, frozenset[str]]:
+    """``StemBag.of(stems(text))`` and the ``meet_key`` of each of its stems.
+
+    No token holds whitespace and normalisation never acts across it, so a text's stems are
+    its whitespace-separated chunks' stems; a document repeats its chunks ("council,"), so
+    each chunk's stems, truncations and keys are found once (``_chunk_bag``) and a text's
+    are their unions. Chunks without a content stem ("the", "--") are left out first.
+    """
+    parts = list(filter(None, map(_CHUNK_BAGS.__getitem__, text.split())))
+    if not parts:  # a blanked quotation, a line of function words
+        return _NO_BAG
+    if len(parts) == 1:
+        stems, truncated, keys = parts[0]
+        return StemBag(stems, truncated), keys
+    stemmed, truncations_, keyed = zip(*parts, strict=True)
+    return StemBag(_EMPTY.union(*stemmed), _EMPTY.union(*truncations_)), _EMPTY.union(*keyed)
+
+
+def _chunk_bag(chunk: str) -> _ChunkBag | None:
+    """The content stems (and their truncations and keys) of a chunk of text holding no
+    whitespace; None when it has none.
+
+    Only its words are looked for: punctuation tokens are never stems, and no word token can
+    start inside one (a word starts with a letter, mark or digit, a punctuation token holds
+    none), so the tokeniser's word alternatives alone find the very same words.
+    """
+    normalized = _tokenizable(chunk)
+    pattern = _ASCII_WORD_TOKEN if normalized.isascii() else _WORD_TOKEN
+    held: set[str | None] = set(map(_content_stem, pattern.findall(normalized)))
+    held.discard(None)  # function words and words without a letter or digit
+    if not held:
+        return None
+    stems = cast(frozenset[str], frozenset(held))
+    return stems, _EMPTY.union(*map(truncations, stems)), frozenset(map(meet_key, stems))
+
+
+# Each chunk's bag: a document repeats its chunks, each is tokenised once.
+_CHUNK_BAGS: _Memo[_ChunkBag | None] = _Memo(_chunk_bag)
+
+
 # --- acceptable edits -------------------------------------------------------------------
 
 
@@ -363,6 +463,10 @@ def _pieces(tokens: Sequence[str], brackets: bool = True) -> list[_Piece]:
     With ``brackets`` false, square brackets are words like any other (the speaker's own, or
     the source's editor's, reproduced as they were) and only ellipses split.
     """
+    if ELLIPSIS not in tokens and not (brackets and "[" in tokens):
+        # Nothing to split at (most quotes): the one piece the loop below would make.
+        words = _strip_punct(tokens)
+        return [_Piece("start", words)] if words else []
     pieces: list[_Piece] = []
     gap = "start"
     current: list[str] = []
@@ -406,9 +510,15 @@ def _merge_empty(pieces: list[_Piece]) -> list[_Piece]:
     return merged
 
 
-@lru_cache(maxsize=65536)  # every token of every quote is keyed by it
+@_memoized  # every token of every quote is keyed by it
 def _first_letter_folded(token: str) -> str:
     return token[:1].lower() + token[1:]
+
+
+@_memoized  # every token of every candidate quote
+def _needed_key(token: str) -> str | None:
+    """A word's key a source must hold (``_first_letter_folded``); None for punctuation."""
+    return _first_letter_folded(token) if is_word(token) else None
 
 
 def _same(candidate: str, source: str, case_free: bool) -> bool:
@@ -481,8 +591,12 @@ def candidate_form(candidate: str) -> CandidateForm:
 def candidate_form_of(tokens: Sequence[str]) -> CandidateForm:
     """``candidate_form`` of a candidate quote already split by ``tokenize``."""
     pieces = tuple(_pieces(tokens))
-    words = filter(is_word, chain.from_iterable(piece.tokens for piece in pieces))
-    needs = frozenset(map(_first_letter_folded, words))
+    if len(pieces) == 1:
+        needed = set(map(_needed_key, pieces[0].tokens))
+    else:
+        needed = set(map(_needed_key, chain.from_iterable(piece.tokens for piece in pieces)))
+    needed.discard(None)  # punctuation
+    needs = cast(frozenset[str], frozenset(needed))
     literal = tuple(_pieces(tokens, brackets=False)) if "[" in tokens else None
     return CandidateForm(pieces, needs, literal)
 
@@ -577,7 +691,7 @@ class _Words(NamedTuple):
         return _Words(self.texts[start:end], self.keys[start:end], self.names[start:end])
 
 
-@lru_cache(maxsize=65536)  # every token of every compared quote; the vocabulary repeats
+@_memoized  # every token of every compared quote; the vocabulary repeats
 def _word_traits(token: str) -> tuple[str, bool] | None:
     """A word's key and whether it is capitalised (``I`` is not a name); None for punctuation."""
     if not is_word(token):
@@ -664,7 +778,7 @@ def _is_modal(key: str) -> bool:
     return key in MODALS or key.endswith("'ll") or key.endswith("'d")
 
 
-@lru_cache(maxsize=65536)  # asked of every changed word; the vocabulary repeats
+@_memoized  # asked of every changed word; the vocabulary repeats
 def _weighty_key(key: str) -> bool:
     return _is_number(key) or _is_negation(key) or _is_modal(key)
 

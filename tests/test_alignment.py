@@ -14,7 +14,7 @@ from service import alignment
 from service.alignment import align, speaker_match
 from service.models import Quote, Span, Speaker
 from service.pipeline import verify
-from service.wording import StemBag, stems, stretch_stems
+from service.wording import StemBag, keyed_bag, stems, stretch_stems
 from tests.handmade import document, quotes_of
 
 
@@ -296,4 +296,8 @@ def test_stems_of_many_stretches_read_at_once_equal_tokenising_each(
 def test_stems_with_blank_runs_read_as_one_space_equal_the_text_as_it_is(
     text: str, spans: list[tuple[int, int]]
 ) -> None:
-    assert alignment._stretch_stems(text, spans) == stretch_stems(text, spans)
+    expected = [
+        (StemBag.of(found), frozenset(word[:4] for word in found))
+        for found in stretch_stems(text, spans)
+    ]
+    assert [keyed_bag(text[start:end]) for start, end in spans] == expected

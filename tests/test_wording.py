@@ -16,6 +16,8 @@ from service.wording import (
     acceptable,
     candidate_form,
     compare,
+    keyed_bag,
+    meet_key,
     near_copy,
     source_form,
     stem,
@@ -226,7 +228,7 @@ def test_window_walked_back_equals_window_tracked(source: list[str], candidate: 
 # Characters that normalisation folds, joins or drops, next to letters and whitespace.
 _TRICKY = st.sampled_from(
     [*"ab .-'’“…\n", "\u0301", "\ufb01", "\u00ad", "\u200b", "\u00a0", "\x1c", "\x00", "--",
-     "walks ", "Türk", "4,468"]
+     "walks ", "Türk", "4,468", "\u00a8", "\u2028"]
 )
 
 
@@ -238,9 +240,24 @@ def test_stretches_tokenised_in_one_pass_as_each_alone(text: str, data: st.DataO
     assert stretch_stems(text, spans) == [stems(text[start:end]) for start, end in spans]
 
 
+# Besides, digits next to the separators numbers keep, and characters that normalise to
+# whitespace ("\u00a8" is a space and a combining mark) or are whitespace only to str.split.
+_TRICKY_WORDS = st.sampled_from(
+    [*"ab1 .,:/-'\n[]", "\u00a8", "\u00bd", "\u2028", "\x1c", "\u3000", "\ufb01", "\u0301",
+     "The", "walks", "10am", "a1-b", "4,468", "U.S.", "don't", "…"]
+)
+
+
+@settings(max_examples=500)
+@given(st.lists(_TRICKY_WORDS, max_size=40).map("".join))
+def test_bag_by_chunks_equals_the_bag_of_the_whole(text: str) -> None:
+    found = stems(text)
+    assert keyed_bag(text) == (StemBag.of(found), frozenset(map(meet_key, found)))
+
+
 @settings(max_examples=300)
 @given(st.lists(st.lists(_TRICKY, max_size=8).map("".join), max_size=6))
-def test_texts_tokenised_in_one_pass_as_each_alone(texts: list[str]) -> None:
+def test_texts_tokenised_by_chunks_as_each_whole(texts: list[str]) -> None:
     assert tokenize_all(texts) == [tokenize(text) for text in texts]
 
 

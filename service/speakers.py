@@ -623,8 +623,12 @@ class _Analysis:
         self.masked = _mask(doc.text, spans)
         self.sentence_starts = self._sentence_starts()
         self._bounds_by_sentence: dict[int, tuple[int, int]] = {}
-        self.events = self._events()
-        self.event_cue_starts = [event.cue.start for event in self.events]
+        # One scan of the whole text finds the cues (matches never overlap, so where one
+        # ends decides where the next may start); reading each cue's subject and object is
+        # the costly part, done per paragraph and only for the paragraphs a quote needs.
+        self._cues = lexicon.finditer_at_words(_CUE, self.masked, _CUE_FIRST_WORDS)
+        self._cue_starts = [m.start() for m in self._cues]
+        self._events_by_paragraph: list[list[_Event] | None] = [None] * len(doc.paragraphs)
         self.names = self._names()
         self.name_positions = [position for position, _ in self.names]
         self.forms_by_token: dict[str, list[tuple[str, ...]]] = {}
@@ -664,10 +668,78 @@ class _Analysis:
         return bounds
 
     # ----- attribution events ----------------------------------------------------------
-    def _events(self) -> list[_Event]:
+    def _cue_range(self, paragraph: int) -> tuple[int, int]:
+        """Indexes of the cues that start in ``paragraph`` (as ``paragraph_index`` places
+        them: an offset between paragraphs belongs to the one before)."""
+        starts = self.doc.paragraph_starts
+        first = bisect_left(self._cue_starts, starts[paragraph]) if paragraph > 0 else 0
+        last = bisect_left(self._cue_starts, starts[paragraph + 1]) \
+            if paragraph + 1 < len(starts) else len(self._cue_starts)
+        return first, last
+
+    def paragraph_events(self, paragraph: int) -> list[_Event]:
+        """The events of the cues that start in ``paragraph``, in order."""
+        events = self._events_by_paragraph[paragraph]
+        if events is None:
+            events = self._events(paragraph)
+            self._events_by_paragraph[paragraph] = events
+        return events
+
+    def events_between(self, first_paragraph: int, last_paragraph: int) -> list[_Event]:
+        """The events of paragraphs ``first_paragraph`` to ``last_paragraph``, in order."""
+        if first_paragraph == last_paragraph:
+            return self.paragraph_events(first_paragraph)
+        events: list[_Event] = []
+        for paragraph in range(first_paragraph, last_paragraph + 1):
+            events.extend(self.paragraph_events(paragraph))
+        return events
+
+    def events_before(self, position: int) -> Iterator[_Event]:
+        """Events whose cue starts before ``position``, nearest first, at most ``_LOOK_BACK``."""
+        left = _LOOK_BACK
+        for paragraph in range(self.doc.paragraph_index(position), -1, -1):
+            for event in reversed(self.paragraph_events(paragraph)):
+                if event.cue.start >= position:
+                    continue
+                yield event
+                left -= 1
+                if not left:
+                    return
+
+    def has_event_in(self, start: int, end: int) -> bool:
+        """Whether an event's cue starts in ``start``..``end``."""
+        if end <= start:
+            return False
+        for paragraph in range(self.doc.paragraph_index(start),
+                               self.doc.paragraph_index(end - 1) + 1):
+            if any(start <= event.cue.start < end
+                   for event in self.paragraph_events(paragraph)):
+                return True
+        return False
+
+    def _last_event_before(self, paragraph: int, clean_from: int) -> _Event | None:
+        """The last event of the paragraphs before ``paragraph``, when it can end at or after
+        ``clean_from``; otherwise None (no earlier event can then be the one a participle
+        right after it continues)."""
+        first, _ = self._cue_range(paragraph)
+        # An event ends with its cue or with the phrase after it, which stays in the cue's
+        # paragraph; cues never overlap, so the last earlier cue ends last.
+        reach = self.doc.paragraphs[paragraph - 1][1] if paragraph > 0 else 0
+        if first > 0:
+            reach = max(reach, self._cues[first - 1].end())
+        if reach < clean_from:
+            return None
+        for earlier in range(paragraph - 1, -1, -1):
+            events = self.paragraph_events(earlier)
+            if events:
+                return events[-1]
+        return None
+
+    def _events(self, paragraph: int) -> list[_Event]:
         events: list[_Event] = []
         masked = self.masked
-        for m in lexicon.finditer_at_words(_CUE, masked, _CUE_FIRST_WORDS):
+        first, last = self._cue_range(paragraph)
+        for m in self._cues[first:last]:
             cue = Span(m.group(), m.start(), m.end())
             sentence_start, sentence_end = self.sentence_bounds(m.start())
             window_start = max(sentence_start, m.start() - 200)
@@ -731,7 +803,15 @@ class _Analysis:
                 # statement calling …": the speaker is the subject of the clause, not the
                 # nearest noun (an object, or the object of a preposition).
                 clause_start = max(sentence_start, m.start() - _REACH)
-                main = events[-1] if events else None
+                if events:
+                    main = events[-1]
+                elif participle:
+                    clean_from = m.start()
+                    while clean_from > 0 and masked[clean_from - 1] in " ,\t":
+                        clean_from -= 1
+                    main = self._last_event_before(paragraph, clean_from)
+                else:
+                    main = None
                 main_end = 0 if main is None else max(
                     main.cue.end, main.after.span.end if main.after is not None else 0)
                 if participle and main is not None and main_end <= m.start() \
@@ -1182,8 +1262,13 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
     sentence_start, _ = analysis.sentence_bounds(span.open_mark)
     _, sentence_end = analysis.sentence_bounds(max(span.open_mark, stop - 1))
     paragraph_end = analysis.doc.paragraphs[span.last_paragraph][1]
-    events = analysis.events
-    first_after = bisect_right(analysis.event_cue_starts, stop - 1)
+    # Every event this reads has its cue in the quote's sentences or before the end of its
+    # last paragraph; the look-back counts only events of the same sentence.
+    paragraph_index = analysis.doc.paragraph_index
+    events = analysis.events_between(
+        paragraph_index(sentence_start),
+        max(span.last_paragraph, paragraph_index(max(sentence_start, sentence_end - 1))))
+    first_after = bisect_right([event.cue.start for event in events], stop - 1)
     deferred: _Attribution | None = None
     # 1. Right after the quote: "…,” Turk said" / "…,” said Jane Doe" / "…” — Jane Doe".
     if first_after < len(events):
@@ -1234,7 +1319,8 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
         if event.cue.end <= span.open_mark:
             attribution = _from_event(event, event.speaker_after)
             if attribution is not None:
-                aside = _aside_between(analysis, index, first_after, attribution, sentence_start)
+                aside = _aside_between(analysis, events, index, first_after, attribution,
+                                       sentence_start)
                 if aside is not None:
                     # "… no different, he said, from rivals calling it “voodoo economics”":
                     # an attribution set off by commas inside the sentence is the one the
@@ -1245,13 +1331,13 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
                     # "Rubio said that … Trump, whom he called a “con artist”", "She said
                     # she recalls …": a pronoun in a later clause refers back to the subject
                     # of the sentence's first cue, the attribution the reader takes.
-                    return _named_subject_before(analysis, index, sentence_start) \
+                    return _named_subject_before(analysis, events, index, sentence_start) \
                         or attribution, None
                 if attribution.kind == "name" and not event.speaker_after:
                     # "Lee said Roe had told donors …", "Lee said that Roe described …": a
                     # name in the clause an earlier cue reports is reported speech; the
                     # quote is the outer speaker's account.
-                    outer = _named_subject_before(analysis, index, sentence_start)
+                    outer = _named_subject_before(analysis, events, index, sentence_start)
                     if outer is not None and outer.kind in ("name", "pronoun") \
                             and outer.mention.text.lower() != "who":
                         return outer, None
@@ -1343,14 +1429,14 @@ def _is_aside(masked: str, event: _Event) -> bool:
         and masked[event.cue.end:event.cue.end + 3].lstrip(" \t").startswith(",")
 
 
-def _aside_between(analysis: _Analysis, index: int, stop: int, attribution: _Attribution,
-                   sentence_start: int) -> _Attribution | None:
+def _aside_between(analysis: _Analysis, events: Sequence[_Event], index: int, stop: int,
+                   attribution: _Attribution, sentence_start: int) -> _Attribution | None:
     """The nearest comma-bracketed subject and cue (", he said,") of the sentence before the
     quote (cues before event ``stop``) when ``attribution``, from event ``index``, is that
     aside or a subject before it."""
     masked = analysis.masked
     for position in range(stop - 1, max(-1, index - _LOOK_BACK), -1):
-        event = analysis.events[position]
+        event = events[position]
         if event.cue.start < sentence_start or event.cue.start < attribution.mention.start:
             break
         if _is_aside(masked, event) and event.before is not None \
@@ -1361,19 +1447,19 @@ def _aside_between(analysis: _Analysis, index: int, stop: int, attribution: _Att
     return None
 
 
-def _named_subject_before(analysis: _Analysis, index: int,
+def _named_subject_before(analysis: _Analysis, events: Sequence[_Event], index: int,
                           sentence_start: int) -> _Attribution | None:
     """The subject of the earliest cue of the same sentence whose reported clause holds the
     later pronoun ("She said she recalls …", "Doe told reporters he …", "the council
     condemned what it called …"); a pronoun in a clause of its own (", and he accused …",
     "…, which he added …") speaks for itself."""
     found: _Attribution | None = None
-    later = analysis.events[index].before
+    later = events[index].before
     if later is not None and later.span.text.lower() == "who" \
             and not _relative_subject(analysis.masked, _Attribution(later.span, later.kind, None)):
         later = None  # "anybody who complains": nobody in particular, the named subject speaks
     for earlier in range(index - 1, max(-1, index - 1 - _LOOK_BACK), -1):
-        event = analysis.events[earlier]
+        event = events[earlier]
         if event.cue.start < sentence_start:
             break
         mention = event.after if event.speaker_after else event.before
@@ -1467,7 +1553,7 @@ def _previous_sentence_speaker(analysis: _Analysis, span: QuoteSpan,
 
 
 def _last_attribution_in(analysis: _Analysis, start: int, end: int) -> _Attribution | None:
-    for event in _events_before(analysis, end):
+    for event in analysis.events_before(end):
         if event.cue.start < start:
             break
         attribution = _from_event(event, event.speaker_after)
@@ -1478,7 +1564,7 @@ def _last_attribution_in(analysis: _Analysis, start: int, end: int) -> _Attribut
 
 def _direct_lead_in(analysis: _Analysis, start: int, end: int) -> _Attribution | None:
     sentence_start, _ = analysis.sentence_bounds(end - 1)
-    for event in _events_before(analysis, end):
+    for event in analysis.events_before(end):
         if event.cue.start < max(start, sentence_start):
             break
         attribution = _from_event(event, event.speaker_after)
@@ -1490,13 +1576,6 @@ def _direct_lead_in(analysis: _Analysis, start: int, end: int) -> _Attribution |
                     return clause
             return attribution
     return _clause_attribution(analysis, max(start, sentence_start, end - _REACH), end)
-
-
-def _events_before(analysis: _Analysis, position: int) -> Iterator[_Event]:
-    """Events whose cue starts before ``position``, nearest first, at most ``_LOOK_BACK``."""
-    stop = bisect_left(analysis.event_cue_starts, position)
-    for index in range(stop - 1, max(-1, stop - 1 - _LOOK_BACK), -1):
-        yield analysis.events[index]
 
 
 def _names_before(analysis: _Analysis, position: int) -> Iterator[tuple[int, tuple[str, ...]]]:
@@ -1535,8 +1614,7 @@ def _previous_sentence_subject(analysis: _Analysis, position: int) -> str | None
         return None
     start, end = analysis.sentence_bounds(previous)
     start = max(start, end - _REACH)
-    cues = analysis.event_cue_starts
-    if bisect_left(cues, start) != bisect_left(cues, end):
+    if analysis.has_event_in(start, end):
         return None  # a sentence with a reporting cue: the cue rules decide
     pronoun = analysis.text[position:position + 3].lower().rstrip()
     masked = analysis.masked
@@ -1584,7 +1662,7 @@ def _resolve_pronoun(analysis: _Analysis, mention: Span) -> str:
         recent = _previous_sentence_subject(analysis, mention.start)
         if recent is not None:
             return recent
-    for event in _events_before(analysis, mention.start):
+    for event in analysis.events_before(mention.start):
         candidate = event.after if event.speaker_after else event.before
         if candidate is None and _follows_quote(analysis.masked, event.cue.start):
             candidate = event.after

@@ -151,12 +151,11 @@ def finditer(pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int |
     return _bounded(collect, pattern, text, pos, endpos)
 
 
-#: Bytes of ASCII letters kept, every other byte made a space: splitting the UTF-8 of a text
-#: translated by it gives its runs of ASCII letters (a non-ASCII character's bytes are all
-#: ≥ 0x80, so it ends a run as any other non-letter does).
+#: Bytes of ASCII letters kept, every other byte made a space: splitting a text's ASCII
+#: encoding (each other character replaced by "?") translated by it gives its runs of ASCII
+#: letters (a non-ASCII character ends a run as any other non-letter does).
 _ASCII_RUNS = bytes(byte if chr(byte).isascii() and chr(byte).isalpha() else 0x20
                     for byte in range(256))
-_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _LEADING_ASCII_WORD = regex.compile(r"[A-Za-z]+")
 
 
@@ -183,17 +182,20 @@ def finditer_at_words(pattern: regex.Pattern[str], text: str, first_words: froze
     stands, in order, each try past the end of the previous match, which is exactly the
     set of matches a scan finds (leftmost first, never overlapping).
     """
-    runs = text.encode("utf-8", "surrogatepass").translate(_ASCII_RUNS).split()
+    # One byte a character (every non-ASCII one becomes "?"), so a byte offset is the
+    # character offset; in the translated bytes every non-letter is a space. ``bytes.find``
+    # reads one byte a character, where ``str.find`` on a text with any non-Latin-1
+    # character reads two or four.
+    runs = text.encode("ascii", "replace").translate(_ASCII_RUNS)
+    padded = b" " + runs + b" "
     starts: list[int] = []
-    for encoded in _encoded(first_words).intersection(runs):
-        word = encoded.decode("ascii")
-        size = len(word)
-        at = text.find(word)
+    for encoded in _encoded(first_words).intersection(runs.split()):
+        size = len(encoded)
+        at = padded.find(encoded)
         while at >= 0:
-            if (at == 0 or text[at - 1] not in _ASCII_LETTERS) \
-                    and text[at + size:at + size + 1] not in _ASCII_LETTERS:
-                starts.append(at)
-            at = text.find(word, at + size)
+            if padded[at - 1] == 0x20 and padded[at + size] == 0x20:  # no letter either side
+                starts.append(at - 1)
+            at = padded.find(encoded, at + size)
     starts.sort()
     found: list[regex.Match[str]] = []
     end = 0

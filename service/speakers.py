@@ -143,7 +143,9 @@ _AFTER_PHRASE = regex.compile(
     rf"\s+(?P<phrase>[^,.;:\n{_MASK}]{{1,160}}?)"
     rf"(?=\s*(?:[,.;:\n{_MASK}]|\bwho\b|\bwhich\b|\bthat\b|$))"
 )
-_NAME_IN_PHRASE = regex.compile(_NAME_SEQ)
+#: Every name opens with a capital (each of ``_CAP_WORD``'s branches does): testing that
+#: first lets a scan pass other characters before the non-name lookahead runs.
+_NAME_IN_PHRASE = regex.compile(rf"(?=\p{{Lu}}){_NAME_SEQ}")
 _LEADING_DETERMINER = regex.compile(rf"^{_DETERMINER}\s+")
 _SENTENCE_END = regex.compile(
     r"(?<!\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Jr|Sr|No|Vol|Jan|Feb|"

@@ -627,10 +627,10 @@ class _Analysis:
         self._bounds_by_sentence: dict[int, tuple[int, int]] = {}
         # One scan of the whole text finds the cues (matches never overlap, so where one
         # ends decides where the next may start); reading each cue's subject and object is
-        # the costly part, done per paragraph and only for the paragraphs a quote needs.
+        # the costly part, done per sentence and only for the sentences a quote needs.
         self._cues = lexicon.finditer_at_words(_CUE, self.masked, _CUE_FIRST_WORDS)
         self._cue_starts = [m.start() for m in self._cues]
-        self._events_by_paragraph: list[list[_Event] | None] = [None] * len(doc.paragraphs)
+        self._events_by_sentence: list[list[_Event] | None] = [None] * len(self.sentence_starts)
         self.names = self._names()
         self.name_positions = [position for position, _ in self.names]
         self.forms_by_token: dict[str, list[tuple[str, ...]]] = {}
@@ -670,37 +670,54 @@ class _Analysis:
         return bounds
 
     # ----- attribution events ----------------------------------------------------------
-    def _cue_range(self, paragraph: int) -> tuple[int, int]:
-        """Indexes of the cues that start in ``paragraph`` (as ``paragraph_index`` places
-        them: an offset between paragraphs belongs to the one before)."""
-        starts = self.doc.paragraph_starts
-        first = bisect_left(self._cue_starts, starts[paragraph]) if paragraph > 0 else 0
-        last = bisect_left(self._cue_starts, starts[paragraph + 1]) \
-            if paragraph + 1 < len(starts) else len(self._cue_starts)
+    def _sentence_index(self, position: int) -> int:
+        """The sentence ``position`` lies in, as ``sentence_bounds`` counts them."""
+        return max(0, bisect_right(self.sentence_starts, position) - 1)
+
+    def _cue_range(self, sentence: int) -> tuple[int, int]:
+        """Indexes of the cues that start in ``sentence``."""
+        starts = self.sentence_starts
+        first = bisect_left(self._cue_starts, starts[sentence]) if sentence > 0 else 0
+        last = bisect_left(self._cue_starts, starts[sentence + 1]) \
+            if sentence + 1 < len(starts) else len(self._cue_starts)
         return first, last
 
-    def paragraph_events(self, paragraph: int) -> list[_Event]:
-        """The events of the cues that start in ``paragraph``, in order."""
-        events = self._events_by_paragraph[paragraph]
+    def sentence_events(self, sentence: int) -> list[_Event]:
+        """The events of the cues that start in ``sentence``, in order."""
+        events = self._events_by_sentence[sentence]
         if events is None:
-            events = self._events(paragraph)
-            self._events_by_paragraph[paragraph] = events
+            events = self._events(sentence)
+            self._events_by_sentence[sentence] = events
         return events
 
-    def events_between(self, first_paragraph: int, last_paragraph: int) -> list[_Event]:
-        """The events of paragraphs ``first_paragraph`` to ``last_paragraph``, in order."""
-        if first_paragraph == last_paragraph:
-            return self.paragraph_events(first_paragraph)
-        events: list[_Event] = []
-        for paragraph in range(first_paragraph, last_paragraph + 1):
-            events.extend(self.paragraph_events(paragraph))
+    def events_around(self, start: int, end: int, after: int, limit: int) -> list[_Event]:
+        """The events of the sentences from the one at ``start`` to the one at ``end``, and
+        of those after it up to the first event whose cue starts at or after ``after``,
+        unless the sentence starts at or after ``limit``: the events whose cues start in
+        ``start``..``end``, and the first from ``after`` on when it starts before ``limit``,
+        in order with every event between them."""
+        if not self.sentence_starts:
+            return []
+        sentence = self._sentence_index(start)
+        last = self._sentence_index(max(start, end - 1))
+        events = list(self.sentence_events(sentence))
+        while sentence < last:
+            sentence += 1
+            events.extend(self.sentence_events(sentence))
+        starts = self.sentence_starts
+        while (not events or events[-1].cue.start < after) \
+                and sentence + 1 < len(starts) and starts[sentence + 1] < limit:
+            sentence += 1
+            events.extend(self.sentence_events(sentence))
         return events
 
     def events_before(self, position: int) -> Iterator[_Event]:
         """Events whose cue starts before ``position``, nearest first, at most ``_LOOK_BACK``."""
+        if not self.sentence_starts:
+            return
         left = _LOOK_BACK
-        for paragraph in range(self.doc.paragraph_index(position), -1, -1):
-            for event in reversed(self.paragraph_events(paragraph)):
+        for sentence in range(self._sentence_index(position), -1, -1):
+            for event in reversed(self.sentence_events(sentence)):
                 if event.cue.start >= position:
                     continue
                 yield event
@@ -710,37 +727,35 @@ class _Analysis:
 
     def has_event_in(self, start: int, end: int) -> bool:
         """Whether an event's cue starts in ``start``..``end``."""
-        if end <= start:
+        if end <= start or not self.sentence_starts:
             return False
-        for paragraph in range(self.doc.paragraph_index(start),
-                               self.doc.paragraph_index(end - 1) + 1):
-            if any(start <= event.cue.start < end
-                   for event in self.paragraph_events(paragraph)):
+        for sentence in range(self._sentence_index(start), self._sentence_index(end - 1) + 1):
+            if any(start <= event.cue.start < end for event in self.sentence_events(sentence)):
                 return True
         return False
 
-    def _last_event_before(self, paragraph: int, clean_from: int) -> _Event | None:
-        """The last event of the paragraphs before ``paragraph``, when it can end at or after
+    def _last_event_before(self, sentence: int, clean_from: int) -> _Event | None:
+        """The last event of the sentences before ``sentence``, when it can end at or after
         ``clean_from``; otherwise None (no earlier event can then be the one a participle
         right after it continues)."""
-        first, _ = self._cue_range(paragraph)
+        first, _ = self._cue_range(sentence)
         # An event ends with its cue or with the phrase after it, which stays in the cue's
-        # paragraph; cues never overlap, so the last earlier cue ends last.
-        reach = self.doc.paragraphs[paragraph - 1][1] if paragraph > 0 else 0
+        # sentence; cues never overlap, so the last earlier cue ends last.
+        reach = self.sentence_starts[sentence]
         if first > 0:
             reach = max(reach, self._cues[first - 1].end())
         if reach < clean_from:
             return None
-        for earlier in range(paragraph - 1, -1, -1):
-            events = self.paragraph_events(earlier)
+        for earlier in range(sentence - 1, -1, -1):
+            events = self.sentence_events(earlier)
             if events:
                 return events[-1]
         return None
 
-    def _events(self, paragraph: int) -> list[_Event]:
+    def _events(self, sentence: int) -> list[_Event]:
         events: list[_Event] = []
         masked = self.masked
-        first, last = self._cue_range(paragraph)
+        first, last = self._cue_range(sentence)
         for m in self._cues[first:last]:
             cue = Span(m.group(), m.start(), m.end())
             sentence_start, sentence_end = self.sentence_bounds(m.start())
@@ -811,7 +826,7 @@ class _Analysis:
                     clean_from = m.start()
                     while clean_from > 0 and masked[clean_from - 1] in " ,\t":
                         clean_from -= 1
-                    main = self._last_event_before(paragraph, clean_from)
+                    main = self._last_event_before(sentence, clean_from)
                 else:
                     main = None
                 main_end = 0 if main is None else max(
@@ -1264,12 +1279,10 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
     sentence_start, _ = analysis.sentence_bounds(span.open_mark)
     _, sentence_end = analysis.sentence_bounds(max(span.open_mark, stop - 1))
     paragraph_end = analysis.doc.paragraphs[span.last_paragraph][1]
-    # Every event this reads has its cue in the quote's sentences or before the end of its
-    # last paragraph; the look-back counts only events of the same sentence.
-    paragraph_index = analysis.doc.paragraph_index
-    events = analysis.events_between(
-        paragraph_index(sentence_start),
-        max(span.last_paragraph, paragraph_index(max(sentence_start, sentence_end - 1))))
+    # Every event this reads has its cue in the quote's sentences, or is the first after the
+    # quote and before the end of its last paragraph; the look-backs stop at the sentence.
+    events = analysis.events_around(sentence_start, sentence_end, stop,
+                                    min(paragraph_end, stop + 250))
     first_after = bisect_right([event.cue.start for event in events], stop - 1)
     deferred: _Attribution | None = None
     # 1. Right after the quote: "…,” Turk said" / "…,” said Jane Doe" / "…” — Jane Doe".

@@ -628,23 +628,58 @@ class _Analysis:
         # One scan of the whole text finds the cues (matches never overlap, so where one
         # ends decides where the next may start); reading each cue's subject and object is
         # the costly part, done per sentence and only for the sentences a quote needs.
-        self._cues = lexicon.finditer_at_words(_CUE, self.masked, _CUE_FIRST_WORDS)
-        self._cue_starts = [m.start() for m in self._cues]
+        # Cues and names are scanned for on first use: a text whose quotes need neither
+        # (or that has none) costs no scan.
+        self._cue_matches: list[regex.Match[str]] | None = None
+        self._cue_match_starts: list[int] = []
         self._events_by_sentence: list[list[_Event] | None] = [None] * len(self.sentence_starts)
-        self.names = self._names()
-        self.name_positions = [position for position, _ in self.names]
-        self.forms_by_token: dict[str, list[tuple[str, ...]]] = {}
-        title_cased = _title_cased_paragraphs(doc, self.masked)
-        for position, form in self.names:
-            if title_cased and doc.paragraph_index(position) in title_cased:
-                continue  # "Glenn Beck Blasts Drudge" is a headline, not a longer name
-            for token in set(form):
-                forms = self.forms_by_token.setdefault(token, [])
-                if len(forms) < 50 and form not in forms:
-                    forms.append(form)
+        self._name_list: list[tuple[int, tuple[str, ...]]] | None = None
+        self._name_positions: list[int] = []
+        self._forms_by_token: dict[str, list[tuple[str, ...]]] | None = None
         self._canonical_cache: dict[str, tuple[str, bool]] = {}
         self._introduced: dict[str, set[str]] | None = None
         self._mid_sentence: frozenset[str] | None = None
+
+    @property
+    def _cues(self) -> list[regex.Match[str]]:
+        if self._cue_matches is None:
+            self._cue_matches = lexicon.finditer_at_words(_CUE, self.masked, _CUE_FIRST_WORDS)
+            self._cue_match_starts = [m.start() for m in self._cue_matches]
+        return self._cue_matches
+
+    @property
+    def _cue_starts(self) -> list[int]:
+        _ = self._cues
+        return self._cue_match_starts
+
+    @property
+    def names(self) -> list[tuple[int, tuple[str, ...]]]:
+        """Every capitalised sequence outside quotes, as (position, entity tokens)."""
+        if self._name_list is None:
+            self._name_list = self._names()
+            self._name_positions = [position for position, _ in self._name_list]
+        return self._name_list
+
+    @property
+    def name_positions(self) -> list[int]:
+        _ = self.names
+        return self._name_positions
+
+    @property
+    def forms_by_token(self) -> dict[str, list[tuple[str, ...]]]:
+        """The name forms the document uses, by each of their tokens."""
+        if self._forms_by_token is None:
+            forms_by_token: dict[str, list[tuple[str, ...]]] = {}
+            title_cased = _title_cased_paragraphs(self.doc, self.masked)
+            for position, form in self.names:
+                if title_cased and self.doc.paragraph_index(position) in title_cased:
+                    continue  # "Glenn Beck Blasts Drudge" is a headline, not a longer name
+                for token in set(form):
+                    forms = forms_by_token.setdefault(token, [])
+                    if len(forms) < 50 and form not in forms:
+                        forms.append(form)
+            self._forms_by_token = forms_by_token
+        return self._forms_by_token
 
     # ----- sentences -------------------------------------------------------------------
     def _sentence_starts(self) -> list[int]:

@@ -802,6 +802,14 @@ class _Analysis:
                 if after is not None:
                     events.append(_Event(cue, None, after, True))
                 continue
+            participle = _is_participle(m.group("verb"))
+            passive_start = max(window_start, m.start() - 30)
+            if not participle and m.group("verb").lower() != "quoted" \
+                    and _may_end_with(masked, passive_start, m.start(), _PASSIVE_ENDINGS) \
+                    and lexicon.search(_PASSIVE_TAIL, masked, passive_start, m.start()):
+                # "the vote was called", "Doe was named": a passive cue reports nobody's
+                # words ("Doe was quoted as saying" does: its subject is the speaker).
+                continue  # (tested first: it needs neither phrase)
             window = masked[window_start:m.start()]
             before = self._subject(window, window_start, window_start == sentence_start)
             if before is not None and before.kind == "name":
@@ -815,14 +823,6 @@ class _Analysis:
                 # "said hospital director Jane Doe", "said Acme economist Jane Doe": the
                 # person after the role words, not the role.
                 after = _titled_name(masked, m.end(), after_end) or after
-            participle = _is_participle(m.group("verb"))
-            passive_start = max(window_start, m.start() - 30)
-            if not participle and m.group("verb").lower() != "quoted" \
-                    and _may_end_with(masked, passive_start, m.start(), _PASSIVE_ENDINGS) \
-                    and lexicon.search(_PASSIVE_TAIL, masked, passive_start, m.start()):
-                # "the vote was called", "Doe was named": a passive cue reports nobody's
-                # words ("Doe was quoted as saying" does: its subject is the speaker).
-                continue
             link = lexicon.search(_CLAUSE_LINK, window, max(0, len(window) - 40)) \
                 if _may_end_with(window, 0, len(window), _CLAUSE_LINK_ENDINGS) else None
             if before is None and not participle and after is not None \
@@ -855,6 +855,7 @@ class _Analysis:
                 # statement calling …": the speaker is the subject of the clause, not the
                 # nearest noun (an object, or the object of a preposition).
                 clause_start = max(sentence_start, m.start() - _REACH)
+                main: _Event | None = None
                 if events:
                     main = events[-1]
                 elif participle:
@@ -862,8 +863,6 @@ class _Analysis:
                     while clean_from > 0 and masked[clean_from - 1] in " ,\t":
                         clean_from -= 1
                     main = self._last_event_before(sentence, clean_from)
-                else:
-                    main = None
                 main_end = 0 if main is None else max(
                     main.cue.end, main.after.span.end if main.after is not None else 0)
                 if participle and main is not None and main_end <= m.start() \

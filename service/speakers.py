@@ -1219,7 +1219,9 @@ def _heading_paragraphs(doc: Document, masked: str, spans: Sequence[QuoteSpan]) 
     if doc.paragraphs:
         start, end = doc.paragraphs[0]
         first = doc.text[start:_visible_end(doc.text, start, end)]
-        if first and first[-1] not in _FINAL_PUNCTUATION and len(first.split()) <= 30 \
+        # At most 31 words split off: whether there are more than 30 without listing a
+        # long paragraph's every word.
+        if first and first[-1] not in _FINAL_PUNCTUATION and len(first.split(None, 30)) <= 30 \
                 and len(doc.paragraphs) > 1:
             headings.add(0)
     for span in spans:
@@ -1422,7 +1424,7 @@ def _label_attribution(analysis: _Analysis, start: int, end: int) -> _Attributio
     paragraphs = analysis.doc.paragraphs
     first_start, first_end = paragraphs[0]
     if len(paragraphs) > 1 and start < first_end \
-            and len(analysis.text[first_start:first_end].split()) <= 30:
+            and len(analysis.text[first_start:first_end].split(None, 30)) <= 30:
         return None  # "Doe: ‘We Will Win’" as a headline sums the story up; nobody said it
     # Sliced, not bounded: the pattern's "^" is the sentence's start.
     found = lexicon.match(_LABEL, analysis.masked[start:end])

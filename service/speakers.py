@@ -393,11 +393,11 @@ def _mask(text: str, spans: Sequence[QuoteSpan]) -> str:
         open_mark = span.open_mark - 1 if span.open_mark > position \
             and text[span.open_mark - 1:span.open_mark + 1] == "''" else span.open_mark
         pieces.append(text[position:open_mark])
-        masked = [_MASK] * (stop - open_mark)
         # A quote that ends a sentence ends the sentence around it too.
         if span.close_mark is not None and text[span.start:span.end].rstrip()[-1:] in "!?.":
-            masked[-1] = "."
-        pieces.append("".join(masked))
+            pieces.append(_MASK * (stop - open_mark - 1) + ".")
+        else:
+            pieces.append(_MASK * (stop - open_mark))
         position = stop
     pieces.append(text[position:])
     return "".join(pieces)
@@ -637,6 +637,7 @@ class _Analysis:
         self._name_positions: list[int] = []
         self._forms_by_token: dict[str, list[tuple[str, ...]]] | None = None
         self._canonical_cache: dict[str, tuple[str, bool]] = {}
+        self._title_like: dict[int, bool] = {}
         self._introduced: dict[str, set[str]] | None = None
         self._mid_sentence: frozenset[str] | None = None
 
@@ -680,6 +681,14 @@ class _Analysis:
                         forms.append(form)
             self._forms_by_token = forms_by_token
         return self._forms_by_token
+
+    def looks_like_title(self, span: QuoteSpan) -> bool:
+        """``_looks_like_title`` of ``span``, worked out once (two rules ask)."""
+        found = self._title_like.get(span.open_mark)
+        if found is None:
+            found = _looks_like_title(self.text, span)
+            self._title_like[span.open_mark] = found
+        return found
 
     # ----- sentences -------------------------------------------------------------------
     def _sentence_starts(self) -> list[int]:
@@ -1256,9 +1265,10 @@ def attribute(doc: Document, spans: Sequence[QuoteSpan]) -> tuple[Quote, ...]:
         deferred.append(fallback)
     _inherit(analysis, ordered, found, deferred, headings)
     for index, span in enumerate(ordered):
-        words = _WORD.findall(doc.text[span.start:min(span.end, span.start + 40)])
         if found[index] is None and span.first_paragraph not in headings \
-                and not _looks_like_title(doc.text, span) and len(words) >= _MIN_WORDS:
+                and not analysis.looks_like_title(span) \
+                and len(_WORD.findall(doc.text[span.start:min(span.end, span.start + 40)])) \
+                >= _MIN_WORDS:
             # "Doe openly admires Roe as a “strong leader”": a phrase quoted inside a
             # sentence about a person is that person's wording, whatever the verb.
             found[index] = _subject_of_sentence(analysis, span)
@@ -1535,7 +1545,7 @@ def _inherit(analysis: _Analysis, spans: Sequence[QuoteSpan],
         if found[index] is not None or span.first_paragraph in headings:
             continue
         previous = index - 1
-        if _looks_like_title(analysis.text, span) and not _opens_sentence(analysis, span):
+        if analysis.looks_like_title(span) and not _opens_sentence(analysis, span):
             continue  # "signs that read “Stop The Cuts”": a title or slogan, said by nobody
         if previous >= 0 and spans[previous].last_paragraph == span.first_paragraph \
                 and found[previous] is not None:

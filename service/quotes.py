@@ -140,7 +140,9 @@ class _Scanner:
         if end > opened.position + 1 and self.text.startswith("''", end - 1):
             end -= 1  # the first half of a two-apostrophe closing mark
         start, end = _trim(self.text, opened.position + 1, end)
-        if not any(char.isalnum() for char in self.text[start:end]):
+        # Nearly every quote opens with a letter or digit: tested first, without copying it.
+        if not (start < end and self.text[start].isalnum()) \
+                and not any(char.isalnum() for char in self.text[start:end]):
             return None
         if opened.merged_from is not None:
             first = opened.merged_from

@@ -428,6 +428,8 @@ def test_slogans_take_no_nearby_speaker(text: str,
         ("\u0301said ésaid ²said", ["said"]),
         # a lone surrogate (sent escaped in JSON) is a character like any other
         ("\ud800 said", ["said"]),
+        # characters outside the BMP and accented letters before a cue keep its offset
+        ("😀 Zoë Müller, café owner 😀, said", ["said"]),
         ("", []),
     ],
 )
@@ -449,6 +451,61 @@ def test_cue_scan_at_words_equals_a_full_scan(text: str) -> None:
             for m in lexicon.finditer_at_words(speakers._CUE, text, speakers._CUE_FIRST_WORDS)] \
         == [(m.span(), m.group("verb"), m.group("after"))
             for m in lexicon.finditer(speakers._CUE, text)]
+
+
+_NAME_ALPHABET = st.sampled_from(
+    ["Jane", "Doe", "of", "the", "Acme", "Gov.", "J.", "U.S.", "iPhone", "McDonald", "Ém",
+     "However", "Conversely,", "and", " ", "  ", "\n", ",", ".", "-", "'", "’", "\ue000",
+     "2nd", "x", "Ł"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NAME_ALPHABET, max_size=20).map("".join))
+def test_name_scan_with_capital_test_equals_the_plain_scan(text: str) -> None:
+    plain = regex.compile(speakers._NAME_SEQ)
+    assert [m.span() for m in lexicon.finditer(speakers._NAME_IN_PHRASE, text)] \
+        == [m.span() for m in plain.finditer(text)]
+
+
+_EVENT_ALPHABET = st.sampled_from(
+    ["Jane Doe", "she", "the mayor", "said", "adding", "calling", "according to", "was called",
+     " and ", " with ", ", ", ". ", "\n", " ", "“We will.”", "“Yes,” ", "Lee", "went on",
+     "went\non"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_EVENT_ALPHABET, max_size=24).map("".join))
+def test_events_do_not_depend_on_the_order_sentences_are_read(text: str) -> None:
+    """Events are worked out per sentence on demand; a participle's cue may continue the
+    last event before it, so reading the sentences backwards must give what reading them
+    forwards gives."""
+    doc = document.parse(text)
+    spans = sorted(quotes.find_quotes(doc), key=lambda span: span.start)
+    forwards = speakers._Analysis(doc, spans)
+    backwards = speakers._Analysis(doc, spans)
+    count = len(forwards.sentence_starts)
+    assert [forwards.sentence_events(index) for index in range(count)] \
+        == list(reversed([backwards.sentence_events(index)
+                          for index in reversed(range(count))]))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A cue that runs over a line break ends in the next sentence; the participle right
+        # after it still shares its subject, though that sentence's events are worked out
+        # on their own.
+        ("The mayor praised Jane Doe and went\non, calling the plan “a disaster for the city.”",
+         [("a disaster for the city.", "the mayor", "The mayor")]),
+        ("Jane Doe went\non, calling the plan “a disaster for the city.”",
+         [("a disaster for the city.", "Jane Doe", "Jane Doe")]),
+        ("Critics of the plan met Tom Reed, who went\non, calling it “a disaster for the city.”",
+         [("a disaster for the city.", "Tom Reed", "who")]),
+    ],
+)
+def test_participle_continues_a_cue_from_the_sentence_before(
+        text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _found(text) == expected
 
 
 @pytest.mark.parametrize(

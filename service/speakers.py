@@ -773,6 +773,9 @@ class _Analysis:
         """Whether an event's cue starts in ``start``..``end``."""
         if end <= start or not self.sentence_starts:
             return False
+        cue_starts = self._cue_starts
+        if bisect_left(cue_starts, start) == bisect_left(cue_starts, end):
+            return False  # no cue there at all: no sentence needs reading
         for sentence in range(self._sentence_index(start), self._sentence_index(end - 1) + 1):
             if any(start <= event.cue.start < end for event in self.sentence_events(sentence)):
                 return True

@@ -346,6 +346,9 @@ _LOOK_BACK = 60
 #: How many characters a clause-level rule reads: a subject and its cue are never further
 #: apart in real prose, and the bound keeps every rule linear in the document.
 _REACH = 400
+#: Sentences with cues read back one by one for the events before a position; past them,
+#: all of the text's events are worked out once (see ``_Analysis.events_before``).
+_LAZY_SENTENCES = 8
 #: A one-word phrase in quotation marks is far more often a scare quote than anyone's words.
 _MIN_WORDS = 2
 _FINAL_PUNCTUATION = frozenset(".!?…")
@@ -633,6 +636,7 @@ class _Analysis:
         self._cue_matches: list[regex.Match[str]] | None = None
         self._cue_match_starts: list[int] = []
         self._events_by_sentence: list[list[_Event] | None] = [None] * len(self.sentence_starts)
+        self._all_events: tuple[list[_Event], list[int]] | None = None
         self._name_list: list[tuple[int, tuple[str, ...]]] | None = None
         self._name_positions: list[int] = []
         self._forms_by_token: dict[str, list[tuple[str, ...]]] | None = None
@@ -756,11 +760,17 @@ class _Analysis:
         return events
 
     def events_before(self, position: int) -> Iterator[_Event]:
-        """Events whose cue starts before ``position``, nearest first, at most ``_LOOK_BACK``."""
+        """Events whose cue starts before ``position``, nearest first, at most ``_LOOK_BACK``.
+
+        Sentences are read back from ``position``, skipping those without a cue; past
+        ``_LAZY_SENTENCES`` of them every sentence's events are worked out once and looked up
+        from then on, so a text of many sentences whose cues yield no event costs no walk
+        back over all of them per call."""
         if not self.sentence_starts:
             return
         left = _LOOK_BACK
-        for sentence in range(self._sentence_index(position), -1, -1):
+        sentence = self._sentence_index(position)
+        for _ in range(_LAZY_SENTENCES):
             for event in reversed(self.sentence_events(sentence)):
                 if event.cue.start >= position:
                     continue
@@ -768,6 +778,24 @@ class _Analysis:
                 left -= 1
                 if not left:
                     return
+            first, _ = self._cue_range(sentence)
+            if first == 0:
+                return  # no cue before this sentence
+            sentence = self._sentence_index(self._cue_starts[first - 1])
+        # The events still to come are the ones before those already handed out.
+        every, starts = self._every_event()
+        stop = bisect_left(starts, position) - (_LOOK_BACK - left)
+        for index in range(stop - 1, max(-1, stop - 1 - left), -1):
+            yield every[index]
+
+    def _every_event(self) -> tuple[list[_Event], list[int]]:
+        """Every event of the text in order, and where each one's cue starts."""
+        if self._all_events is None:
+            every: list[_Event] = []
+            for sentence in range(len(self.sentence_starts)):
+                every.extend(self.sentence_events(sentence))
+            self._all_events = every, [event.cue.start for event in every]
+        return self._all_events
 
     def has_event_in(self, start: int, end: int) -> bool:
         """Whether an event's cue starts in ``start``..``end``."""
@@ -785,19 +813,21 @@ class _Analysis:
         """The last event of the sentences before ``sentence``, when it can end at or after
         ``clean_from``; otherwise None (no earlier event can then be the one a participle
         right after it continues)."""
-        first, _ = self._cue_range(sentence)
-        # An event ends with its cue or with the phrase after it, which stays in the cue's
-        # sentence; cues never overlap, so the last earlier cue ends last.
-        reach = self.sentence_starts[sentence]
-        if first > 0:
-            reach = max(reach, self._cues[first - 1].end())
-        if reach < clean_from:
-            return None
         for earlier in range(sentence - 1, -1, -1):
+            if self._reach_before(earlier + 1) < clean_from:
+                return None
             events = self.sentence_events(earlier)
             if events:
                 return events[-1]
         return None
+
+    def _reach_before(self, sentence: int) -> int:
+        """How far an event of a sentence before ``sentence`` may end: an event ends with its
+        cue or with the phrase after it, which stays in the cue's sentence; cues never
+        overlap, so the last earlier cue ends last."""
+        first, _ = self._cue_range(sentence)
+        reach = self.sentence_starts[sentence]
+        return max(reach, self._cues[first - 1].end()) if first > 0 else reach
 
     def _events(self, sentence: int) -> list[_Event]:
         events: list[_Event] = []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import pytest
 import regex
 from hypothesis import given, settings
@@ -487,6 +489,25 @@ def test_events_do_not_depend_on_the_order_sentences_are_read(text: str) -> None
     assert [forwards.sentence_events(index) for index in range(count)] \
         == list(reversed([backwards.sentence_events(index)
                           for index in reversed(range(count))]))
+
+
+_SENTENCE_ALPHABET = st.sampled_from(
+    ["Doe said. ", "He was called. ", "She added, calling it fine. ", "“Yes,” Lee said. ",
+     "It rained. ", "\n", "according to Roe. ", "“No.” "])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_SENTENCE_ALPHABET, max_size=40).map("".join))
+def test_events_before_match_a_lookup_in_every_event(text: str) -> None:
+    """Read back sentence by sentence, then from the list of every event: the same events as
+    the nearest ``_LOOK_BACK`` of the whole list."""
+    doc = document.parse(text)
+    spans = sorted(quotes.find_quotes(doc), key=lambda span: span.start)
+    every, starts = speakers._Analysis(doc, spans)._every_event()
+    for position in range(0, len(text) + 1, 7):
+        stop = bisect_left(starts, position)
+        expected = every[max(0, stop - speakers._LOOK_BACK):stop][::-1]
+        assert list(speakers._Analysis(doc, spans).events_before(position)) == expected
 
 
 @pytest.mark.parametrize(

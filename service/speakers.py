@@ -29,7 +29,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import regex
 
@@ -633,58 +633,44 @@ class _Analysis:
         # the costly part, done per sentence and only for the sentences a quote needs.
         # Cues and names are scanned for on first use: a text whose quotes need neither
         # (or that has none) costs no scan.
-        self._cue_matches: list[regex.Match[str]] | None = None
-        self._cue_match_starts: list[int] = []
         self._events_by_sentence: list[list[_Event] | None] = [None] * len(self.sentence_starts)
         self._all_events: tuple[list[_Event], list[int]] | None = None
-        self._name_list: list[tuple[int, tuple[str, ...]]] | None = None
-        self._name_positions: list[int] = []
-        self._forms_by_token: dict[str, list[tuple[str, ...]]] | None = None
         self._canonical_cache: dict[str, tuple[str, bool]] = {}
         self._title_like: dict[int, bool] = {}
         self._introduced: dict[str, set[str]] | None = None
         self._mid_sentence: frozenset[str] | None = None
 
-    @property
+    # Worked out on first use: a text whose quotes need no cue or name never scans for them.
+    @cached_property
     def _cues(self) -> list[regex.Match[str]]:
-        if self._cue_matches is None:
-            self._cue_matches = lexicon.finditer_at_words(_CUE, self.masked, _CUE_FIRST_WORDS)
-            self._cue_match_starts = [m.start() for m in self._cue_matches]
-        return self._cue_matches
+        return lexicon.finditer_at_words(_CUE, self.masked, _CUE_FIRST_WORDS)
 
-    @property
+    @cached_property
     def _cue_starts(self) -> list[int]:
-        _ = self._cues
-        return self._cue_match_starts
+        return [m.start() for m in self._cues]
 
-    @property
+    @cached_property
     def names(self) -> list[tuple[int, tuple[str, ...]]]:
         """Every capitalised sequence outside quotes, as (position, entity tokens)."""
-        if self._name_list is None:
-            self._name_list = self._names()
-            self._name_positions = [position for position, _ in self._name_list]
-        return self._name_list
+        return self._names()
 
-    @property
+    @cached_property
     def name_positions(self) -> list[int]:
-        _ = self.names
-        return self._name_positions
+        return [position for position, _ in self.names]
 
-    @property
+    @cached_property
     def forms_by_token(self) -> dict[str, list[tuple[str, ...]]]:
         """The name forms the document uses, by each of their tokens."""
-        if self._forms_by_token is None:
-            forms_by_token: dict[str, list[tuple[str, ...]]] = {}
-            title_cased = _title_cased_paragraphs(self.doc, self.masked)
-            for position, form in self.names:
-                if title_cased and self.doc.paragraph_index(position) in title_cased:
-                    continue  # "Glenn Beck Blasts Drudge" is a headline, not a longer name
-                for token in set(form):
-                    forms = forms_by_token.setdefault(token, [])
-                    if len(forms) < 50 and form not in forms:
-                        forms.append(form)
-            self._forms_by_token = forms_by_token
-        return self._forms_by_token
+        forms_by_token: dict[str, list[tuple[str, ...]]] = {}
+        title_cased = _title_cased_paragraphs(self.doc, self.masked)
+        for position, form in self.names:
+            if title_cased and self.doc.paragraph_index(position) in title_cased:
+                continue  # "Glenn Beck Blasts Drudge" is a headline, not a longer name
+            for token in set(form):
+                forms = forms_by_token.setdefault(token, [])
+                if len(forms) < 50 and form not in forms:
+                    forms.append(form)
+        return forms_by_token
 
     def looks_like_title(self, span: QuoteSpan) -> bool:
         """``_looks_like_title`` of ``span``, worked out once (two rules ask)."""

@@ -34,6 +34,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "reporting verbs": lambda n: "said told added according to " * (n // 5),
     "capitalised words": lambda n: "Alpha Beta Gamma said " * (n // 4),
     "appositive commas": lambda n: "“x,” " + "a, " * n + "said",
+    # German copy takes the German rules (speakers_german): one long paragraph of them.
+    "German, one paragraph": lambda n: "Der Sprecher sagte: „Wir gehen.“ „Ja“, so er. " * (n // 8),
+    "German noun phrases": lambda n: "Die der des " + "Große " * (n // 2) + "sagte „x“",
 }
 
 

@@ -48,6 +48,9 @@ MALE_NAMES: frozenset[str] = _load("given_names_male.txt")
 PLACES: frozenset[str] = _load("places.txt")
 COMPANY_SUFFIXES: frozenset[str] = _load("company_suffixes.txt")
 OBJECT_CUES: frozenset[str] = _load("object_cues.txt")
+GERMAN_REPORTING_VERBS: frozenset[str] = _load("german_reporting_verbs.txt")
+GERMAN_NON_NOUNS: frozenset[str] = _load("german_non_nouns.txt")
+GERMAN_GIVEN_NAMES: frozenset[str] = _load("german_given_names.txt")
 #: Upper-case rank abbreviations ("DI", "DCI"), kept in their case: lower-cased, some are
 #: name particles ("di") that must not be stripped from "Leonardo di Marco".
 TITLE_ABBREVIATIONS: frozenset[str] = frozenset(

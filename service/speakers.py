@@ -33,7 +33,7 @@ from functools import cached_property, lru_cache
 
 import regex
 
-from service import lexicon
+from service import language, lexicon, speakers_german
 from service.document import Document
 from service.models import Quote, QuoteKind, Span, Speaker
 from service.quotes import QuoteSpan
@@ -1272,6 +1272,9 @@ def attribute(doc: Document, spans: Sequence[QuoteSpan]) -> tuple[Quote, ...]:
     analysis = _Analysis(doc, ordered)
     masked = analysis.masked
     headings = _heading_paragraphs(doc, masked, ordered)
+    if language.detect(doc.text) == "de":
+        return _records(doc, ordered, headings,
+                        speakers_german.attribute(doc, ordered, masked, headings))
     found: list[_Attribution | None] = []
     deferred: list[_Attribution | None] = []
     for span in ordered:
@@ -1291,14 +1294,18 @@ def attribute(doc: Document, spans: Sequence[QuoteSpan]) -> tuple[Quote, ...]:
             # "Doe openly admires Roe as a “strong leader”": a phrase quoted inside a
             # sentence about a person is that person's wording, whatever the verb.
             found[index] = _subject_of_sentence(analysis, span)
+    return _records(doc, ordered, headings, [
+        None if attribution is None
+        else (Speaker(_resolve(analysis, attribution), attribution.mention), attribution.cue)
+        for attribution in found])
+
+
+def _records(doc: Document, ordered: Sequence[QuoteSpan], headings: set[int],
+             speakers: Sequence[tuple[Speaker, Span | None] | None]) -> tuple[Quote, ...]:
     quotes: list[Quote] = []
-    for number, (span, attribution) in enumerate(zip(ordered, found, strict=True), start=1):
+    for number, (span, said) in enumerate(zip(ordered, speakers, strict=True), start=1):
         kind: QuoteKind = "heading" if span.first_paragraph in headings else "quotation"
-        speaker = None
-        cue = None
-        if attribution is not None and kind == "quotation":
-            speaker = Speaker(_resolve(analysis, attribution), attribution.mention)
-            cue = attribution.cue
+        speaker, cue = said if said is not None and kind == "quotation" else (None, None)
         quotes.append(Quote(f"q{number}", doc.text[span.start:span.end], span.start, span.end,
                             speaker, cue, kind))
     return tuple(quotes)

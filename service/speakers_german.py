@@ -1,0 +1,397 @@
+"""Speakers stage for German news copy: who said each „quotation“.
+
+``speakers.attribute`` hands a document here when ``language.detect`` finds it German. The
+English rules do not carry over, for two reasons the grammar gives:
+
+- German capitalises every noun, so a capital letter is no sign of a name: a speaker is a
+  noun phrase found by its shape (article, inflected adjectives, capitalised words,
+  a genitive, an apposition) next to a reporting cue, never a capitalised word on its own.
+- The finite verb comes second. "Der Minister sagte: „…“" has the subject before the verb,
+  but "Der Zeitung sagte Müller: „…“", "„…“, sagte Müller" and "„…“, so Müller" after it.
+
+Rules, in order of preference, for each quotation (on the masked text, where quotations are
+blanked out so their words are never read as attribution):
+
+1. Right after the quotation, only a comma between: a cue or "so" and the phrase after it
+   ("„…“, sagte der Sprecher", "„…“, so Müller"), or a pronoun after the cue ("sagte er").
+2. Before the quotation in its sentence, the last cue: the phrase right after it when only a
+   colon or comma separates that phrase from the quotation ("Dazu sagte Müller: „…“"), else
+   the subject before the cue ("Der Minister sagte, das sei „…“"; for a cue joined by "und",
+   the subject that opens the sentence).
+3. "laut X", "X zufolge", "nach Angaben/Worten von X" in the quotation's sentence.
+4. The first cue after the quotation in its sentence, with the phrase after it
+   ("Die „…“ hätten „…“, so Murtha").
+5. A quotation with none of these continues the speaker of the quotation before it in its
+   paragraph, or, opening a paragraph, of the previous paragraph's last quotation when that
+   paragraph ended with it or with a colon (a quotation running over several paragraphs).
+
+Anything else has no speaker: a title, a name or a word set in quotation marks is said by
+nobody, and a guessed speaker would make a false ``misattributed``.
+
+Names: the person name inside the phrase (the capitalised words after a role noun —
+"der zuständige Gewerkschaftsvorstand Uwe Foullong" → "Uwe Foullong" — or an apposition,
+"Der Innenminister Frankreichs, Nicolas Sarkozy" → "Nicolas Sarkozy"); a later surname
+resolves to the fullest form used earlier, and "er"/"sie" to the latest speaker before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from service import lexicon
+from service.document import Document
+from service.models import Span, Speaker
+from service.quotes import QuoteSpan
+
+CUES = lexicon.GERMAN_REPORTING_VERBS
+
+_MASK = "\ue000"
+_DETERMINER = (r"(?:[Dd]e[rsmn]|[Dd]ie|[Dd]as|[Ee]in(?:e[rsmn]?)?"
+               r"|[Ss]ein(?:e[rsmn]?)?|[Ii]hr(?:e[rsmn]?)?|[Uu]nser(?:e[rsmn]?)?)")
+# Inflected attributive adjectives end in -e/-en/-er/-es/-em ("der zuständige", "einem
+# inoffiziellen"); the function words with those endings are not adjectives.
+_ADJECTIVE = (r"(?:(?!(?:über|aber|oder|wieder|immer|unter|hinter|weiter|später|gegen|ohne"
+              r"|eine[rsmn]?|seine[rsmn]?|ihre[rsmn]?|diese[rsmn]?|jede[rsmn]?)\b)"
+              r"\p{Ll}[\p{L}\-]*(?:e|en|er|es|em)|\d+-(?:jährige[rnms]?|Jährige[rnms]?))")
+# "Von der Leyen" is a name, though "von" is a preposition.
+_NON_NOUN = rf"(?!(?!Von\s+der\s+\p{{Lu}})(?i:{lexicon.alternation(lexicon.GERMAN_NON_NOUNS)})\b)"
+_CAPITALISED = r"(?:\p{Lu}[\p{L}\p{M}\d’'\-]*(?:\.\p{L}[\p{L}\-]*)*)"
+_PARTICLE = r"(?:von\s+der|von|van|de|zu|vom|al|bin)"
+_CAPITALISED_RUN = (
+    rf"(?:Von\s+der\s+)?{_CAPITALISED}(?:\s+(?:{_PARTICLE}\s+)?{_CAPITALISED}){{0,5}}")
+# Only a phrase's first word can be a capitalised adverb ("Bereits", "Kurz"): inside a run of
+# capitals "Peter Kurz" is a name.
+_SIMPLE_PHRASE = (
+    rf"{_NON_NOUN}(?:(?:{_DETERMINER}|\p{{Lu}}\p{{Ll}}+s(?=\s+{_ADJECTIVE}))\s+)?"
+    rf"(?:{_ADJECTIVE}\s+){{0,3}}{_CAPITALISED_RUN}"
+    rf"(?:\s+(?:des|der)\s+(?:{_ADJECTIVE}\s+){{0,2}}{_CAPITALISED_RUN})?"
+    r"(?:\s+\([^()\n]{1,40}\))?"
+)
+# "Sonia und Willy Bogner", "Beck und Wieland": two speakers, one attribution.
+_NOUN_PHRASE = rf"{_SIMPLE_PHRASE}(?:\s+und\s+{_SIMPLE_PHRASE})?"
+_PRONOUN = r"(?:er|sie|Er|Sie)"
+# A phrase and an apposition set off by commas: "Der Innenminister Frankreichs, Nicolas
+# Sarkozy," — the apposition is taken only when a comma closes it or the cue follows.
+_PHRASE = rf"(?:{_PRONOUN}\b|{_NOUN_PHRASE}(?:,\s+{_NOUN_PHRASE}(?=\s*,|\s*$))?)"
+_PHRASE_AFTER = regex.compile(rf"\s+(?:sich\s+)?(?P<np>{_PRONOUN}\b|{_NOUN_PHRASE})")
+_SUBJECT = regex.compile(rf"\s*(?P<np>{_PHRASE})\s*,?\s*$")
+# The sentence's first phrase, then its finite verb (German puts it second) or, after an
+# apposition, a comma right before the cue: the subject of a sentence that opens with it.
+_OPENING_SUBJECT = regex.compile(rf"\s*(?P<np>{_NOUN_PHRASE}|{_PRONOUN}\b)(?=\s+\p{{Ll}}|,)")
+_AUXILIARY = r"(?:hatte|hat|habe|hätte|hatten|haben|wird|wurde|ist|war|sei)"
+_CUE = regex.compile(rf"\b(?:{lexicon.alternation(CUES)}|so)\b")
+_AFTER_QUOTE = regex.compile(
+    rf"[\s{_MASK}.]*,?\s*(?P<cue>{lexicon.alternation(CUES)}|so|{_AUXILIARY}(?=[^.!?]*\b(?:{lexicon.alternation(CUES)})\b))\b")
+_ACCORDING = regex.compile(
+    rf"\b(?P<cue>[Ll]aut|[Nn]ach\s+(?:Angaben|Aussagen|Worten|Ansicht|Auffassung)"
+    rf"(?:\s+(?:von|vo[mn]))?)"
+    rf"(?P<np>(?:\s+{_NOUN_PHRASE}))"
+    rf"|(?P<np2>{_NOUN_PHRASE})\s+(?P<cue2>zufolge)\b"
+)
+# Between "sagte Müller" and the quotation: nothing, a colon or comma, or a few words ending
+# in a colon ("entgegnete Suttner empört:", "erklärte er in einem Interview:").
+_PERSON = regex.compile(rf"(?P<given>\p{{Lu}}[\p{{Ll}}\-]+)\s+{_CAPITALISED_RUN}")
+_COLON_NEXT = regex.compile(r"\s*:")
+_AND_BEFORE = regex.compile(r"\bund\s*$")
+_FRONTED = regex.compile(rf"\s*(?i:{lexicon.alternation(lexicon.GERMAN_NON_NOUNS)})\b")
+_LEAD_GAP = regex.compile(r"\s*[:,]?\s*$|[^.!?:\n]{1,60}:\s*$")
+_SENTENCE_END = regex.compile(r"[.!?](?=\s+[\p{Lu}„»\"" + _MASK + r"]|\s*$)")
+_STOP = regex.compile(r"[.!?]")
+_STOP_BACKWARDS = regex.compile(r"(?r)[.!?]")
+_WORD_BEFORE = regex.compile(r"(?r)(?:\p{L}+|\d+)$")
+# A full stop after these ends no sentence: "Dr. Müller", "z. B.", "am 3. Mai".
+_ABBREVIATIONS = frozenset({
+    "dr", "prof", "st", "nr", "bzw", "ca", "vgl", "usw", "etc", "mio", "mrd", "abs", "jh",
+    "hr", "fr", "dipl", "ing", "inkl", "evtl", "ggf", "sog", "bspw", "u", "a", "z", "b", "d",
+    "h", "o", "s", "v", "chr", "gen", "jr", "sen", "mr", "mrs",
+})
+# Sentences are looked for this far around a quotation: far enough for any real sentence,
+# and a paragraph of thousands of quotations is still read in linear time.
+_REACH = 600
+_WORD = regex.compile(r"\p{L}+")
+_OBJECT_PRONOUNS = frozenset({"ihn", "ihm", "ihr", "ihnen", "es"})
+_ROLE_FREE = frozenset({"sie", "er"})
+_MIN_WORDS = 2
+_NAME_PARTICLES = frozenset({"von", "der", "van", "de", "zu", "vom"})
+_GIVEN_NAMES = lexicon.FEMALE_NAMES | lexicon.MALE_NAMES | lexicon.GERMAN_GIVEN_NAMES
+_PARENTHESIS = regex.compile(r"\s*\([^()]*\)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Attribution:
+    mention: Span
+    cue: Span | None
+    name: str
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    while end > start and text[end - 1] in " ,\t":
+        end -= 1
+    return Span(text[start:end], start, end)
+
+
+def _capitalised_run(words: Sequence[str]) -> list[str]:
+    """The leading run of capitalised words (name particles inside it included)."""
+    run: list[str] = []
+    for word in words:
+        if word[:1].isupper() or (run and word in _NAME_PARTICLES):
+            run.append(word)
+        else:
+            break
+    while run and not run[-1][:1].isupper():
+        run.pop()
+    return run
+
+
+def _person_name(phrase: str) -> str:
+    """The name a phrase refers to: its apposition, or the capitalised words after a role noun.
+
+    "der zuständige Gewerkschaftsvorstand Uwe Foullong" → "Uwe Foullong"; "Vereinschef Corny
+    Littmann" → "Corny Littmann"; "Der Innenminister Frankreichs, Nicolas Sarkozy" → "Nicolas
+    Sarkozy"; a phrase without a name ("der Sprecher des Ministeriums") stays a description.
+    """
+    phrase = _PARENTHESIS.sub("", phrase).strip(" ,")
+    head, _, apposition = phrase.partition(",")
+    apposition_run = _capitalised_run(apposition.split())
+    if len(apposition_run) >= 2 and len(apposition_run) == len(apposition.split()):
+        return " ".join(apposition_run)
+    words = head.split()
+    determined = bool(words) and regex.fullmatch(_DETERMINER, words[0]) is not None
+    start = 1 if determined else 0
+    while start < len(words) and not words[start][:1].isupper():
+        start += 1  # the article's adjectives: "der zuständige …"
+    if start >= len(words):
+        return phrase
+    run = _capitalised_run(words[start:])
+    if len(run) == 1 or not run:
+        # "der Sprecher", "die Staatsanwaltschaft": a description, kept with its article.
+        return head[:1].lower() + head[1:] if determined else head
+    given = next((i for i, word in enumerate(run[:-1]) if word.lower() in _GIVEN_NAMES), None)
+    if given is not None:
+        return " ".join(run[given:])
+    if determined or len(run) >= 3:
+        return " ".join(run[1:])  # "der Kongressabgeordnete John Murtha": role noun, then name
+    return " ".join(run)
+
+
+class _Analysis:
+    def __init__(self, doc: Document, masked: str) -> None:
+        self.doc = doc
+        self.masked = masked
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence around ``start:end``, inside its paragraph, on the masked text."""
+        masked = self.masked
+        floor = max(self.doc.paragraphs[self.doc.paragraph_index(start)][0], start - _REACH)
+        head = floor
+        position = start
+        while (stop := lexicon.search(_STOP_BACKWARDS, masked, floor, position)) is not None:
+            if self.ends_sentence(stop.start(), floor):
+                head = stop.end()
+                break
+            position = stop.start()
+        ceiling = min(self.doc.paragraphs[self.doc.paragraph_index(max(start, end - 1))][1],
+                      end + _REACH)
+        position = end
+        while (stop := lexicon.search(_STOP, masked, position, ceiling)) is not None:
+            if self.ends_sentence(stop.start(), end):
+                return head, stop.end()
+            position = stop.end()
+        return head, ceiling
+
+    def ends_sentence(self, stop: int, floor: int) -> bool:
+        """Whether the mark at ``stop`` ends a sentence: a capital or a quotation follows it,
+        and a full stop is not an abbreviation's ("Dr.", "z. B.") or an ordinal's ("3. Mai")."""
+        if lexicon.match(_SENTENCE_END, self.masked, stop) is None:
+            return False
+        if self.masked[stop] != ".":
+            return True
+        word = lexicon.search(_WORD_BEFORE, self.masked, max(floor, stop - 12), stop)
+        return word is None or not (word.group().isdigit()
+                                    or word.group().lower() in _ABBREVIATIONS)
+
+    def phrase_after(self, position: int, limit: int) -> Span | None:
+        found = lexicon.match(_PHRASE_AFTER, self.masked, position, limit)
+        if found is None or found.group("np").lower() in _OBJECT_PRONOUNS:
+            return None
+        return _span(self.masked, found.start("np"), found.end("np"))
+
+
+def _attribution(analysis: _Analysis, mention: Span, cue: Span | None) -> _Attribution:
+    return _Attribution(Span(analysis.doc.text[mention.start:mention.end], mention.start,
+                             mention.end), cue, _person_name(mention.text))
+
+
+def _cue_span(analysis: _Analysis, match: regex.Match[str], group: str | int = "cue") -> Span:
+    return Span(analysis.doc.text[match.start(group):match.end(group)], match.start(group),
+                match.end(group))
+
+
+def _right_after(analysis: _Analysis, span: QuoteSpan, tail: int) -> _Attribution | None:
+    close = span.close_mark + 1 if span.close_mark is not None else span.end
+    found = lexicon.match(_AFTER_QUOTE, analysis.masked, close, tail)
+    if found is None:
+        return None
+    mention = analysis.phrase_after(found.end(), tail)
+    if mention is None:
+        return None
+    return _attribution(analysis, mention, _cue_span(analysis, found))
+
+
+def _before(analysis: _Analysis, head: int, limit: int) -> _Attribution | None:
+    """The subject of the last cue between ``head`` (a sentence start) and ``limit``."""
+    cues = [cue for cue in lexicon.finditer(_CUE, analysis.masked, head, limit)
+            if cue.group() != "so"]
+    if not cues:
+        return None
+    cue = cues[-1]
+    cue_span = _cue_span(analysis, cue, 0)
+    masked = analysis.masked
+    after = analysis.phrase_after(cue.end(), limit)
+    coordinated = lexicon.search(_AND_BEFORE, masked, head, cue.start()) is not None
+    if after is not None and not coordinated and (
+            after.text in ("er", "sie", "Er", "Sie")
+            or (lexicon.match(_COLON_NEXT, masked, after.end, limit)
+                and regex.match(_DETERMINER + r"\s", after.text) is None)):
+        # "sagte er", "Der Zeitung sagte Filep Karma:": the subject after the verb.
+        return _attribution(analysis, after, cue_span)
+    before = lexicon.search(_SUBJECT, masked, head, cue.start())
+    if before is not None and before.start() == head:
+        return _attribution(analysis, _span(masked, before.start("np"), before.end("np")),
+                            cue_span)
+    determined = after is not None and regex.match(_DETERMINER + r"\s", after.text) is not None
+    if after is not None and not determined and not coordinated \
+            and lexicon.match(_LEAD_GAP, masked, after.end, limit):
+        # "entgegnete Suttner empört:": a name after the verb, then a colon.
+        return _attribution(analysis, after, cue_span)
+    opening = lexicon.match(_OPENING_SUBJECT, masked, head, cue.start())
+    if opening is not None:
+        end = opening.end("np")
+        if masked[end] == ",":
+            # "John Kline, ein Abgeordneter aus Minnesota, sagte": the apposition belongs to it.
+            comma = masked.rfind(",", end, cue.start())
+            if masked[comma:cue.start()].strip() != ",":
+                return None
+            end = comma
+        return _attribution(analysis, _span(masked, opening.start("np"), end), cue_span)
+    if after is not None and not coordinated \
+            and lexicon.match(_FRONTED, masked, head, cue.start()):
+        # "Unterdessen verteidigte der Vorsitzende …", "So warnten Vertreter der Verbände …":
+        # an adverb first, so the subject follows the verb.
+        return _attribution(analysis, after, cue_span)
+    return None
+
+
+def _according(analysis: _Analysis, head: int, tail: int) -> _Attribution | None:
+    found = lexicon.search(_ACCORDING, analysis.masked, head, tail)
+    if found is None:
+        return None
+    group = "np" if found.group("np") else "np2"
+    cue = "cue" if found.group("cue") else "cue2"
+    mention = _span(analysis.masked, found.start(group), found.end(group))
+    mention = Span(mention.text.strip(), mention.start + len(mention.text)
+                   - len(mention.text.lstrip()), mention.end)
+    return _attribution(analysis, mention, _cue_span(analysis, found, cue))
+
+
+def _later(analysis: _Analysis, span: QuoteSpan, tail: int) -> _Attribution | None:
+    close = span.close_mark + 1 if span.close_mark is not None else span.end
+    for cue in lexicon.finditer(_CUE, analysis.masked, close, tail):
+        mention = analysis.phrase_after(cue.end(), tail)
+        if mention is not None:
+            return _attribution(analysis, mention, _cue_span(analysis, cue, 0))
+    return None
+
+
+def _direct(analysis: _Analysis, span: QuoteSpan) -> _Attribution | None:
+    head, tail = analysis.sentence(span.open_mark, span.end)
+    found = (_right_after(analysis, span, tail) or _before(analysis, head, span.open_mark)
+             or _according(analysis, head, tail) or _later(analysis, span, tail))
+    if found is None and not analysis.masked[head:span.open_mark].strip() and head > 0:
+        # "Kline sagte, dass … . „Das war direktes Feuer.“": a quotation that opens a sentence
+        # continues the cue of the sentence before it.
+        previous_head = analysis.sentence(head - 1, head - 1)[0]
+        if analysis.doc.paragraph_index(previous_head) == span.first_paragraph:
+            found = _before(analysis, previous_head, head)
+    return found
+
+
+def _continues(analysis: _Analysis, spans: Sequence[QuoteSpan], index: int) -> bool:
+    """Whether quotation ``index`` carries on the one before it (same or next paragraph)."""
+    if index == 0:
+        return False
+    span, previous = spans[index], spans[index - 1]
+    if previous.last_paragraph == span.first_paragraph:
+        return True
+    if previous.last_paragraph != span.first_paragraph - 1:
+        return False
+    end = analysis.doc.paragraphs[previous.last_paragraph][1]
+    para_start = analysis.doc.paragraphs[span.first_paragraph][0]
+    rest = analysis.masked[(previous.close_mark or previous.end) + 1:end].strip(" .\t")
+    return span.open_mark == para_start and (not rest or rest.endswith(":"))
+
+
+def _named_before(analysis: _Analysis, position: int) -> regex.Match[str] | None:
+    """The last person named (a given name and a surname) shortly before ``position``."""
+    last = None
+    for match in lexicon.finditer(_PERSON, analysis.masked, max(0, position - _REACH), position):
+        if match.group("given").lower() in _GIVEN_NAMES:
+            last = match
+    return last
+
+
+def _resolve_names(analysis: _Analysis,
+                   attributions: list[_Attribution | None]) -> list[_Attribution | None]:
+    """Surnames to the fullest form used before; "er"/"sie" to the nearest person before.
+
+    The nearest person is the latest speaker or a person named after that speaker's
+    mention, whichever is closer: "Unterdessen verteidigte der Vorsitzende, Sebastian Edathy,
+    den Entwurf. Er bezeichnete ihn als „maßvoll“" is Edathy's even if somebody else spoke
+    before.
+    """
+    fullest: dict[str, str] = {}
+    latest: _Attribution | None = None
+    resolved: list[_Attribution | None] = []
+    for attribution in attributions:
+        if attribution is None:
+            resolved.append(None)
+            continue
+        name = attribution.name
+        if name.lower() in _ROLE_FREE:
+            named = _named_before(analysis, attribution.mention.start)
+            if named is not None and (latest is None or named.start() > latest.mention.end):
+                name = _person_name(named.group())
+            elif latest is not None:
+                name = latest.name
+        words = name.split()
+        if len(words) == 1 and words[0] in fullest:
+            name = fullest[words[0]]
+        elif len(words) >= 2 and name[:1].isupper():
+            for word in words[1:]:
+                fullest.setdefault(word, name)
+        attribution = _Attribution(attribution.mention, attribution.cue, name)
+        if name.lower() not in _ROLE_FREE:
+            latest = attribution
+        resolved.append(attribution)
+    return resolved
+
+
+def attribute(doc: Document, spans: Sequence[QuoteSpan], masked: str,
+              headings: set[int]) -> list[tuple[Speaker, Span | None] | None]:
+    """Speaker and cue of each of ``spans`` (sorted, quotations masked in ``masked``)."""
+    analysis = _Analysis(doc, masked)
+    found: list[_Attribution | None] = []
+    for index, span in enumerate(spans):
+        if span.first_paragraph in headings:
+            found.append(None)
+            continue
+        attribution = _direct(analysis, span)
+        if attribution is None and _continues(analysis, spans, index) \
+                and len(_WORD.findall(doc.text[span.start:span.end])) >= _MIN_WORDS:
+            attribution = found[index - 1]
+        found.append(attribution)
+    return [None if item is None else (Speaker(item.name, item.mention), item.cue)
+            for item in _resolve_names(analysis, found)]

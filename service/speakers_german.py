@@ -115,6 +115,8 @@ _WORD = regex.compile(r"\p{L}+")
 _OBJECT_PRONOUNS = frozenset({"ihn", "ihm", "ihr", "ihnen", "es"})
 _ROLE_FREE = frozenset({"sie", "er"})
 _MIN_WORDS = 2
+_TITLE_WORDS = 6
+_DEFINITE_BEFORE = regex.compile(r"\b(?:der|die|das|dem|den|des|im|am|vom|zum|zur|beim)\s*$")
 _NAME_PARTICLES = frozenset({"von", "der", "van", "de", "zu", "vom"})
 _GIVEN_NAMES = lexicon.FEMALE_NAMES | lexicon.MALE_NAMES | lexicon.GERMAN_GIVEN_NAMES
 _PARENTHESIS = regex.compile(r"\s*\([^()]*\)")
@@ -379,13 +381,23 @@ def _resolve_names(analysis: _Analysis,
     return resolved
 
 
+def _is_named_thing(analysis: _Analysis, span: QuoteSpan) -> bool:
+    """A title or name in quotation marks after a definite article: "in der „Washington Post“",
+    "im „Black Lion Hospital“". Short, capitalised, no final punctuation: said by nobody."""
+    text = analysis.doc.text[span.start:span.end]
+    return (text[:1].isupper() and text.rstrip()[-1:] not in ".!?…"
+            and len(_WORD.findall(text)) <= _TITLE_WORDS
+            and lexicon.search(_DEFINITE_BEFORE, analysis.masked,
+                               max(0, span.open_mark - 8), span.open_mark) is not None)
+
+
 def attribute(doc: Document, spans: Sequence[QuoteSpan], masked: str,
               headings: set[int]) -> list[tuple[Speaker, Span | None] | None]:
     """Speaker and cue of each of ``spans`` (sorted, quotations masked in ``masked``)."""
     analysis = _Analysis(doc, masked)
     found: list[_Attribution | None] = []
     for index, span in enumerate(spans):
-        if span.first_paragraph in headings:
+        if span.first_paragraph in headings or _is_named_thing(analysis, span):
             found.append(None)
             continue
         attribution = _direct(analysis, span)

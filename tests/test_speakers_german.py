@@ -80,6 +80,9 @@ def _speakers(text: str) -> list[tuple[str, str | None, str | None]]:
         # No cue, no speaker: titles and names in quotation marks are said by nobody.
         ("Der Film „Das Boot“ läuft heute im Fernsehen.", [("Das Boot", None, None)]),
         ("Sie arbeitet für die Zeitung „Neues Blatt“ in Leipzig.", [("Neues Blatt", None, None)]),
+        # ... even in a sentence with a cue: a title after a definite article.
+        ("Der Minister sagte der „Berliner Rundschau“, man werde klagen.",
+         [("Berliner Rundschau", None, None)]),
     ],
 )
 def test_german_speakers(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:

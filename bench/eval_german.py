@@ -23,7 +23,7 @@ import json
 import sys
 from pathlib import Path
 
-from eval_polnear import ROOT, Gold, Score, score_article
+from eval_polnear import ROOT, Gold, Score, add_error_options, print_split, score_article
 
 _MARKS = "„“”‚‘’»«›‹\"'"
 
@@ -60,9 +60,7 @@ def main() -> int:
         default=str(ROOT.parent / "shared/corpora/german-news-quotation-attribution-2024"),
     )
     parser.add_argument("--split", action="append", choices=["dev", "test"])
-    parser.add_argument("--errors", type=int, default=0, help="print this many errors")
-    parser.add_argument("--only", choices=["speaker", "quote"],
-                        help="print only speaker errors (NONE/WRONG) or quote errors (MISS/FALSE)")
+    add_error_options(parser)
     args = parser.parse_args()
     data = Path(args.corpus) / "data"
     if not data.is_dir():
@@ -75,12 +73,7 @@ def main() -> int:
         for path in sorted((data / split).glob("*.json")):
             text, gold = load_gold(json.loads(path.read_text(encoding="utf-8")))
             score_article(text, gold, score, errors)
-        print(score.line(split))
-        if args.only:
-            prefixes = ("NONE", "WRONG") if args.only == "speaker" else ("MISS", "FALSE")
-            errors = [line for line in errors if line.startswith(prefixes)]
-        for line in errors[: args.errors]:
-            print("   ", line)
+        print_split(split, score, errors, args)
     return 0
 
 

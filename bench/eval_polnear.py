@@ -209,13 +209,27 @@ def score_article(text: str, gold: list[Gold], score: Score, errors: list[str]) 
             errors.append(f"FALSE {text[guess.start:guess.end][:90]!r}")
 
 
+def add_error_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--errors", type=int, default=0, help="print this many errors")
+    parser.add_argument("--only", choices=["speaker", "quote"],
+                        help="print only speaker errors (NONE/WRONG) or quote errors (MISS/FALSE)")
+
+
+def print_split(split: str, score: Score, errors: list[str], args: argparse.Namespace) -> None:
+    """The split's figures, then up to ``--errors`` of its errors (``--only`` one kind)."""
+    print(score.line(split))
+    if args.only:
+        prefixes = ("NONE", "WRONG") if args.only == "speaker" else ("MISS", "FALSE")
+        errors = [line for line in errors if line.startswith(prefixes)]
+    for line in errors[: args.errors]:
+        print("   ", line)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared/corpora/polnear"))
     parser.add_argument("--split", action="append", choices=["train", "dev", "test"])
-    parser.add_argument("--errors", type=int, default=0, help="print this many errors")
-    parser.add_argument("--only", choices=["speaker", "quote"],
-                        help="print only speaker errors (NONE/WRONG) or quote errors (MISS/FALSE)")
+    add_error_options(parser)
     args = parser.parse_args()
     data = Path(args.corpus) / "data"
     if not data.is_dir():
@@ -231,12 +245,7 @@ def main() -> int:
                 continue
             text = text_path.read_text(encoding="utf-8")
             score_article(text, load_gold(anns[0], text), score, errors)
-        print(score.line(split))
-        if args.only:
-            prefixes = ("NONE", "WRONG") if args.only == "speaker" else ("MISS", "FALSE")
-            errors = [line for line in errors if line.startswith(prefixes)]
-        for line in errors[: args.errors]:
-            print("   ", line)
+        print_split(split, score, errors, args)
     return 0
 
 

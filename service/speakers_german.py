@@ -91,12 +91,24 @@ _ACCORDING = regex.compile(
     rf"(?P<np>(?:\s+{_NOUN_PHRASE}))"
     rf"|(?P<np2>{_NOUN_PHRASE})\s+(?P<cue2>zufolge)\b"
 )
-# Between "sagte Müller" and the quotation: nothing, a colon or comma, or a few words ending
-# in a colon ("entgegnete Suttner empört:", "erklärte er in einem Interview:").
+# A given name and a surname: a person, for "er"/"sie" to resolve to.
 _PERSON = regex.compile(rf"(?P<given>\p{{Lu}}[\p{{Ll}}\-]+)\s+{_CAPITALISED_RUN}")
+# The end of what comes before a clause whose verb is last: "Wie ein Sprecher sagte, …".
+_SUBORDINATE_END = regex.compile(
+    r"(?:\b(?:[Ww]ie|als|dass|nachdem|weil|während|obwohl|ob|da)|,)\s*$")
+_IT_SAYS_IN = regex.compile(rf"\s+es\s+(?:\p{{Ll}}+\s+)?(?:in|im)\s+(?P<np>{_NOUN_PHRASE})")
+# "Anna Berger: „…“": a person's name and a colon, as in an interview's or a debate's
+# transcript, opening the sentence.
+_LABEL = regex.compile(
+    rf"\s*(?P<np>(?P<given>\p{{Lu}}[\p{{Ll}}\-]+)\s+{_CAPITALISED_RUN})\s*:\s*$")
+# "„…“ Das sagte der Sprecher am Montag.": the next sentence names who said it.
+_THAT_SAID = regex.compile(
+    rf"[\s{_MASK}.]*(?:Das|Dies)\s+(?P<cue>{lexicon.alternation(CUES)})\b")
 _COLON_NEXT = regex.compile(r"\s*:")
 _AND_BEFORE = regex.compile(r"\bund\s*$")
 _FRONTED = regex.compile(rf"\s*(?i:{lexicon.alternation(lexicon.GERMAN_NON_NOUNS)})\b")
+# Between "sagte Müller" and the quotation: nothing, a colon or comma, or a few words ending
+# in a colon ("entgegnete Suttner empört:", "erklärte er in einem Interview:").
 _LEAD_GAP = regex.compile(r"\s*[:,]?\s*$|[^.!?:\n]{1,60}:\s*$")
 _SENTENCE_END = regex.compile(r"[.!?](?=\s+[\p{Lu}„»\"" + _MASK + r"]|\s*$)")
 _STOP = regex.compile(r"[.!?]")
@@ -117,7 +129,7 @@ _ROLE_FREE = frozenset({"sie", "er"})
 _MIN_WORDS = 2
 _TITLE_WORDS = 6
 _DEFINITE_BEFORE = regex.compile(r"\b(?:der|die|das|dem|den|des|im|am|vom|zum|zur|beim)\s*$")
-_NAME_PARTICLES = frozenset({"von", "der", "van", "de", "zu", "vom"})
+_NAME_PARTICLES = frozenset({"von", "van", "de", "zu", "vom"})  # and "von der"
 _GIVEN_NAMES = lexicon.FEMALE_NAMES | lexicon.MALE_NAMES | lexicon.GERMAN_GIVEN_NAMES
 _PARENTHESIS = regex.compile(r"\s*\([^()]*\)")
 
@@ -139,7 +151,8 @@ def _capitalised_run(words: Sequence[str]) -> list[str]:
     """The leading run of capitalised words (name particles inside it included)."""
     run: list[str] = []
     for word in words:
-        if word[:1].isupper() or (run and word in _NAME_PARTICLES):
+        if word[:1].isupper() or (run and (word in _NAME_PARTICLES
+                                           or (word == "der" and run[-1] == "von"))):
             run.append(word)
         else:
             break
@@ -261,8 +274,15 @@ def _before(analysis: _Analysis, head: int, limit: int) -> _Attribution | None:
         # "sagte er", "Der Zeitung sagte Filep Karma:": the subject after the verb.
         return _attribution(analysis, after, cue_span)
     before = lexicon.search(_SUBJECT, masked, head, cue.start())
-    if before is not None and before.start() == head:
+    if before is not None and (before.start() == head or lexicon.search(
+            _SUBORDINATE_END, masked, head, before.start()) is not None):
+        # "Der Minister sagte", and in a clause with the verb last, "Wie ein Sprecher sagte".
         return _attribution(analysis, _span(masked, before.start("np"), before.end("np")),
+                            cue_span)
+    source = lexicon.match(_IT_SAYS_IN, masked, cue.end(), limit)
+    if source is not None:
+        # "In der Mitteilung hieß es:", "hieß es in einer Mitteilung": the document speaks.
+        return _attribution(analysis, _span(masked, source.start("np"), source.end("np")),
                             cue_span)
     determined = after is not None and regex.match(_DETERMINER + r"\s", after.text) is not None
     if after is not None and not determined and not coordinated \
@@ -308,10 +328,32 @@ def _later(analysis: _Analysis, span: QuoteSpan, tail: int) -> _Attribution | No
     return None
 
 
+def _labelled(analysis: _Analysis, head: int, span: QuoteSpan) -> _Attribution | None:
+    label = lexicon.match(_LABEL, analysis.masked, head, span.open_mark)
+    if label is None or label.group("given").lower() not in _GIVEN_NAMES:
+        return None
+    return _attribution(analysis, _span(analysis.masked, label.start("np"), label.end("np")),
+                        None)
+
+
+def _said_next(analysis: _Analysis, span: QuoteSpan, tail: int) -> _Attribution | None:
+    """"„…“ Das sagte Müller.": a quotation ending its sentence, credited by the next one."""
+    if tail > (span.close_mark or span.end) + 2:
+        return None
+    ceiling = analysis.sentence(tail + 1, tail + 1)[1] if tail < len(analysis.masked) else tail
+    found = lexicon.match(_THAT_SAID, analysis.masked, tail, ceiling)
+    if found is None:
+        return None
+    mention = analysis.phrase_after(found.end(), ceiling)
+    return None if mention is None else _attribution(analysis, mention,
+                                                     _cue_span(analysis, found))
+
+
 def _direct(analysis: _Analysis, span: QuoteSpan) -> _Attribution | None:
     head, tail = analysis.sentence(span.open_mark, span.end)
     found = (_right_after(analysis, span, tail) or _before(analysis, head, span.open_mark)
-             or _according(analysis, head, tail) or _later(analysis, span, tail))
+             or _according(analysis, head, tail) or _later(analysis, span, tail)
+             or _labelled(analysis, head, span) or _said_next(analysis, span, tail))
     if found is None and not analysis.masked[head:span.open_mark].strip() and head > 0:
         # "Kline sagte, dass … . „Das war direktes Feuer.“": a quotation that opens a sentence
         # continues the cue of the sentence before it.

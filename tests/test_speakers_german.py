@@ -77,6 +77,19 @@ def _speakers(text: str) -> list[tuple[str, str | None, str | None]]:
         ("Unterdessen verteidigte der Ausschussvorsitzende, Sebastian Kurz (SPD), den Entwurf. "
          "Er halte ihn für vertretbar und bezeichnete ihn als „maßvoll“.",
          [("maßvoll", "Sebastian Kurz", "Er")]),
+        # A clause with its verb last; the document itself ("hieß es in …"); a transcript
+        # label; the next sentence crediting the quotation ("Das sagte …").
+        ("Wie ein Sprecher der Polizei sagte, sei die Lage „unter Kontrolle“.",
+         [("unter Kontrolle", "ein Sprecher der Polizei", "ein Sprecher der Polizei")]),
+        ("Die Gebühren sollen steigen. Dazu hieß es in einer Mitteilung der Stadt: "
+         "„Die Kosten sind gestiegen.“",
+         [("Die Kosten sind gestiegen.", "einer Mitteilung der Stadt",
+           "einer Mitteilung der Stadt")]),
+        ("Moderatorin Anna Berger fragte nach dem Geld. Thomas Lenz: „Das Geld ist da.“",
+         [("Das Geld ist da.", "Thomas Lenz", "Thomas Lenz")]),
+        ("Die Schulen bleiben offen. „Wir haben genug Personal.“ Das sagte die Schulleiterin "
+         "Maria Kern am Freitag.",
+         [("Wir haben genug Personal.", "Maria Kern", "die Schulleiterin Maria Kern")]),
         # No cue, no speaker: titles and names in quotation marks are said by nobody.
         ("Der Film „Das Boot“ läuft heute im Fernsehen.", [("Das Boot", None, None)]),
         ("Sie arbeitet für die Zeitung „Neues Blatt“ in Leipzig.", [("Neues Blatt", None, None)]),

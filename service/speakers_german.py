@@ -55,10 +55,11 @@ _DETERMINER = (r"(?:[Dd]e[rsmn]|[Dd]ie|[Dd]as|[Ee]in(?:e[rsmn]?)?"
 # inoffiziellen"); the function words with those endings are not adjectives.
 _ADJECTIVE = (r"(?:(?!(?:über|aber|oder|wieder|immer|unter|hinter|weiter|später|gegen|ohne"
               r"|eine[rsmn]?|seine[rsmn]?|ihre[rsmn]?|diese[rsmn]?|jede[rsmn]?)\b)"
-              r"\p{Ll}[\p{L}\-]*(?:e|en|er|es|em)|\d+-(?:jährige[rnms]?|Jährige[rnms]?))")
+              r"\p{Ll}[\p{L}\-]*(?:e|en|er|es|em)|\d+-jährige[rnms]?)")
 # "Von der Leyen" is a name, though "von" is a preposition.
 _NON_NOUN = rf"(?!(?!Von\s+der\s+\p{{Lu}})(?i:{lexicon.alternation(lexicon.GERMAN_NON_NOUNS)})\b)"
-_CAPITALISED = r"(?:\p{Lu}[\p{L}\p{M}\d’'\-]*(?:\.\p{L}[\p{L}\-]*)*)"
+# A capitalised word, or a nominalised age ("der 58-Jährige").
+_CAPITALISED = r"(?:\p{Lu}[\p{L}\p{M}\d’'\-]*(?:\.\p{L}[\p{L}\-]*)*|\d+-Jährige[nmrs]?)"
 _PARTICLE = r"(?:von\s+der|von|van|de|zu|vom|al|bin)"
 _CAPITALISED_RUN = (
     rf"(?:Von\s+der\s+)?{_CAPITALISED}(?:\s+(?:{_PARTICLE}\s+)?{_CAPITALISED}){{0,5}}")
@@ -83,8 +84,11 @@ _SUBJECT = regex.compile(rf"\s*(?P<np>{_PHRASE})\s*,?\s*$")
 _OPENING_SUBJECT = regex.compile(rf"\s*(?P<np>{_NOUN_PHRASE}|{_PRONOUN}\b)(?=\s+\p{{Ll}}|,)")
 _AUXILIARY = r"(?:hatte|hat|habe|hätte|hatten|haben|wird|wurde|ist|war|sei)"
 _CUE = regex.compile(rf"\b(?:{lexicon.alternation(CUES)}|so)\b")
+# After a quotation: a comma or dash, then the cue ("„…“, sagte", "„…“ – so"), or an auxiliary
+# whose participle is a cue ("„…“, hatte Müller im Interview erklärt").
 _AFTER_QUOTE = regex.compile(
-    rf"[\s{_MASK}.]*,?\s*(?P<cue>{lexicon.alternation(CUES)}|so|{_AUXILIARY}(?=[^.!?]*\b(?:{lexicon.alternation(CUES)})\b))\b")
+    rf"[\s{_MASK}.]*(?:,|[–—]|--)?\s*(?P<cue>{lexicon.alternation(CUES)}|so"
+    rf"|{_AUXILIARY}(?=[^.!?]*\b(?:{lexicon.alternation(CUES)})\b))\b")
 _ACCORDING = regex.compile(
     rf"\b(?P<cue>[Ll]aut|[Nn]ach\s+(?:Angaben|Aussagen|Worten|Ansicht|Auffassung)"
     rf"(?:\s+(?:von|vo[mn]))?)"
@@ -178,11 +182,10 @@ def _person_name(phrase: str) -> str:
     start = 1 if determined else 0
     while start < len(words) and not words[start][:1].isupper():
         start += 1  # the article's adjectives: "der zuständige …"
-    if start >= len(words):
-        return phrase
     run = _capitalised_run(words[start:])
-    if len(run) == 1 or not run:
-        # "der Sprecher", "die Staatsanwaltschaft": a description, kept with its article.
+    if len(run) <= 1:
+        # "der Sprecher", "die Staatsanwaltschaft", "der 58-Jährige": a description, kept
+        # with its article.
         return head[:1].lower() + head[1:] if determined else head
     given = next((i for i, word in enumerate(run[:-1]) if word.lower() in _GIVEN_NAMES), None)
     if given is not None:
@@ -252,7 +255,11 @@ def _right_after(analysis: _Analysis, span: QuoteSpan, tail: int) -> _Attributio
         return None
     mention = analysis.phrase_after(found.end(), tail)
     if mention is None:
-        return None
+        source = lexicon.match(_IT_SAYS_IN, analysis.masked, found.end(), tail)
+        if source is None:
+            return None
+        # "„…“, heißt es in der Erklärung": the document speaks.
+        mention = _span(analysis.masked, source.start("np"), source.end("np"))
     return _attribution(analysis, mention, _cue_span(analysis, found))
 
 
@@ -356,10 +363,16 @@ def _direct(analysis: _Analysis, span: QuoteSpan) -> _Attribution | None:
              or _labelled(analysis, head, span) or _said_next(analysis, span, tail))
     if found is None and not analysis.masked[head:span.open_mark].strip() and head > 0:
         # "Kline sagte, dass … . „Das war direktes Feuer.“": a quotation that opens a sentence
-        # continues the cue of the sentence before it.
-        previous_head = analysis.sentence(head - 1, head - 1)[0]
-        if analysis.doc.paragraph_index(previous_head) == span.first_paragraph:
-            found = _before(analysis, previous_head, head)
+        # continues the cue of the sentence before it; one that opens a paragraph, a colon
+        # lead-in ending the paragraph before ("Der Minister sagte: ¶ „…“").
+        masked = analysis.masked
+        end = head
+        while end > 0 and masked[end - 1].isspace():
+            end -= 1
+        previous_head = analysis.sentence(max(0, end - 1), max(0, end - 1))[0]
+        same_paragraph = analysis.doc.paragraph_index(previous_head) == span.first_paragraph
+        if end > 0 and (same_paragraph or masked[end - 1] == ":"):
+            found = _before(analysis, previous_head, end)
     return found
 
 

@@ -90,6 +90,17 @@ def _speakers(text: str) -> list[tuple[str, str | None, str | None]]:
         ("Die Schulen bleiben offen. „Wir haben genug Personal.“ Das sagte die Schulleiterin "
          "Maria Kern am Freitag.",
          [("Wir haben genug Personal.", "Maria Kern", "die Schulleiterin Maria Kern")]),
+        # A dash before "so"; "heißt es in …" after the quotation; an age for a name; a colon
+        # lead-in ending the paragraph before.
+        ("„Wir bleiben“ – so die Sprecherin des Vereins.",
+         [("Wir bleiben", "die Sprecherin des Vereins", "die Sprecherin des Vereins")]),
+        ("„Die Lage ist ernst“, heißt es in der Erklärung des Ministeriums.",
+         [("Die Lage ist ernst", "der Erklärung des Ministeriums",
+           "der Erklärung des Ministeriums")]),
+        ("Der 58-Jährige sagte vor Gericht: „Ich war es nicht.“",
+         [("Ich war es nicht.", "der 58-Jährige", "Der 58-Jährige")]),
+        ("Die Ministerin Eva Stahl sagte nach der Sitzung:\n\n„Wir haben uns geeinigt.“",
+         [("Wir haben uns geeinigt.", "Eva Stahl", "Die Ministerin Eva Stahl")]),
         # No cue, no speaker: titles and names in quotation marks are said by nobody.
         ("Der Film „Das Boot“ läuft heute im Fernsehen.", [("Das Boot", None, None)]),
         ("Sie arbeitet für die Zeitung „Neues Blatt“ in Leipzig.", [("Neues Blatt", None, None)]),

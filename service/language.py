@@ -12,10 +12,6 @@ from __future__ import annotations
 
 from typing import Literal
 
-import regex
-
-from service import lexicon
-
 Language = Literal["en", "de"]
 
 # The commonest function words, lower-cased; none is a word of the other language.
@@ -30,17 +26,16 @@ _GERMAN = frozenset({
     "er", "wird", "wurde", "sagte", "dass", "werden", "hat", "haben", "sei", "nach", "bei",
     "aus", "wie", "über", "noch", "nur", "oder", "vom", "zum", "zur", "am",
 })
-_SAMPLE_CHARS = 3000  # about 400 words: plenty, and a megabyte document is not read whole
-_WORD = regex.compile(r"\p{L}+")
+_SAMPLE_CHARS = 2000  # about 300 words: plenty, and a megabyte document is not read whole
 
 
 def detect(text: str) -> Language:
     """``"de"`` when German function words clearly outnumber English ones, else ``"en"``."""
-    english = german = 0
-    for match in lexicon.finditer(_WORD, text, 0, min(len(text), _SAMPLE_CHARS)):
-        word = match.group().lower()
-        if word in _GERMAN:
-            german += 1
-        elif word in _ENGLISH:
-            english += 1
+    # Whitespace-split words with punctuation left on: function words rarely carry any, and
+    # splitting and counting in C (str.split, set lookups through map) costs microseconds
+    # where a regex word scan with the timeout every pattern on caller text carries cost a
+    # tenth of a millisecond per document.
+    words = text[:_SAMPLE_CHARS].lower().split()
+    german = sum(map(_GERMAN.__contains__, words))
+    english = sum(map(_ENGLISH.__contains__, words))
     return "de" if german > 2 * english and german >= 2 else "en"

@@ -42,3 +42,41 @@ def _found(text: str) -> list[tuple[str, str | None, str | None]]:
 )
 def test_framing_verbs(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a noun of saying with a possessive owner: the owner's words, even after a verb
+        ("LEEDS — Gov. Tom Reed on Thursday blamed reporters for making an issue of Ann "
+         "Lee’s claim that the mayor had “lost control of the budget,” saying they missed "
+         "the point.",
+         [("lost control of the budget,", "Ann Lee", "Ann Lee’s")]),
+        ("Tom Reed spoke for an hour. His standing rose after his call for “a total ban on "
+         "cars downtown.”",
+         [("a total ban on cars downtown.", "Tom Reed", "his")]),
+        ("Ann Lee toured the wards. Nurses cheered her promise of “fair pay” and “safe "
+         "staffing.”",
+         [("fair pay", "Ann Lee", "her"), ("safe staffing.", "Ann Lee", "her")]),
+        ("Watchdog director Tom Fitton called Ann Lee's assertion of a “right to privacy” "
+         "over her emails “significant and worrying.”",
+         [("right to privacy", "Ann Lee", "Ann Lee's"),
+          ("significant and worrying.", "Tom Fitton", "Tom Fitton")]),
+        ("The union has always doubted the mayor. Tom Reed has consistently pushed his "
+         "pledge of “free buses for all.”",
+         [("free buses for all.", "Tom Reed", "his")]),
+        # the quote says something of the noun, not in it: the verb's subject speaks
+        ("A spokeswoman, Ann Lee, said Thursday that Tom Reed's claim that the mayor is soft "
+         "on crime is “simply not true.”",
+         [("simply not true.", "Ann Lee", "Ann Lee")]),
+        ("Tom Reed later said his comments were “taken out of context.”",
+         [("taken out of context.", "Tom Reed", "Tom Reed")]),
+        ("Ann Lee described Tom Reed's remark as “the worst excuse I have heard.”",
+         [("the worst excuse I have heard.", "Ann Lee", "Ann Lee")]),
+        ("During their phone call on Tuesday, the two leaders “agreed to keep talking.”",
+         [("agreed to keep talking.", None, None)]),
+    ],
+)
+def test_owned_nouns_of_saying(text: str,
+                               expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert _found(text) == expected

@@ -555,6 +555,14 @@ def _is_participle(verb: str) -> bool:
     return verb.split(None, 1)[0].lower().endswith("ing")
 
 
+def _owned_phrase(phrase: str) -> bool:
+    """"the paper's editorial", "the group's new ad": a phrase with a possessive inside,
+    a text its owner put out, which is the subject of a participle right after it ("the
+    paper's editorial telling him to …"), not an object ("Doe issued a statement calling")."""
+    words = phrase.split()
+    return any(word.endswith(("’s", "'s")) for word in words[:-1])
+
+
 def _verbal_event(event: _Event) -> bool:
     """Whether a cue reads as a verb with its subject, not a noun ("Doe's comments", "the
     remarks"): inverted, or a subject not ending in a possessive or a determiner."""
@@ -916,7 +924,8 @@ class _Analysis:
                 and preposition.group("word") == "with"
             object_before = before is not None and (
                 (preposition is not None and not absolute)
-                or (participle and before.kind == "common"))
+                or (participle and before.kind == "common"
+                    and not _owned_phrase(before.span.text)))
             if (link is not None and (participle or before is None)) or object_before:
                 # "Doe went after Roe, calling him …", "Doe criticised the plan and said …",
                 # "Protesters marching through the streets chanted …", "Doe issued a

@@ -80,3 +80,24 @@ def test_framing_verbs(text: str, expected: list[tuple[str, str | None, str | No
 def test_owned_nouns_of_saying(text: str,
                                expected: list[tuple[str, str | None, str | None]]) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an owned text ("the paper's editorial") is the subject of the participle after it
+        ("Reed did visit the town, but only after the newspaper’s editorial telling him to "
+         "leave his “playground for the rich.”",
+         [("playground for the rich.", "the newspaper’s editorial",
+           "the newspaper’s editorial")]),
+        ("Ann Lee met the mayor weeks after the union’s new ad calling her “the nurses’ "
+         "worst enemy.”",
+         [("the nurses’ worst enemy.", "the union’s new ad", "the union’s new ad")]),
+        # a statement someone issues is the object: its issuer speaks
+        ("The union issued a statement calling the offer “an insult to every nurse.”",
+         [("an insult to every nurse.", "the union", "The union")]),
+    ],
+)
+def test_owned_text_with_participle(text: str,
+                                    expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert _found(text) == expected

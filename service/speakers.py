@@ -363,6 +363,11 @@ _NOUN_PREDICATE = regex.compile(
 #: owner, nothing or one linking word; the noun is that verb's object, its subject speaks.
 _OBJECT_GAP = regex.compile(
     r"[\s,]*(?:[\p{L}’'\-]+\s+)?(?:(?:that|in|on|over|about|of|with|to|for)\s+)?$")
+#: A subordinating word and the clause after it, up to a cue, with no comma between.
+_SUBORDINATE_TAIL = regex.compile(
+    r"(?r)\b(?:when|while|after|before|because|since|although|though|whereas|where|if|"
+    rf"until|once)\b(?=[^,;:\n{_MASK}]*$)"
+)
 #: Possessive determiners as the pronoun whose person they name ("his claim" is his).
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 #: What a text must end with (trailing whitespace dropped) for each tail pattern to match:
@@ -553,6 +558,17 @@ def _is_participle(verb: str) -> bool:
     """Whether a cue opens with a present participle: "referring to" after "said Doe," is
     Doe's own gloss, and its object is no speaker."""
     return verb.split(None, 1)[0].lower().endswith("ing")
+
+
+def _subordinate_subject(masked: str, start: int, end: int) -> _Mention | None:
+    """The subject of the subordinate clause a coordinated cue continues ("There were jabs,
+    such as when Doe knocked Roe and called him “…”" -> Doe): the clause after the last
+    subordinating word before the cue, when no comma closes it first (in "When Doe left,
+    Roe rose and said …" the cue continues the main clause)."""
+    found = lexicon.search(_SUBORDINATE_TAIL, masked, max(start, end - _REACH), end)
+    if found is None:
+        return None
+    return _segment_subject(masked, 0, found.end(), end, False)
 
 
 def _owned_phrase(phrase: str) -> bool:
@@ -949,8 +965,11 @@ class _Analysis:
                     # after a reporting verb shares its subject.
                     before = main.after if main.speaker_after else (main.before or main.after)
                 else:
-                    before = self.clause_subject(masked[clause_start:m.start()],
-                                                  clause_start) or before
+                    # The sentence's subject first ("Doe embraced Roe after he won and said
+                    # …" -> Doe); without one, the subordinate clause's.
+                    before = self.clause_subject(masked[clause_start:m.start()], clause_start) \
+                        or (_subordinate_subject(masked, clause_start, m.start())
+                            if link is not None else None) or before
             if before is not None or after is not None:
                 events.append(_Event(cue, before, after, False))
         return events

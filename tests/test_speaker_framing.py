@@ -101,3 +101,24 @@ def test_owned_nouns_of_saying(text: str,
 def test_owned_text_with_participle(text: str,
                                     expected: list[tuple[str, str | None, str | None]]) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a coordinated cue in a subordinate clause, when the sentence has no subject of
+        # its own to give
+        ("There have been sharper jabs, such as when Tom Reed knocked Ann Lee on trade and "
+         "called her a “moderate,” a subtle dig.",
+         [("moderate,", "Tom Reed", "Tom Reed")]),
+        # ... but a subject of the sentence comes first
+        ("Ann Lee was quick to embrace the mayor after he won the vote and said this week "
+         "that he is “very competitive.”",
+         [("very competitive.", "Ann Lee", "Ann Lee")]),
+        ("When Tom Reed left, Ann Lee rose and called the plan “a disgrace.”",
+         [("a disgrace.", "Ann Lee", "Ann Lee")]),
+    ],
+)
+def test_coordinated_cue_in_subordinate_clause(
+        text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert _found(text) == expected

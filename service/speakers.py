@@ -363,6 +363,7 @@ _NOUN_PREDICATE = regex.compile(
 #: owner, nothing or one linking word; the noun is that verb's object, its subject speaks.
 _OBJECT_GAP = regex.compile(
     r"[\s,]*(?:[\p{L}’'\-]+\s+)?(?:(?:that|in|on|over|about|of|with|to|for)\s+)?$")
+_OPENING_PARTICIPLE = regex.compile(r"\p{Lu}\p{Ll}+ing")
 #: A subordinating word and the clause after it, up to a cue, with no comma between.
 _SUBORDINATE_TAIL = regex.compile(
     r"(?r)\b(?:when|while|after|before|because|since|although|though|whereas|where|if|"
@@ -997,7 +998,12 @@ class _Analysis:
         found = self.subject_after_intro(prefix, offset, end + 1)
         if found is None and intro.group("participle"):
             # "Reed hammered …", "Mohammed said …": a name that merely ends like a participle.
-            return _segment_subject(prefix, offset, position, end, True)
+            found = _segment_subject(prefix, offset, position, end, True)
+            if found is not None and _OPENING_PARTICIPLE.fullmatch(found.span.text) \
+                    and self.sentence_initial_word(found):
+                # "Holding signs calling Roe “…”, the strikers chanted": a participle
+                # capitalised only where it opens a sentence is no one's name.
+                return None
         return found
 
     def sentence_initial_word(self, mention: _Mention) -> bool:

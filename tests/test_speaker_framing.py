@@ -96,6 +96,11 @@ def test_owned_nouns_of_saying(text: str,
         # a statement someone issues is the object: its issuer speaks
         ("The union issued a statement calling the offer “an insult to every nurse.”",
          [("an insult to every nurse.", "the union", "The union")]),
+        # a participle opening the sentence is no name: the clause's subject chants
+        ("Holding signs calling the mayor “the city’s biggest loser,” the strikers chanted "
+         "“Reed out, Reed out.”",
+         [("the city’s biggest loser,", "the strikers", "the strikers"),
+          ("Reed out, Reed out.", "the strikers", "the strikers")]),
     ],
 )
 def test_owned_text_with_participle(text: str,

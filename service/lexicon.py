@@ -48,6 +48,7 @@ MALE_NAMES: frozenset[str] = _load("given_names_male.txt")
 PLACES: frozenset[str] = _load("places.txt")
 COMPANY_SUFFIXES: frozenset[str] = _load("company_suffixes.txt")
 OBJECT_CUES: frozenset[str] = _load("object_cues.txt")
+REPORTING_NOUNS: frozenset[str] = _load("reporting_nouns.txt")
 GERMAN_REPORTING_VERBS: frozenset[str] = _load("german_reporting_verbs.txt")
 GERMAN_NON_NOUNS: frozenset[str] = _load("german_non_nouns.txt")
 GERMAN_GIVEN_NAMES: frozenset[str] = _load("german_given_names.txt")
@@ -175,6 +176,36 @@ def _encoded(words: frozenset[str]) -> frozenset[bytes]:
     return frozenset(word.encode("ascii") for word in words)
 
 
+@lru_cache(maxsize=2)
+def _ascii_words(text: str) -> tuple[bytes, frozenset[bytes]]:
+    """``text`` as bytes with every non-letter a space, padded with one space each side, and
+    its set of ASCII words: kept for the last texts, since each is scanned for several
+    word lists (a str caches its hash, so the lookup costs no pass over the text)."""
+    # One byte a character (every non-ASCII one becomes "?"), so a byte offset is the
+    # character offset; in the translated bytes every non-letter is a space. ``bytes.find``
+    # reads one byte a character, where ``str.find`` on a text with any non-Latin-1
+    # character reads two or four.
+    runs = text.encode("ascii", "replace").translate(_ASCII_RUNS)
+    return b" " + runs + b" ", frozenset(runs.split())
+
+
+def word_starts(text: str, words: frozenset[str]) -> list[int]:
+    """Where each of ``words`` (runs of ASCII letters) stands as a whole run of letters in
+    ``text``, in order: found with ``bytes.find`` for only the words the text holds, far
+    cheaper than a pattern over the text, so a rule can look for its words there alone."""
+    padded, present = _ascii_words(text)
+    starts: list[int] = []
+    for encoded in _encoded(words).intersection(present):
+        size = len(encoded)
+        at = padded.find(encoded)
+        while at >= 0:
+            if padded[at - 1] == 0x20 and padded[at + size] == 0x20:  # no letter either side
+                starts.append(at - 1)
+            at = padded.find(encoded, at + size)
+    starts.sort()
+    return starts
+
+
 def finditer_at_words(pattern: regex.Pattern[str], text: str, first_words: frozenset[str]
                       ) -> list[regex.Match[str]]:
     """``finditer(pattern, text)`` for a pattern whose every match starts a run of ASCII
@@ -185,25 +216,10 @@ def finditer_at_words(pattern: regex.Pattern[str], text: str, first_words: froze
     stands, in order, each try past the end of the previous match, which is exactly the
     set of matches a scan finds (leftmost first, never overlapping).
     """
-    # One byte a character (every non-ASCII one becomes "?"), so a byte offset is the
-    # character offset; in the translated bytes every non-letter is a space. ``bytes.find``
-    # reads one byte a character, where ``str.find`` on a text with any non-Latin-1
-    # character reads two or four.
-    runs = text.encode("ascii", "replace").translate(_ASCII_RUNS)
-    padded = b" " + runs + b" "
-    starts: list[int] = []
-    for encoded in _encoded(first_words).intersection(runs.split()):
-        size = len(encoded)
-        at = padded.find(encoded)
-        while at >= 0:
-            if padded[at - 1] == 0x20 and padded[at + size] == 0x20:  # no letter either side
-                starts.append(at - 1)
-            at = padded.find(encoded, at + size)
-    starts.sort()
     found: list[regex.Match[str]] = []
     end = 0
     try:
-        for at in starts:
+        for at in word_starts(text, first_words):
             if at < end:
                 continue
             matched = pattern.match(text, at, timeout=REGEX_TIMEOUT)

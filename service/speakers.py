@@ -331,6 +331,46 @@ _DASH_ASIDE = regex.compile(
     rf"(?r)[ \t]+[—–―][ \t]*[^—–―,\n{_MASK}]{{1,80}}?[ \t]*[—–―](?:[ \t]+{_AUX})*[ \t]*$"
 )
 _DASH_ATTRIBUTION = regex.compile(rf"\s*(?:[—–―]|--|-(?=\s))\s*(?P<name>{_NAME_SEQ})")
+#: A noun of saying ("claim", "call", "pledge"; ``data/reporting_nouns.txt``) ...
+_REPORTING_NOUN = regex.compile(
+    rf"(?<![\p{{L}}’'\-])(?:{lexicon.alternation(lexicon.REPORTING_NOUNS)})(?![\p{{L}}’'\-])"
+)
+_REPORTING_NOUN_FIRST_WORDS = frozenset(lexicon.leading_ascii_word(noun)
+                                        for noun in lexicon.REPORTING_NOUNS)
+#: ... and its possessive owner right before it, perhaps past a few modifiers ("Doe's recent
+#: assertion", "her repeated calls"), matched right to left from the noun. No determiner
+#: between: in "gave her a message" the message is not hers.
+_NOUN_OWNER_TAIL = regex.compile(
+    # Not "its": a thing's "claim" is its author's, whom "its" does not name.
+    rf"(?r)(?:(?P<pronoun>\b(?:[Hh]is|[Hh]er|[Tt]heir))|(?P<name>{_NAME_SEQ})(?<=[’']s|s[’']))"
+    # Modifiers only: a preposition between ("accused her of making remarks") ends the
+    # owner's phrase.
+    rf"(?:[ \t]+(?!{_STOP}\b|{_DETERMINER}\b|(?:of|into|like|against|toward)\b)"
+    rf"\p{{Ll}}[\p{{L}}\-]*,?){{0,3}}[ \t]+$"
+)
+#: Words between a noun of saying and the quote that make the quote something said *of*
+#: the noun, not in it: a predicate ("Doe's claim is “false”"), a framing ("described
+#: Doe's remark as “…”") or an aside set off by a dash.
+_NOUN_PREDICATE = regex.compile(
+    r"^[\s,]*(?:(?:is|was|were|are|has|have|had|will|would|could|should|may|might|must|can|"
+    r"seemed|seems|remains|remained)\b|[^\n]*?(?:\bas\b|[—–―]|--)"
+    # "Roe's claim that Doe is soft on crime is “false”": the claim's clause has its verb;
+    # a copula after it makes the quote the predicate of the whole phrase.
+    r"|[^\n]*\bthat\b[^\n]*\b(?:is|was|are|were|has|have|had|will|would|can|could)\b"
+    r"[^\n]*\b(?:is|was|are|were)\s*$)"
+)
+#: "Doe repeated his claim", "Lee said in her statement": between a cue and the noun's
+#: owner, nothing or one linking word; the noun is that verb's object, its subject speaks.
+_OBJECT_GAP = regex.compile(
+    r"[\s,]*(?:[\p{L}’'\-]+\s+)?(?:(?:that|in|on|over|about|of|with|to|for)\s+)?$")
+_OPENING_PARTICIPLE = regex.compile(r"\p{Lu}\p{Ll}+ing")
+#: A subordinating word and the clause after it, up to a cue, with no comma between.
+_SUBORDINATE_TAIL = regex.compile(
+    r"(?r)\b(?:when|while|after|before|because|since|although|though|whereas|where|if|"
+    rf"until|once)\b(?=[^,;:\n{_MASK}]*$)"
+)
+#: Possessive determiners as the pronoun whose person they name ("his claim" is his).
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 #: What a text must end with (trailing whitespace dropped) for each tail pattern to match:
 #: the last word its ``\s*$`` may follow. Nearly every cue fails this test, which costs a
 #: fraction of running the pattern. Exact, not a heuristic: every character ``\s`` matches
@@ -521,6 +561,25 @@ def _is_participle(verb: str) -> bool:
     return verb.split(None, 1)[0].lower().endswith("ing")
 
 
+def _subordinate_subject(masked: str, start: int, end: int) -> _Mention | None:
+    """The subject of the subordinate clause a coordinated cue continues ("There were jabs,
+    such as when Doe knocked Roe and called him “…”" -> Doe): the clause after the last
+    subordinating word before the cue, when no comma closes it first (in "When Doe left,
+    Roe rose and said …" the cue continues the main clause)."""
+    found = lexicon.search(_SUBORDINATE_TAIL, masked, max(start, end - _REACH), end)
+    if found is None:
+        return None
+    return _segment_subject(masked, 0, found.end(), end, False)
+
+
+def _owned_phrase(phrase: str) -> bool:
+    """"the paper's editorial", "the group's new ad": a phrase with a possessive inside,
+    a text its owner put out, which is the subject of a participle right after it ("the
+    paper's editorial telling him to …"), not an object ("Doe issued a statement calling")."""
+    words = phrase.split()
+    return any(word.endswith(("’s", "'s")) for word in words[:-1])
+
+
 def _verbal_event(event: _Event) -> bool:
     """Whether a cue reads as a verb with its subject, not a noun ("Doe's comments", "the
     remarks"): inverted, or a subject not ending in a possessive or a determiner."""
@@ -648,6 +707,12 @@ class _Analysis:
     @cached_property
     def _cue_starts(self) -> list[int]:
         return [m.start() for m in self._cues]
+
+    @cached_property
+    def noun_starts(self) -> list[int]:
+        """Where a noun of saying may start (its first word), outside quotes."""
+        return lexicon.word_starts(self.masked, _REPORTING_NOUN_FIRST_WORDS)
+
 
     @cached_property
     def names(self) -> list[tuple[int, tuple[str, ...]]]:
@@ -876,7 +941,8 @@ class _Analysis:
                 and preposition.group("word") == "with"
             object_before = before is not None and (
                 (preposition is not None and not absolute)
-                or (participle and before.kind == "common"))
+                or (participle and before.kind == "common"
+                    and not _owned_phrase(before.span.text)))
             if (link is not None and (participle or before is None)) or object_before:
                 # "Doe went after Roe, calling him …", "Doe criticised the plan and said …",
                 # "Protesters marching through the streets chanted …", "Doe issued a
@@ -900,8 +966,11 @@ class _Analysis:
                     # after a reporting verb shares its subject.
                     before = main.after if main.speaker_after else (main.before or main.after)
                 else:
-                    before = self.clause_subject(masked[clause_start:m.start()],
-                                                  clause_start) or before
+                    # The sentence's subject first ("Doe embraced Roe after he won and said
+                    # …" -> Doe); without one, the subordinate clause's.
+                    before = self.clause_subject(masked[clause_start:m.start()], clause_start) \
+                        or (_subordinate_subject(masked, clause_start, m.start())
+                            if link is not None else None) or before
             if before is not None or after is not None:
                 events.append(_Event(cue, before, after, False))
         return events
@@ -929,7 +998,12 @@ class _Analysis:
         found = self.subject_after_intro(prefix, offset, end + 1)
         if found is None and intro.group("participle"):
             # "Reed hammered …", "Mohammed said …": a name that merely ends like a participle.
-            return _segment_subject(prefix, offset, position, end, True)
+            found = _segment_subject(prefix, offset, position, end, True)
+            if found is not None and _OPENING_PARTICIPLE.fullmatch(found.span.text) \
+                    and self.sentence_initial_word(found):
+                # "Holding signs calling Roe “…”, the strikers chanted": a participle
+                # capitalised only where it opens a sentence is no one's name.
+                return None
         return found
 
     def sentence_initial_word(self, mention: _Mention) -> bool:
@@ -1396,6 +1470,13 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
         name = dash.group("name")
         mention = Span(name, dash.start("name"), dash.end("name"))
         return _Attribution(mention, "name", None), None
+    # A possessive owner's noun of saying nearer the quote than any cue: "Lee blamed the
+    # press for Roe's claim that “…”" -> Roe; "her call for “…”" -> her.
+    owned = _owned_noun_attribution(
+        analysis, span, sentence_start,
+        (events[index]
+         for index in range(first_after - 1, max(-1, first_after - 1 - _LOOK_BACK), -1)
+         if events[index].cue.start >= sentence_start))
     # 2. The last cue before it in its sentence: "X said that “…”", "according to X, … “…”".
     #    A named or pronoun subject beats a common noun ("the data showed"), and "according
     #    to X" anywhere in the sentence beats a common noun too: it sources the whole sentence.
@@ -1403,6 +1484,8 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
     index = first_after - 1
     while index >= max(0, first_after - _LOOK_BACK) and events[index].cue.start >= sentence_start:
         event = events[index]
+        if owned is not None and owned.cue is not None and event.cue.start < owned.cue.start:
+            return owned, None
         if event.cue.end <= span.open_mark:
             attribution = _from_event(event, event.speaker_after)
             if attribution is not None:
@@ -1443,6 +1526,8 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
                 and (weak is None or event.speaker_after):
             return attribution, None
         index += 1
+    if owned is not None:
+        return owned, None
     lead_start = max(sentence_start, span.open_mark - _REACH)
     if masked[max(lead_start, span.open_mark - 16):span.open_mark].rstrip().endswith(":"):
         # "Doe was blunt: “…”": a colon lead-in without a reporting verb; its subject. A
@@ -1451,6 +1536,58 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
         weak = _label_attribution(analysis, lead_start, span.open_mark) or weak \
             or _clause_attribution(analysis, lead_start, span.open_mark)
     return weak, deferred
+
+
+def _owned_noun_attribution(analysis: _Analysis, span: QuoteSpan, sentence_start: int,
+                            cues_before: Iterable[_Event]) -> _Attribution | None:
+    """The owner of the last noun of saying before the quote in its sentence ("Roe's claim
+    that “…”", "his call for “…”"), when a possessive owns it; the noun is the cue.
+    ``cues_before``: the events of the sentence before the quote, nearest first."""
+    masked = analysis.masked
+    start = max(sentence_start, span.open_mark - _REACH)
+    noun_starts = analysis.noun_starts
+    noun: regex.Match[str] | None = None
+    # Most sentences hold no such noun: the word positions say so without a pattern.
+    for index in range(bisect_left(noun_starts, span.open_mark) - 1, -1, -1):
+        if noun_starts[index] < start:
+            break
+        noun = lexicon.match(_REPORTING_NOUN, masked, noun_starts[index], span.open_mark)
+        if noun is not None:
+            break
+    if noun is None:
+        return None
+    between = masked[noun.end():span.open_mark]
+    last_quote = between.rfind(_MASK)
+    if last_quote >= 0 and between[last_quote + 1:].strip(" \t,.;") not in ("", "and", "or"):
+        # "Doe called Roe's claim of “…” “baseless”": the noun's complement ends with its
+        # quote; a later one, not coordinated with it, belongs to the verb.
+        return None
+    head = between if last_quote < 0 else between[:between.find(_MASK)]
+    if lexicon.match(_NOUN_PREDICATE, head) \
+            or (last_quote < 0 and not head.strip(" \t") and _opens_with_verb(analysis.text, span)):
+        return None  # "his comment “has no place …”": the quote is the noun's predicate
+    owner = lexicon.match(_NOUN_OWNER_TAIL, masked, max(start, noun.start() - 120),
+                          noun.start())
+    mention = _mention(owner, 0) if owner is not None else None
+    if mention is None:
+        return None
+    for event in cues_before:
+        if event.cue.end <= mention.span.start:
+            if lexicon.match(_OBJECT_GAP, masked, event.cue.end, mention.span.start) and (
+                    mention.kind == "pronoun" or not _takes_object(event.cue.text)):
+                # "Doe repeated his claim that “…”", "Lee said Roe's remarks …": the
+                # verb's subject speaks (his own claim, or a report of Roe's); a verb
+                # that takes the noun as its object ("Lee mocked Roe's call for “…”")
+                # quotes the owner's words.
+                return None
+            break
+    return _Attribution(mention.span, mention.kind, Span(noun.group(), noun.start(), noun.end()))
+
+
+def _opens_with_verb(text: str, span: QuoteSpan) -> bool:
+    """Whether the quoted words open with a lower-case finite verb ("“has no place …”")."""
+    first = text[span.start:min(span.end, span.start + 20)].split(None, 1)[:1]
+    return bool(first) and first[0][:1].islower() and _looks_finite(first[0])
 
 
 def _label_attribution(analysis: _Analysis, start: int, end: int) -> _Attribution | None:
@@ -1683,7 +1820,33 @@ def _resolve(analysis: _Analysis, attribution: _Attribution) -> str:
     if attribution.kind == "common":
         return analysis.organisation(mention) \
             or _LEADING_DETERMINER.sub(lambda m: m.group().lower(), mention.text)
+    if mention.text.lower() in _POSSESSIVE_PRONOUNS:
+        owner = _sentence_subject_owner(analysis, mention)
+        if owner is not None:
+            return owner
     return _resolve_pronoun(analysis, mention)
+
+
+def _sentence_subject_owner(analysis: _Analysis, mention: Span) -> str | None:
+    """The person a possessive determiner names when the subject of its own sentence is one
+    ("Doe has pushed his plan" -> Doe): a subject that fits its gender is whom it means."""
+    sentence_start, _ = analysis.sentence_bounds(mention.start)
+    start = max(sentence_start, mention.start - _REACH)
+    subject = analysis.clause_subject(analysis.masked[start:mention.start], start)
+    if subject is None or subject.span.end > mention.start \
+            or subject.span.text in _POSSESSIVES or analysis.sentence_initial_word(subject):
+        return None  # "His aide …", "Nurses cheered …": no person of its own
+    pronoun = _POSSESSIVE_PRONOUNS[mention.text.lower()]
+    if subject.kind == "pronoun":
+        if subject.span.text.lower() != pronoun:
+            return None
+        return _resolve_pronoun(analysis, subject.span)
+    if subject.kind != "name":
+        return None
+    name, person = analysis.canonical(subject.span.text, subject.span.start)
+    if person and _gender_fits(analysis.text, subject.span, name, pronoun):
+        return name
+    return None
 
 
 def _previous_sentence_subject(analysis: _Analysis, position: int) -> str | None:
@@ -1703,7 +1866,8 @@ def _previous_sentence_subject(analysis: _Analysis, position: int) -> str | None
     start = max(start, end - _REACH)
     if analysis.has_event_in(start, end):
         return None  # a sentence with a reporting cue: the cue rules decide
-    pronoun = analysis.text[position:position + 3].lower().rstrip()
+    word = analysis.text[position:position + 3].lower().rstrip()
+    pronoun = _POSSESSIVE_PRONOUNS.get(word, word)
     masked = analysis.masked
     # The subject of the sentence's last clause is the one in focus: "Ann Lee defended her
     # plan, but union leader Tom Reed dismissed it. “…,” he said" -> Tom Reed.
@@ -1738,7 +1902,7 @@ def _gender_agrees(masked: str, start: int, end: int, pronoun: str) -> bool:
 
 
 def _resolve_pronoun(analysis: _Analysis, mention: Span) -> str:
-    pronoun = mention.text.lower()
+    pronoun = _POSSESSIVE_PRONOUNS.get(mention.text.lower(), mention.text.lower())
     want_person = pronoun in {"he", "she", "who"}
     if pronoun == "who":
         # The relative pronoun's antecedent is the name right before it.

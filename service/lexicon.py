@@ -48,6 +48,9 @@ MALE_NAMES: frozenset[str] = _load("given_names_male.txt")
 PLACES: frozenset[str] = _load("places.txt")
 COMPANY_SUFFIXES: frozenset[str] = _load("company_suffixes.txt")
 OBJECT_CUES: frozenset[str] = _load("object_cues.txt")
+PARTY_WORDS: frozenset[str] = _load("party_words.txt")
+PRONOUN_WORDS: frozenset[str] = _load("pronoun_words.txt")
+NAME_PARTICLES: frozenset[str] = _load("name_particles.txt")
 #: Upper-case rank abbreviations ("DI", "DCI"), kept in their case: lower-cased, some are
 #: name particles ("di") that must not be stripped from "Leonardo di Marco".
 TITLE_ABBREVIATIONS: frozenset[str] = frozenset(

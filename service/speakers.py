@@ -72,7 +72,7 @@ _CAP_WORD = (
     r"|\p{Lu}[\p{L}\p{M}’'\-]*)"
 )
 _TOKEN = rf"(?:{_CAP_WORD}|\d+(?:st|nd|rd|th)?)"
-_CONNECTOR = r"(?:of|for|the|de|van|von|al|bin|da|del|di|la|le|du)"
+_CONNECTOR = "(?:of|for|the|" + lexicon.alternation(lexicon.NAME_PARTICLES) + ")"
 #: Spaces inside a name: any newline ends a paragraph (see ``document``), and no name runs on
 #: from a headline or a sign-off into the next paragraph ("… Poll\n\nGlenn Beck").
 _INLINE_SPACE = r"[^\S\n]+"
@@ -1111,6 +1111,12 @@ def _is_title(token: str) -> bool:
     return bare.lower() in lexicon.TITLES or bare.rstrip(".") in lexicon.TITLE_ABBREVIATIONS
 
 
+def _is_role(token: str) -> bool:
+    """A title, or a party word that stands before a name as one does ("Republican Ann
+    Lee"); kept apart from titles, which also mark a name as a person's elsewhere."""
+    return _is_title(token) or token.lower() in lexicon.PARTY_WORDS
+
+
 def _is_org(token: str) -> bool:
     bare = token.rstrip(".,")
     return bare.lower() in lexicon.ORG_WORDS or (len(bare) > 1 and bare.isupper()
@@ -1126,11 +1132,12 @@ def _person_tokens(tokens: list[str]) -> bool:
         return False
     if len(core) > 1 and core[-1].lower() in lexicon.COMPANY_SUFFIXES:
         return False  # "Acme Foods", "Brightwater plc": a company
-    return all(token[:1].isupper() or token.lower() in {"de", "van", "von", "al", "bin", "da",
-                                                        "del", "di", "la", "le", "du"}
+    return all(token[:1].isupper() or token.lower() in lexicon.NAME_PARTICLES
                or token.lower().rstrip(".") in lexicon.NAME_SUFFIXES for token in core)
 
 
+#: Titles that stand only before a surname or a full name, never alone.
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
 #: Words that open a capitalised sequence without belonging to the entity it names.
 _LEADING_ARTICLES = frozenset({"the", "a", "an", "according"})
 
@@ -1178,13 +1185,13 @@ def _entity_of_words(raw_name: str) -> tuple[str, ...]:
     candidates: list[list[str]] = []
     for part in [p for p in parts if p]:
         index = 0
-        while index < len(part) and (_is_title(part[index]) or _is_org(part[index])
+        while index < len(part) and (_is_role(part[index]) or _is_org(part[index])
                                      or (part[index].lower() in lexicon.PLACES
                                          and len(part) - index > 2)):
             # A place or nationality before a name is no part of it ("Kenyan Jane Doe"),
             # unless only a surname would be left ("Chad Smith" is a name).
             index += 1
-        last_title = max((at for at in range(index, len(part) - 1) if _is_title(part[at])),
+        last_title = max((at for at in range(index, len(part) - 1) if _is_role(part[at])),
                          default=-1)
         if last_title >= 0 and _person_tokens(part[last_title + 1:]):
             # "Emergency Services Minister Jane Doe", "Local MP Jane Doe": the words before
@@ -1203,6 +1210,11 @@ def _entity_of_words(raw_name: str) -> tuple[str, ...]:
             return tuple(candidate)
     if candidates:
         return tuple(candidates[-1])
+    if len(tokens) >= 2 and tokens[0].lower().rstrip(".") in _HONORIFICS \
+            and all(token[:1].isupper() for token in tokens[1:]):
+        # "Mr. King", "Dr. Prince": after an honorific the rest is a surname, whatever
+        # else the word may mean.
+        return tuple(tokens[1:])
     return tuple(tokens)
 
 
@@ -1664,9 +1676,36 @@ def _names_before(analysis: _Analysis, position: int) -> Iterator[tuple[int, tup
         yield analysis.names[index]
 
 
+#: Capitalised pronouns the name rules take for names ("His aides", "He’s right"), and the
+#: personal pronoun each stands for.
+_PRONOUN_OF = {"he": "he", "his": "he", "him": "he", "she": "she", "her": "she",
+               "hers": "she", "they": "they", "their": "they", "them": "they", "it": "it",
+               "its": "it", "we": "we", "our": "we"}
+_CLITIC = regex.compile(r"[’'](?:s|re|ll|ve|d|m)$")
+#: Words that open a sentence capitalised and so read as a one-word name, but name nobody.
+_NOT_A_NAME = lexicon.PRONOUN_WORDS | lexicon.NON_NAME_WORDS | lexicon.NUMBER_WORDS
+
+
+def _pronoun_name(analysis: _Analysis, mention: Span) -> str | None:
+    """The name for a one-word "name" mention that is a pronoun or an indefinite word
+    ("His", "He’s", "Another", "Several"): the person a pronoun refers to, or the word itself
+    in lower case, as a common noun speaker is named; None for a real name."""
+    if " " in mention.text:
+        return None
+    word = _CLITIC.sub("", mention.text).lower()
+    pronoun = _PRONOUN_OF.get(word)
+    if pronoun is not None:
+        return _resolve_pronoun(analysis, Span(pronoun, mention.start,
+                                               mention.start + len(pronoun)))
+    return word if word in _NOT_A_NAME else None
+
+
 def _resolve(analysis: _Analysis, attribution: _Attribution) -> str:
     mention = attribution.mention
     if attribution.kind == "name":
+        not_a_name = _pronoun_name(analysis, mention)
+        if not_a_name is not None:
+            return not_a_name
         if mention.text.isupper() and " " not in mention.text and len(mention.text) > 2:
             # "PENCE:" in a transcript is the man the text calls Mike Pence.
             name, _ = analysis.canonical(mention.text.capitalize(), mention.start)
@@ -1679,7 +1718,8 @@ def _resolve(analysis: _Analysis, attribution: _Attribution) -> str:
     return _resolve_pronoun(analysis, mention)
 
 
-def _previous_sentence_subject(analysis: _Analysis, position: int) -> str | None:
+def _previous_sentence_subject(analysis: _Analysis, position: int,
+                               pronoun: str) -> str | None:
     """The person who is the subject of the sentence before ``position``'s sentence, when
     that sentence reports no speech ("Outside, union leader Ann Lee smiled. “…,” she said"):
     the reader takes a pronoun to be the person last in focus, not the last speaker."""
@@ -1696,7 +1736,6 @@ def _previous_sentence_subject(analysis: _Analysis, position: int) -> str | None
     start = max(start, end - _REACH)
     if analysis.has_event_in(start, end):
         return None  # a sentence with a reporting cue: the cue rules decide
-    pronoun = analysis.text[position:position + 3].lower().rstrip()
     masked = analysis.masked
     # The subject of the sentence's last clause is the one in focus: "Ann Lee defended her
     # plan, but union leader Tom Reed dismissed it. “…,” he said" -> Tom Reed.
@@ -1739,7 +1778,7 @@ def _resolve_pronoun(analysis: _Analysis, mention: Span) -> str:
             return analysis.canonical(" ".join(entity), position)[0]
         return mention.text
     if want_person:
-        recent = _previous_sentence_subject(analysis, mention.start)
+        recent = _previous_sentence_subject(analysis, mention.start, pronoun)
         if recent is not None:
             return recent
     for event in analysis.events_before(mention.start):

@@ -1,0 +1,56 @@
+"""Speaker names: the fullest form of the name the document uses, with titles, role and
+party words stripped, and never a headline's or a sentence's words; (text, expected
+[(quoted words, speaker name, mention)]) tables of invented news text."""
+
+from __future__ import annotations
+
+import pytest
+
+from service import document, quotes, speakers
+
+
+def _found(text: str) -> list[tuple[str, str | None, str | None]]:
+    doc = document.parse(text)
+    return [
+        (q.text, q.speaker.name if q.speaker else None,
+         q.speaker.mention.text if q.speaker else None)
+        for q in speakers.attribute(doc, quotes.find_quotes(doc))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Party words stand before a name as titles do.
+        ("“It is over now,” said Republican Ann Lee.",
+         [("It is over now,", "Ann Lee", "Republican Ann Lee")]),
+        ("Senate Intelligence Ranking Democrat Ann Lee said: “It is over now.”",
+         [("It is over now.", "Ann Lee",
+           "Senate Intelligence Ranking Democrat Ann Lee")]),
+        # An office abbreviation before a surname.
+        ("Former AG Reed said: “It is over now.”", [("It is over now.", "Reed",
+                                                     "Former AG Reed")]),
+        # After an honorific the rest is a surname, even a word that is also a title.
+        ("Rep. Tom King spoke first. Mr. King said: “We will win this.”",
+         [("We will win this.", "Tom King", "Mr. King")]),
+        ("Mr. Prince said: “We will win this.”", [("We will win this.", "Prince", "Mr. Prince")]),
+        # Particles join a name ("dos", "van der").
+        ("“We will win,” said Ana dos Santos, a lawyer. “We always do,” dos Santos said.",
+         [("We will win,", "Ana dos Santos", "Ana dos Santos"),
+          ("We always do,", "Ana dos Santos", "Santos")]),
+        ("“We will win,” Jan van der Berg said.",
+         [("We will win,", "Jan van der Berg", "Jan van der Berg")]),
+        # A capitalised pronoun or indefinite word is no name: the person it refers to, or
+        # the word as a common noun speaker.
+        ("Tom Reed took the stage. His reply to the crowd was blunt: “We will win.”",
+         [("We will win.", "Tom Reed", "His")]),
+        ("Ann Lee spoke. Her campaign quickly sent an email calling it “a very bad plan.”",
+         [("a very bad plan.", "Ann Lee", "Her")]),
+        ("Tom Reed arrived late. He’s predicting “a very big win for us.”",
+         [("a very big win for us.", "Tom Reed", "He’s")]),
+        ("Several residents left. Another told reporters the plan was “a disaster for all.”",
+         [("a disaster for all.", "another", "Another")]),
+    ],
+)
+def test_speaker_names(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert _found(text) == expected

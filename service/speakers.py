@@ -659,12 +659,23 @@ class _Analysis:
         return [position for position, _ in self.names]
 
     @cached_property
+    def headings(self) -> set[int]:
+        """The paragraphs that are headings: nobody says the quotes in them."""
+        return _heading_paragraphs(self.doc, self.masked, self.spans)
+
+    @cached_property
+    def headlines(self) -> set[int]:
+        """Headings, and paragraphs set in title case (see ``_title_cased_paragraphs``): a
+        headline runs a name together with the words around it ("Doe Slams Plan")."""
+        return self.headings | _title_cased_paragraphs(self.doc, self.masked)
+
+    @cached_property
     def forms_by_token(self) -> dict[str, list[tuple[str, ...]]]:
         """The name forms the document uses, by each of their tokens."""
         forms_by_token: dict[str, list[tuple[str, ...]]] = {}
-        title_cased = _title_cased_paragraphs(self.doc, self.masked)
+        headlines = self.headlines
         for position, form in self.names:
-            if title_cased and self.doc.paragraph_index(position) in title_cased:
+            if headlines and self.doc.paragraph_index(position) in headlines:
                 continue  # "Glenn Beck Blasts Drudge" is a headline, not a longer name
             for token in set(form):
                 forms = forms_by_token.setdefault(token, [])
@@ -1232,8 +1243,11 @@ _LONG_WORD = regex.compile(r"\p{L}{4,}")
 _LOWER_LONG_WORD = regex.compile(r"(?<!\p{L})\p{Ll}\p{L}{3}")
 # A headline is one line; longer paragraphs are not looked at (and cost nothing).
 _TITLE_CASE_MAX_CHARS = 300
-# A paragraph ending as a sentence does is prose, whatever its capitals ("?" may end a headline).
-_PROSE_ENDINGS = frozenset(".,;!”\"’'" + _MASK)
+# A paragraph ending as a clause does is prose, whatever its capitals.
+_PROSE_ENDINGS = frozenset(",;:")
+#: What may close a headline: a full stop (some archives add one), "?" or "!", closing marks
+#: and a quotation ("Doe Slams ‘Fake News.’").
+_HEADLINE_CLOSE = ".!?…”\"’'" + _MASK
 
 
 def _title_cased_paragraphs(doc: Document, masked: str) -> set[int]:
@@ -1248,9 +1262,13 @@ def _title_cased_paragraphs(doc: Document, masked: str) -> set[int]:
     for index, (start, end) in enumerate(doc.paragraphs):
         if end - start > _TITLE_CASE_MAX_CHARS or masked[end - 1] in _PROSE_ENDINGS:
             continue
-        if lexicon.search(_LOWER_LONG_WORD, masked, start, end) is None \
-                and len(lexicon.finditer(_LONG_WORD, masked, start, end)) >= 3:
-            found.add(index)
+        if lexicon.search(_LOWER_LONG_WORD, masked, start, end) is not None \
+                or len(lexicon.finditer(_LONG_WORD, masked, start, end)) < 3:
+            continue
+        body_end = start + len(masked[start:end].rstrip(_HEADLINE_CLOSE))
+        if body_end < end and lexicon.search(_SENTENCE_END, masked, start, body_end):
+            continue  # two sentences: prose, or a name list ("Ann Lee, Acme. Tom Reed, Zeta.")
+        found.add(index)
     return found
 
 
@@ -1282,8 +1300,7 @@ def attribute(doc: Document, spans: Sequence[QuoteSpan]) -> tuple[Quote, ...]:
     """Quote records for ``spans`` with speakers; ids q1, q2, … in document order."""
     ordered = sorted(spans, key=lambda span: span.start)
     analysis = _Analysis(doc, ordered)
-    masked = analysis.masked
-    headings = _heading_paragraphs(doc, masked, ordered)
+    headings = analysis.headings
     found: list[_Attribution | None] = []
     deferred: list[_Attribution | None] = []
     for span in ordered:
@@ -1796,9 +1813,13 @@ def _resolve_pronoun(analysis: _Analysis, mention: Span) -> str:
         if (person and _gender_fits(analysis.text, candidate.span, name, pronoun)) \
                 or not want_person:
             return name
+    headlines = analysis.headlines
     for position, entity in _names_before(analysis, mention.start):
         # A surname counts once the document has given the full name ("Doe" -> "Jane Doe");
-        # a name after a preposition of place ("near Halls Gap") is a place.
+        # a name after a preposition of place ("near Halls Gap") is a place; a headline's
+        # capitalised run ("Doe Path To Victory") is no name.
+        if headlines and analysis.doc.paragraph_index(position) in headlines:
+            continue
         name, person = analysis.canonical(" ".join(entity), position)
         if person and len(name.split()) > 1 and not lexicon.search(
                 _LOCATIVE_TAIL, analysis.masked, max(0, position - 12), position):

@@ -54,3 +54,28 @@ def _found(text: str) -> list[tuple[str, str | None, str | None]]:
 )
 def test_speaker_names(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A title-case headline, even with a full stop, runs a name into its verb: it lends
+        # no longer form to a name.
+        ("Ann Lee Blasts Drudge Over Pension Plans.\n\nThe mayor attacked the website on "
+         "Monday. “It is a disgrace,” Lee said.", [("It is a disgrace,", "Lee", "Lee")]),
+        ("Tom Reed Slams Acme Board Over ‘Pension Plans.’\n\nThe mayor, Tom Reed, attacked "
+         "the board. “It is a disgrace,” Reed said.",
+         [("Pension Plans.", None, None), ("It is a disgrace,", "Tom Reed", "Reed")]),
+        # A headline in sentence case (no final punctuation) does the same.
+        ("Understated Reed raises his profile\n\nThe mayor attacked the board on Monday. "
+         "“It is a disgrace,” Reed said.", [("It is a disgrace,", "Reed", "Reed")]),
+        # Role words capitalised at a sentence's start are titles.
+        ("Congresswoman Ann Lee said: “It is a disgrace.”",
+         [("It is a disgrace.", "Ann Lee", "Congresswoman Ann Lee")]),
+        ("Actress Ann Lee told reporters: “It is a disgrace.”",
+         [("It is a disgrace.", "Ann Lee", "Actress Ann Lee")]),
+    ],
+)
+def test_headline_and_role_words(text: str,
+                                 expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert _found(text) == expected

@@ -1023,10 +1023,12 @@ class _Analysis:
     def _names(self) -> list[tuple[int, tuple[str, ...]]]:
         """Every capitalised sequence outside quotes, as (position, entity tokens)."""
         found: list[tuple[int, tuple[str, ...]]] = []
-        for m in lexicon.finditer(_NAME_IN_PHRASE, self.masked):
-            entity = _entity_tokens(m.group())
+        masked = self.masked
+        for m in lexicon.finditer(_NAME_IN_PHRASE, masked):
+            span = _without_opener(masked, Span(m.group(), m.start(), m.end()))
+            entity = _entity_tokens(span.text)
             if entity:
-                found.append((m.start(), entity))
+                found.append((span.start, entity))
         return found
 
     def canonical(self, raw_name: str, position: int) -> tuple[str, bool]:
@@ -1040,7 +1042,7 @@ class _Analysis:
         best = tokens
         best_rank = (0, 0)
         for form in self.forms_by_token.get(tokens[0], ()):
-            if len(form) <= len(best) and form != tokens:
+            if len(form) < len(best) and form != tokens:
                 continue
             size = len(tokens)
             for index in range(len(form) - size + 1):
@@ -1108,6 +1110,39 @@ class _Analysis:
                     or (business and tokens[-1] in lexicon.COMPANY_SUFFIXES)):
                 return name
         return None
+
+
+def _opens_sentence_at(masked: str, position: int) -> bool:
+    """Whether only opening marks stand between ``position`` and its sentence's start."""
+    before = masked[max(0, position - 8):position].rstrip(" \t\"“‘'(")
+    return not before or before[-1] in ".!?:\n—–"
+
+
+def _sentence_opener(masked: str, word: str) -> bool:
+    """Whether a capitalised word opening a sentence is a verb or participle there
+    ("Celebrating", "Understated", "Said"), not a given name: a participle's ending or a
+    listed verb form, no listed given name, and never capitalised inside a sentence."""
+    lower = word.lower()
+    if lower in _GIVEN_NAMES or not (
+            lower in lexicon.VERB_FORMS or lower in lexicon.REPORTING_VERBS
+            or (len(lower) >= 6 and lower.endswith(("ing", "ed")))):
+        return False
+    return not _used_inside_sentence(masked, word)
+
+
+def _without_opener(masked: str, mention: Span) -> Span:
+    """``mention`` without a verb or participle that opens its sentence before the name
+    ("Celebrating Ann Lee" -> "Ann Lee", "Said Tom Reed" -> "Tom Reed"); the rest must read
+    as a person's name ("Downing Street" stays whole)."""
+    first, space, rest = mention.text.partition(" ")
+    if not space or not _opens_sentence_at(masked, mention.start) \
+            or not _sentence_opener(masked, first):
+        return mention
+    rest = rest.lstrip()
+    if not _person_tokens(rest.split()):
+        return mention
+    start = mention.end - len(rest)
+    return Span(rest, start, mention.end)
 
 
 def _strip_possessive(token: str) -> str:
@@ -1300,6 +1335,7 @@ def attribute(doc: Document, spans: Sequence[QuoteSpan]) -> tuple[Quote, ...]:
     """Quote records for ``spans`` with speakers; ids q1, q2, … in document order."""
     ordered = sorted(spans, key=lambda span: span.start)
     analysis = _Analysis(doc, ordered)
+    masked = analysis.masked
     headings = analysis.headings
     found: list[_Attribution | None] = []
     deferred: list[_Attribution | None] = []
@@ -1326,6 +1362,10 @@ def attribute(doc: Document, spans: Sequence[QuoteSpan]) -> tuple[Quote, ...]:
         speaker = None
         cue = None
         if attribution is not None and kind == "quotation":
+            if attribution.kind == "name":
+                # "Celebrating Clinton’s win, …": the participle is no part of the name.
+                attribution = _Attribution(_without_opener(masked, attribution.mention),
+                                           attribution.kind, attribution.cue)
             speaker = Speaker(_resolve(analysis, attribution), attribution.mention)
             cue = attribution.cue
         quotes.append(Quote(f"q{number}", doc.text[span.start:span.end], span.start, span.end,

@@ -79,3 +79,27 @@ def test_speaker_names(text: str, expected: list[tuple[str, str | None, str | No
 def test_headline_and_role_words(text: str,
                                  expected: list[tuple[str, str | None, str | None]]) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A participle or verb opening a sentence is no part of the name after it.
+        ("Understated Tom Reed rarely speaks. “We will win,” Reed said.",
+         [("We will win,", "Tom Reed", "Reed")]),
+        ("Said Tom Reed, a farmer: “We will win.”", [("We will win.", "Tom Reed", "Tom Reed")]),
+        # ... unless the rest is no person's name.
+        ("Downing Street said: “We will win.”",
+         [("We will win.", "Downing Street", "Downing Street")]),
+        # ... or the word is a given name.
+        ("Irving Berlin wrote the song. “We will win,” Berlin said.",
+         [("We will win,", "Irving Berlin", "Berlin")]),
+        # A form that ends with the name ("Ann Lee") beats one as long that only starts
+        # with it ("Lee Foundation"), whichever the text gives first.
+        ("The Lee Foundation gave money to the school. Ann Lee runs it. “We will win,” "
+         "Mrs. Lee said.", [("We will win,", "Ann Lee", "Mrs. Lee")]),
+    ],
+)
+def test_sentence_openers_and_forms(text: str,
+                                    expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert _found(text) == expected

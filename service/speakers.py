@@ -1275,7 +1275,11 @@ def _visible_end(text: str, start: int, end: int) -> int:
 
 #: A word of four letters or more: a headline capitalises every one of them, prose its names.
 _LONG_WORD = regex.compile(r"\p{L}{4,}")
-_LOWER_LONG_WORD = regex.compile(r"(?<!\p{L})\p{Ll}\p{L}{3}")
+#: Title case leaves short prepositions and conjunctions in lower case ("Doe Blasts Roe from
+#: the Stage"): only another word of four letters or more in lower case makes a paragraph prose.
+_LOWER_LONG_WORD = regex.compile(
+    r"(?<!\p{L})(?!(?:from|with|into|onto|over|upon|than|that|amid|near|past)(?!\p{L}))"
+    r"\p{Ll}\p{L}{3}")
 # A headline is one line; longer paragraphs are not looked at (and cost nothing).
 _TITLE_CASE_MAX_CHARS = 300
 # A paragraph ending as a clause does is prose, whatever its capitals.
@@ -1759,10 +1763,11 @@ def _pronoun_name(analysis: _Analysis, mention: Span) -> str | None:
 
 def _resolve(analysis: _Analysis, attribution: _Attribution) -> str:
     mention = attribution.mention
-    if attribution.kind == "name":
+    if attribution.kind in ("name", "common"):
         not_a_name = _pronoun_name(analysis, mention)
         if not_a_name is not None:
             return not_a_name
+    if attribution.kind == "name":
         if mention.text.isupper() and " " not in mention.text and len(mention.text) > 2:
             # "PENCE:" in a transcript is the man the text calls Mike Pence.
             name, _ = analysis.canonical(mention.text.capitalize(), mention.start)

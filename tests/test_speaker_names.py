@@ -48,6 +48,8 @@ def _found(text: str) -> list[tuple[str, str | None, str | None]]:
          [("a very bad plan.", "Ann Lee", "Her")]),
         ("Tom Reed arrived late. He’s predicting “a very big win for us.”",
          [("a very big win for us.", "Tom Reed", "He’s")]),
+        ("Several banners flew over the stadium. One read “we want change now.”",
+         [("we want change now.", "one", "One")]),
         ("Several residents left. Another told reporters the plan was “a disaster for all.”",
          [("a disaster for all.", "another", "Another")]),
     ],
@@ -63,6 +65,9 @@ def test_speaker_names(text: str, expected: list[tuple[str, str | None, str | No
         # no longer form to a name.
         ("Ann Lee Blasts Drudge Over Pension Plans.\n\nThe mayor attacked the website on "
          "Monday. “It is a disgrace,” Lee said.", [("It is a disgrace,", "Lee", "Lee")]),
+        # Title case leaves short prepositions in lower case ("from", "with").
+        ("Ann Lee Blasts Drudge from the Stage, Quotes Verse to Voters.\n\n“It is a "
+         "disgrace,” Lee said.", [("It is a disgrace,", "Lee", "Lee")]),
         ("Tom Reed Slams Acme Board Over ‘Pension Plans.’\n\nThe mayor, Tom Reed, attacked "
          "the board. “It is a disgrace,” Reed said.",
          [("Pension Plans.", None, None), ("It is a disgrace,", "Tom Reed", "Reed")]),

@@ -1370,6 +1370,12 @@ def attribute(doc: Document, spans: Sequence[QuoteSpan]) -> tuple[Quote, ...]:
                 # "Celebrating Clinton’s win, …": the participle is no part of the name.
                 attribution = _Attribution(_without_opener(masked, attribution.mention),
                                            attribution.kind, attribution.cue)
+            if attribution.kind in ("name", "common"):
+                # "Her counterpart, Jonas Keller, was more cautious: …": the name set off
+                # after the noun phrase says who speaks, not the possessive before it.
+                apposed = _apposed(masked, 0, _Mention(attribution.mention, attribution.kind))
+                if apposed.kind == "name" and apposed.span != attribution.mention:
+                    attribution = _Attribution(apposed.span, "name", attribution.cue)
             speaker = Speaker(_resolve(analysis, attribution), attribution.mention)
             cue = attribution.cue
         quotes.append(Quote(f"q{number}", doc.text[span.start:span.end], span.start, span.end,

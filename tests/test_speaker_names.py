@@ -48,6 +48,11 @@ def _found(text: str) -> list[tuple[str, str | None, str | None]]:
          [("a very bad plan.", "Ann Lee", "Her")]),
         ("Tom Reed arrived late. He’s predicting “a very big win for us.”",
          [("a very big win for us.", "Tom Reed", "He’s")]),
+        # A possessive's noun phrase with a name set off after it: the name speaks.
+        ("“We will open the border,” Ann Lee said.\n\nHer counterpart, Foreign Minister Tom "
+         "Reed, was more cautious: “Much depends on the first weeks.”",
+         [("We will open the border,", "Ann Lee", "Ann Lee"),
+          ("Much depends on the first weeks.", "Tom Reed", "Foreign Minister Tom Reed")]),
         ("Several banners flew over the stadium. One read “we want change now.”",
          [("we want change now.", "one", "One")]),
         ("Several residents left. Another told reporters the plan was “a disaster for all.”",

@@ -1256,8 +1256,8 @@ def _entity_of_words(raw_name: str) -> tuple[str, ...]:
             return tuple(candidate)
     if candidates:
         return tuple(candidates[-1])
-    if len(tokens) >= 2 and tokens[0].lower().rstrip(".") in _HONORIFICS \
-            and all(token[:1].isupper() for token in tokens[1:]):
+    if len(tokens) == 2 and tokens[0].lower().rstrip(".") in _HONORIFICS \
+            and tokens[1][:1].isupper():
         # "Mr. King", "Dr. Prince": after an honorific the rest is a surname, whatever
         # else the word may mean.
         return tuple(tokens[1:])
@@ -1745,9 +1745,10 @@ def _names_before(analysis: _Analysis, position: int) -> Iterator[tuple[int, tup
 
 #: Capitalised pronouns the name rules take for names ("His aides", "He’s right"), and the
 #: personal pronoun each stands for.
+#: ("It’s", "That’s" open a clause, never name a speaker: they stay the word itself.)
 _PRONOUN_OF = {"he": "he", "his": "he", "him": "he", "she": "she", "her": "she",
-               "hers": "she", "they": "they", "their": "they", "them": "they", "it": "it",
-               "its": "it", "we": "we", "our": "we"}
+               "hers": "she", "they": "they", "their": "they", "them": "they", "we": "we",
+               "our": "we"}
 _CLITIC = regex.compile(r"[’'](?:s|re|ll|ve|d|m)$")
 #: Words that open a sentence capitalised and so read as a one-word name, but name nobody.
 _NOT_A_NAME = lexicon.PRONOUN_WORDS | lexicon.NON_NAME_WORDS | lexicon.NUMBER_WORDS

@@ -674,8 +674,10 @@ class _Analysis:
         """The name forms the document uses, by each of their tokens."""
         forms_by_token: dict[str, list[tuple[str, ...]]] = {}
         headlines = self.headlines
+        # Headlines stand near the top: past the last one no name needs looking up.
+        headlines_end = max((self.doc.paragraphs[index][1] for index in headlines), default=0)
         for position, form in self.names:
-            if headlines and self.doc.paragraph_index(position) in headlines:
+            if position < headlines_end and self.doc.paragraph_index(position) in headlines:
                 continue  # "Glenn Beck Blasts Drudge" is a headline, not a longer name
             for token in set(form):
                 forms = forms_by_token.setdefault(token, [])
@@ -1025,10 +1027,15 @@ class _Analysis:
         found: list[tuple[int, tuple[str, ...]]] = []
         masked = self.masked
         for m in lexicon.finditer(_NAME_IN_PHRASE, masked):
-            span = _without_opener(masked, Span(m.group(), m.start(), m.end()))
-            entity = _entity_tokens(span.text)
+            text = m.group()
+            start = m.start()
+            if " " in text and _verb_like(text[:text.index(" ")]):
+                # Tested first: most names are one word, and few start with a verb.
+                opener = _without_opener(masked, Span(text, start, m.end()))
+                text, start = opener.text, opener.start
+            entity = _entity_tokens(text)
             if entity:
-                found.append((span.start, entity))
+                found.append((start, entity))
         return found
 
     def canonical(self, raw_name: str, position: int) -> tuple[str, bool]:
@@ -1118,25 +1125,26 @@ def _opens_sentence_at(masked: str, position: int) -> bool:
     return not before or before[-1] in ".!?:\n—–"
 
 
-def _sentence_opener(masked: str, word: str) -> bool:
-    """Whether a capitalised word opening a sentence is a verb or participle there
-    ("Celebrating", "Understated", "Said"), not a given name: a participle's ending or a
-    listed verb form, no listed given name, and never capitalised inside a sentence."""
+_VERB_WORDS = lexicon.VERB_FORMS | lexicon.REPORTING_VERBS
+
+
+@lru_cache(maxsize=4096)
+def _verb_like(word: str) -> bool:
+    """A listed verb form or a participle's ending ("Said", "Celebrating", "Understated"),
+    and no listed given name ("Will", "Irving")."""
     lower = word.lower()
-    if lower in _GIVEN_NAMES or not (
-            lower in lexicon.VERB_FORMS or lower in lexicon.REPORTING_VERBS
-            or (len(lower) >= 6 and lower.endswith(("ing", "ed")))):
-        return False
-    return not _used_inside_sentence(masked, word)
+    return (lower in _VERB_WORDS or (len(lower) >= 6 and lower.endswith(("ing", "ed")))) \
+        and lower not in _GIVEN_NAMES
 
 
 def _without_opener(masked: str, mention: Span) -> Span:
     """``mention`` without a verb or participle that opens its sentence before the name
-    ("Celebrating Ann Lee" -> "Ann Lee", "Said Tom Reed" -> "Tom Reed"); the rest must read
-    as a person's name ("Downing Street" stays whole)."""
+    ("Celebrating Ann Lee" -> "Ann Lee", "Said Tom Reed" -> "Tom Reed"): a verb-like word,
+    never capitalised inside a sentence; the rest must read as a person's name ("Downing
+    Street" stays whole)."""
     first, space, rest = mention.text.partition(" ")
-    if not space or not _opens_sentence_at(masked, mention.start) \
-            or not _sentence_opener(masked, first):
+    if not space or not _verb_like(first) or not _opens_sentence_at(masked, mention.start) \
+            or _used_inside_sentence(masked, first):
         return mention
     rest = rest.lstrip()
     if not _person_tokens(rest.split()):
@@ -1157,10 +1165,14 @@ def _is_title(token: str) -> bool:
     return bare.lower() in lexicon.TITLES or bare.rstrip(".") in lexicon.TITLE_ABBREVIATIONS
 
 
+#: Titles and party words ("Republican Ann Lee"): party words stand before a name as titles
+#: do, but are kept apart from titles, which also mark a name as a person's elsewhere.
+_ROLE_WORDS = lexicon.TITLES | lexicon.PARTY_WORDS
+
+
 def _is_role(token: str) -> bool:
-    """A title, or a party word that stands before a name as one does ("Republican Ann
-    Lee"); kept apart from titles, which also mark a name as a person's elsewhere."""
-    return _is_title(token) or token.lower() in lexicon.PARTY_WORDS
+    bare = token.rstrip(",")
+    return bare.lower() in _ROLE_WORDS or bare.rstrip(".") in lexicon.TITLE_ABBREVIATIONS
 
 
 def _is_org(token: str) -> bool:
@@ -1277,9 +1289,10 @@ def _visible_end(text: str, start: int, end: int) -> int:
 _LONG_WORD = regex.compile(r"\p{L}{4,}")
 #: Title case leaves short prepositions and conjunctions in lower case ("Doe Blasts Roe from
 #: the Stage"): only another word of four letters or more in lower case makes a paragraph prose.
+_TITLE_CASE_LOWER = ("from", "with", "into", "onto", "over", "upon", "than", "that", "amid",
+                     "near", "past")
 _LOWER_LONG_WORD = regex.compile(
-    r"(?<!\p{L})(?!(?:from|with|into|onto|over|upon|than|that|amid|near|past)(?!\p{L}))"
-    r"\p{Ll}\p{L}{3}")
+    rf"(?<!\p{{L}})(?!(?:{'|'.join(_TITLE_CASE_LOWER)})(?!\p{{L}}))\p{{Ll}}\p{{L}}{{3}}")
 # A headline is one line; longer paragraphs are not looked at (and cost nothing).
 _TITLE_CASE_MAX_CHARS = 300
 # A paragraph ending as a clause does is prose, whatever its capitals.
@@ -1295,17 +1308,25 @@ def _title_cased_paragraphs(doc: Document, masked: str) -> set[int]:
     A headline in title case ("Glenn Beck Blasts Drudge Over Poll") runs names and verbs
     together; reading its capitalised run as a person's fullest name would name the speaker
     "Glenn Beck Blasts Drudge". Prose with three long words all capitalised is a name list
-    at most, and the names it holds appear again in the story.
+    at most, and the names it holds appear again in the story. A paragraph ending as a
+    sentence does counts only at the top, before the story's first paragraph of prose: some
+    archives end a headline with a full stop, but inside a story such a paragraph is prose.
     """
     found: set[int] = set()
+    at_top = True
     for index, (start, end) in enumerate(doc.paragraphs):
-        if end - start > _TITLE_CASE_MAX_CHARS or masked[end - 1] in _PROSE_ENDINGS:
+        last = masked[end - 1]
+        if end - start > _TITLE_CASE_MAX_CHARS or last in _PROSE_ENDINGS \
+                or (not at_top and last in _HEADLINE_CLOSE):
+            at_top = False
             continue
         if lexicon.search(_LOWER_LONG_WORD, masked, start, end) is not None \
                 or len(lexicon.finditer(_LONG_WORD, masked, start, end)) < 3:
+            at_top = False
             continue
         body_end = start + len(masked[start:end].rstrip(_HEADLINE_CLOSE))
         if body_end < end and lexicon.search(_SENTENCE_END, masked, start, body_end):
+            at_top = False
             continue  # two sentences: prose, or a name list ("Ann Lee, Acme. Tom Reed, Zeta.")
         found.add(index)
     return found
@@ -1366,11 +1387,11 @@ def attribute(doc: Document, spans: Sequence[QuoteSpan]) -> tuple[Quote, ...]:
         speaker = None
         cue = None
         if attribution is not None and kind == "quotation":
-            if attribution.kind == "name":
+            if attribution.kind == "name" and " " in attribution.mention.text:
                 # "Celebrating Clinton’s win, …": the participle is no part of the name.
                 attribution = _Attribution(_without_opener(masked, attribution.mention),
                                            attribution.kind, attribution.cue)
-            if attribution.kind in ("name", "common"):
+            if attribution.kind == "common" or attribution.mention.text in _POSSESSIVES:
                 # "Her counterpart, Jonas Keller, was more cautious: …": the name set off
                 # after the noun phrase says who speaks, not the possessive before it.
                 apposed = _apposed(masked, 0, _Mention(attribution.mention, attribution.kind))

@@ -52,6 +52,9 @@ REPORTING_NOUNS: frozenset[str] = _load("reporting_nouns.txt")
 GERMAN_REPORTING_VERBS: frozenset[str] = _load("german_reporting_verbs.txt")
 GERMAN_NON_NOUNS: frozenset[str] = _load("german_non_nouns.txt")
 GERMAN_GIVEN_NAMES: frozenset[str] = _load("german_given_names.txt")
+PARTY_WORDS: frozenset[str] = _load("party_words.txt")
+PRONOUN_WORDS: frozenset[str] = _load("pronoun_words.txt")
+NAME_PARTICLES: frozenset[str] = _load("name_particles.txt")
 #: Upper-case rank abbreviations ("DI", "DCI"), kept in their case: lower-cased, some are
 #: name particles ("di") that must not be stripped from "Leonardo di Marco".
 TITLE_ABBREVIATIONS: frozenset[str] = frozenset(

@@ -72,7 +72,7 @@ _CAP_WORD = (
     r"|\p{Lu}[\p{L}\p{M}’'\-]*)"
 )
 _TOKEN = rf"(?:{_CAP_WORD}|\d+(?:st|nd|rd|th)?)"
-_CONNECTOR = r"(?:of|for|the|de|van|von|al|bin|da|del|di|la|le|du)"
+_CONNECTOR = "(?:of|for|the|" + lexicon.alternation(lexicon.NAME_PARTICLES) + ")"
 #: Spaces inside a name: any newline ends a paragraph (see ``document``), and no name runs on
 #: from a headline or a sign-off into the next paragraph ("… Poll\n\nGlenn Beck").
 _INLINE_SPACE = r"[^\S\n]+"
@@ -724,12 +724,25 @@ class _Analysis:
         return [position for position, _ in self.names]
 
     @cached_property
+    def headings(self) -> set[int]:
+        """The paragraphs that are headings: nobody says the quotes in them."""
+        return _heading_paragraphs(self.doc, self.masked, self.spans)
+
+    @cached_property
+    def headlines(self) -> set[int]:
+        """Headings, and paragraphs set in title case (see ``_title_cased_paragraphs``): a
+        headline runs a name together with the words around it ("Doe Slams Plan")."""
+        return self.headings | _title_cased_paragraphs(self.doc, self.masked)
+
+    @cached_property
     def forms_by_token(self) -> dict[str, list[tuple[str, ...]]]:
         """The name forms the document uses, by each of their tokens."""
         forms_by_token: dict[str, list[tuple[str, ...]]] = {}
-        title_cased = _title_cased_paragraphs(self.doc, self.masked)
+        headlines = self.headlines
+        # Headlines stand near the top: past the last one no name needs looking up.
+        headlines_end = max((self.doc.paragraphs[index][1] for index in headlines), default=0)
         for position, form in self.names:
-            if title_cased and self.doc.paragraph_index(position) in title_cased:
+            if position < headlines_end and self.doc.paragraph_index(position) in headlines:
                 continue  # "Glenn Beck Blasts Drudge" is a headline, not a longer name
             for token in set(form):
                 forms = forms_by_token.setdefault(token, [])
@@ -1086,10 +1099,17 @@ class _Analysis:
     def _names(self) -> list[tuple[int, tuple[str, ...]]]:
         """Every capitalised sequence outside quotes, as (position, entity tokens)."""
         found: list[tuple[int, tuple[str, ...]]] = []
-        for m in lexicon.finditer(_NAME_IN_PHRASE, self.masked):
-            entity = _entity_tokens(m.group())
+        masked = self.masked
+        for m in lexicon.finditer(_NAME_IN_PHRASE, masked):
+            text = m.group()
+            start = m.start()
+            if " " in text and _verb_like(text[:text.index(" ")]):
+                # Tested first: most names are one word, and few start with a verb.
+                opener = _without_opener(masked, Span(text, start, m.end()))
+                text, start = opener.text, opener.start
+            entity = _entity_tokens(text)
             if entity:
-                found.append((m.start(), entity))
+                found.append((start, entity))
         return found
 
     def canonical(self, raw_name: str, position: int) -> tuple[str, bool]:
@@ -1103,7 +1123,7 @@ class _Analysis:
         best = tokens
         best_rank = (0, 0)
         for form in self.forms_by_token.get(tokens[0], ()):
-            if len(form) <= len(best) and form != tokens:
+            if len(form) < len(best) and form != tokens:
                 continue
             size = len(tokens)
             for index in range(len(form) - size + 1):
@@ -1173,6 +1193,40 @@ class _Analysis:
         return None
 
 
+def _opens_sentence_at(masked: str, position: int) -> bool:
+    """Whether only opening marks stand between ``position`` and its sentence's start."""
+    before = masked[max(0, position - 8):position].rstrip(" \t\"“‘'(")
+    return not before or before[-1] in ".!?:\n—–"
+
+
+_VERB_WORDS = lexicon.VERB_FORMS | lexicon.REPORTING_VERBS
+
+
+@lru_cache(maxsize=4096)
+def _verb_like(word: str) -> bool:
+    """A listed verb form or a participle's ending ("Said", "Celebrating", "Understated"),
+    and no listed given name ("Will", "Irving")."""
+    lower = word.lower()
+    return (lower in _VERB_WORDS or (len(lower) >= 6 and lower.endswith(("ing", "ed")))) \
+        and lower not in _GIVEN_NAMES
+
+
+def _without_opener(masked: str, mention: Span) -> Span:
+    """``mention`` without a verb or participle that opens its sentence before the name
+    ("Celebrating Ann Lee" -> "Ann Lee", "Said Tom Reed" -> "Tom Reed"): a verb-like word,
+    never capitalised inside a sentence; the rest must read as a person's name ("Downing
+    Street" stays whole)."""
+    first, space, rest = mention.text.partition(" ")
+    if not space or not _verb_like(first) or not _opens_sentence_at(masked, mention.start) \
+            or _used_inside_sentence(masked, first):
+        return mention
+    rest = rest.lstrip()
+    if not _person_tokens(rest.split()):
+        return mention
+    start = mention.end - len(rest)
+    return Span(rest, start, mention.end)
+
+
 def _strip_possessive(token: str) -> str:
     for ending in ("’s", "'s"):
         if token.endswith(ending):
@@ -1183,6 +1237,16 @@ def _strip_possessive(token: str) -> str:
 def _is_title(token: str) -> bool:
     bare = token.rstrip(",")
     return bare.lower() in lexicon.TITLES or bare.rstrip(".") in lexicon.TITLE_ABBREVIATIONS
+
+
+#: Titles and party words ("Republican Ann Lee"): party words stand before a name as titles
+#: do, but are kept apart from titles, which also mark a name as a person's elsewhere.
+_ROLE_WORDS = lexicon.TITLES | lexicon.PARTY_WORDS
+
+
+def _is_role(token: str) -> bool:
+    bare = token.rstrip(",")
+    return bare.lower() in _ROLE_WORDS or bare.rstrip(".") in lexicon.TITLE_ABBREVIATIONS
 
 
 def _is_org(token: str) -> bool:
@@ -1200,11 +1264,12 @@ def _person_tokens(tokens: list[str]) -> bool:
         return False
     if len(core) > 1 and core[-1].lower() in lexicon.COMPANY_SUFFIXES:
         return False  # "Acme Foods", "Brightwater plc": a company
-    return all(token[:1].isupper() or token.lower() in {"de", "van", "von", "al", "bin", "da",
-                                                        "del", "di", "la", "le", "du"}
+    return all(token[:1].isupper() or token.lower() in lexicon.NAME_PARTICLES
                or token.lower().rstrip(".") in lexicon.NAME_SUFFIXES for token in core)
 
 
+#: Titles that stand only before a surname or a full name, never alone.
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
 #: Words that open a capitalised sequence without belonging to the entity it names.
 _LEADING_ARTICLES = frozenset({"the", "a", "an", "according"})
 
@@ -1252,13 +1317,13 @@ def _entity_of_words(raw_name: str) -> tuple[str, ...]:
     candidates: list[list[str]] = []
     for part in [p for p in parts if p]:
         index = 0
-        while index < len(part) and (_is_title(part[index]) or _is_org(part[index])
+        while index < len(part) and (_is_role(part[index]) or _is_org(part[index])
                                      or (part[index].lower() in lexicon.PLACES
                                          and len(part) - index > 2)):
             # A place or nationality before a name is no part of it ("Kenyan Jane Doe"),
             # unless only a surname would be left ("Chad Smith" is a name).
             index += 1
-        last_title = max((at for at in range(index, len(part) - 1) if _is_title(part[at])),
+        last_title = max((at for at in range(index, len(part) - 1) if _is_role(part[at])),
                          default=-1)
         if last_title >= 0 and _person_tokens(part[last_title + 1:]):
             # "Emergency Services Minister Jane Doe", "Local MP Jane Doe": the words before
@@ -1277,6 +1342,11 @@ def _entity_of_words(raw_name: str) -> tuple[str, ...]:
             return tuple(candidate)
     if candidates:
         return tuple(candidates[-1])
+    if len(tokens) == 2 and tokens[0].lower().rstrip(".") in _HONORIFICS \
+            and tokens[1][:1].isupper():
+        # "Mr. King", "Dr. Prince": after an honorific the rest is a surname, whatever
+        # else the word may mean.
+        return tuple(tokens[1:])
     return tuple(tokens)
 
 
@@ -1291,11 +1361,19 @@ def _visible_end(text: str, start: int, end: int) -> int:
 
 #: A word of four letters or more: a headline capitalises every one of them, prose its names.
 _LONG_WORD = regex.compile(r"\p{L}{4,}")
-_LOWER_LONG_WORD = regex.compile(r"(?<!\p{L})\p{Ll}\p{L}{3}")
+#: Title case leaves short prepositions and conjunctions in lower case ("Doe Blasts Roe from
+#: the Stage"): only another word of four letters or more in lower case makes a paragraph prose.
+_TITLE_CASE_LOWER = ("from", "with", "into", "onto", "over", "upon", "than", "that", "amid",
+                     "near", "past")
+_LOWER_LONG_WORD = regex.compile(
+    rf"(?<!\p{{L}})(?!(?:{'|'.join(_TITLE_CASE_LOWER)})(?!\p{{L}}))\p{{Ll}}\p{{L}}{{3}}")
 # A headline is one line; longer paragraphs are not looked at (and cost nothing).
 _TITLE_CASE_MAX_CHARS = 300
-# A paragraph ending as a sentence does is prose, whatever its capitals ("?" may end a headline).
-_PROSE_ENDINGS = frozenset(".,;!”\"’'" + _MASK)
+# A paragraph ending as a clause does is prose, whatever its capitals.
+_PROSE_ENDINGS = frozenset(",;:")
+#: What may close a headline: a full stop (some archives add one), "?" or "!", closing marks
+#: and a quotation ("Doe Slams ‘Fake News.’").
+_HEADLINE_CLOSE = ".!?…”\"’'" + _MASK
 
 
 def _title_cased_paragraphs(doc: Document, masked: str) -> set[int]:
@@ -1304,15 +1382,27 @@ def _title_cased_paragraphs(doc: Document, masked: str) -> set[int]:
     A headline in title case ("Glenn Beck Blasts Drudge Over Poll") runs names and verbs
     together; reading its capitalised run as a person's fullest name would name the speaker
     "Glenn Beck Blasts Drudge". Prose with three long words all capitalised is a name list
-    at most, and the names it holds appear again in the story.
+    at most, and the names it holds appear again in the story. A paragraph ending as a
+    sentence does counts only at the top, before the story's first paragraph of prose: some
+    archives end a headline with a full stop, but inside a story such a paragraph is prose.
     """
     found: set[int] = set()
+    at_top = True
     for index, (start, end) in enumerate(doc.paragraphs):
-        if end - start > _TITLE_CASE_MAX_CHARS or masked[end - 1] in _PROSE_ENDINGS:
+        last = masked[end - 1]
+        if end - start > _TITLE_CASE_MAX_CHARS or last in _PROSE_ENDINGS \
+                or (not at_top and last in _HEADLINE_CLOSE):
+            at_top = False
             continue
-        if lexicon.search(_LOWER_LONG_WORD, masked, start, end) is None \
-                and len(lexicon.finditer(_LONG_WORD, masked, start, end)) >= 3:
-            found.add(index)
+        if lexicon.search(_LOWER_LONG_WORD, masked, start, end) is not None \
+                or len(lexicon.finditer(_LONG_WORD, masked, start, end)) < 3:
+            at_top = False
+            continue
+        body_end = start + len(masked[start:end].rstrip(_HEADLINE_CLOSE))
+        if body_end < end and lexicon.search(_SENTENCE_END, masked, start, body_end):
+            at_top = False
+            continue  # two sentences: prose, or a name list ("Ann Lee, Acme. Tom Reed, Zeta.")
+        found.add(index)
     return found
 
 
@@ -1345,7 +1435,7 @@ def attribute(doc: Document, spans: Sequence[QuoteSpan]) -> tuple[Quote, ...]:
     ordered = sorted(spans, key=lambda span: span.start)
     analysis = _Analysis(doc, ordered)
     masked = analysis.masked
-    headings = _heading_paragraphs(doc, masked, ordered)
+    headings = analysis.headings
     if language.detect(doc.text) == "de":
         return _records(doc, ordered, headings,
                         speakers_german.attribute(doc, ordered, masked, headings))
@@ -1369,9 +1459,24 @@ def attribute(doc: Document, spans: Sequence[QuoteSpan]) -> tuple[Quote, ...]:
             # sentence about a person is that person's wording, whatever the verb.
             found[index] = _subject_of_sentence(analysis, span)
     return _records(doc, ordered, headings, [
-        None if attribution is None
-        else (Speaker(_resolve(analysis, attribution), attribution.mention), attribution.cue)
+        None if attribution is None else _speaker(analysis, attribution)
         for attribution in found])
+
+
+def _speaker(analysis: _Analysis, attribution: _Attribution) -> tuple[Speaker, Span | None]:
+    """The speaker record of an attribution, and its cue."""
+    masked = analysis.masked
+    if attribution.kind == "name" and " " in attribution.mention.text:
+        # "Celebrating Clinton’s win, …": the participle is no part of the name.
+        attribution = _Attribution(_without_opener(masked, attribution.mention),
+                                   attribution.kind, attribution.cue)
+    if attribution.kind == "common" or attribution.mention.text in _POSSESSIVES:
+        # "Her counterpart, Jonas Keller, was more cautious: …": the name set off after the
+        # noun phrase says who speaks, not the possessive before it.
+        apposed = _apposed(masked, 0, _Mention(attribution.mention, attribution.kind))
+        if apposed.kind == "name" and apposed.span != attribution.mention:
+            attribution = _Attribution(apposed.span, "name", attribution.cue)
+    return Speaker(_resolve(analysis, attribution), attribution.mention), attribution.cue
 
 
 def _records(doc: Document, ordered: Sequence[QuoteSpan], headings: set[int],
@@ -1808,8 +1913,37 @@ def _names_before(analysis: _Analysis, position: int) -> Iterator[tuple[int, tup
         yield analysis.names[index]
 
 
+#: Capitalised pronouns the name rules take for names ("His aides", "He’s right"), and the
+#: personal pronoun each stands for.
+#: ("It’s", "That’s" open a clause, never name a speaker: they stay the word itself.)
+_PRONOUN_OF = {"he": "he", "his": "he", "him": "he", "she": "she", "her": "she",
+               "hers": "she", "they": "they", "their": "they", "them": "they", "we": "we",
+               "our": "we"}
+_CLITIC = regex.compile(r"[’'](?:s|re|ll|ve|d|m)$")
+#: Words that open a sentence capitalised and so read as a one-word name, but name nobody.
+_NOT_A_NAME = lexicon.PRONOUN_WORDS | lexicon.NON_NAME_WORDS | lexicon.NUMBER_WORDS
+
+
+def _pronoun_name(analysis: _Analysis, mention: Span) -> str | None:
+    """The name for a one-word "name" mention that is a pronoun or an indefinite word
+    ("His", "He’s", "Another", "Several"): the person a pronoun refers to, or the word itself
+    in lower case, as a common noun speaker is named; None for a real name."""
+    if " " in mention.text:
+        return None
+    word = _CLITIC.sub("", mention.text).lower()
+    pronoun = _PRONOUN_OF.get(word)
+    if pronoun is not None:
+        return _resolve_pronoun(analysis, Span(pronoun, mention.start,
+                                               mention.start + len(pronoun)))
+    return word if word in _NOT_A_NAME else None
+
+
 def _resolve(analysis: _Analysis, attribution: _Attribution) -> str:
     mention = attribution.mention
+    if attribution.kind in ("name", "common"):
+        not_a_name = _pronoun_name(analysis, mention)
+        if not_a_name is not None:
+            return not_a_name
     if attribution.kind == "name":
         if mention.text.isupper() and " " not in mention.text and len(mention.text) > 2:
             # "PENCE:" in a transcript is the man the text calls Mike Pence.
@@ -1849,7 +1983,8 @@ def _sentence_subject_owner(analysis: _Analysis, mention: Span) -> str | None:
     return None
 
 
-def _previous_sentence_subject(analysis: _Analysis, position: int) -> str | None:
+def _previous_sentence_subject(analysis: _Analysis, position: int,
+                               pronoun: str) -> str | None:
     """The person who is the subject of the sentence before ``position``'s sentence, when
     that sentence reports no speech ("Outside, union leader Ann Lee smiled. “…,” she said"):
     the reader takes a pronoun to be the person last in focus, not the last speaker."""
@@ -1866,8 +2001,6 @@ def _previous_sentence_subject(analysis: _Analysis, position: int) -> str | None
     start = max(start, end - _REACH)
     if analysis.has_event_in(start, end):
         return None  # a sentence with a reporting cue: the cue rules decide
-    word = analysis.text[position:position + 3].lower().rstrip()
-    pronoun = _POSSESSIVE_PRONOUNS.get(word, word)
     masked = analysis.masked
     # The subject of the sentence's last clause is the one in focus: "Ann Lee defended her
     # plan, but union leader Tom Reed dismissed it. “…,” he said" -> Tom Reed.
@@ -1910,7 +2043,7 @@ def _resolve_pronoun(analysis: _Analysis, mention: Span) -> str:
             return analysis.canonical(" ".join(entity), position)[0]
         return mention.text
     if want_person:
-        recent = _previous_sentence_subject(analysis, mention.start)
+        recent = _previous_sentence_subject(analysis, mention.start, pronoun)
         if recent is not None:
             return recent
     for event in analysis.events_before(mention.start):
@@ -1928,9 +2061,13 @@ def _resolve_pronoun(analysis: _Analysis, mention: Span) -> str:
         if (person and _gender_fits(analysis.text, candidate.span, name, pronoun)) \
                 or not want_person:
             return name
+    headlines = analysis.headlines
     for position, entity in _names_before(analysis, mention.start):
         # A surname counts once the document has given the full name ("Doe" -> "Jane Doe");
-        # a name after a preposition of place ("near Halls Gap") is a place.
+        # a name after a preposition of place ("near Halls Gap") is a place; a headline's
+        # capitalised run ("Doe Path To Victory") is no name.
+        if headlines and analysis.doc.paragraph_index(position) in headlines:
+            continue
         name, person = analysis.canonical(" ".join(entity), position)
         if person and len(name.split()) > 1 and not lexicon.search(
                 _LOCATIVE_TAIL, analysis.masked, max(0, position - 12), position):

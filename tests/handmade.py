@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from service import quotes as quote_finder
+from service import speakers
 from service.document import Document, parse
 from service.models import Quote, QuoteKind, Span, Speaker
 
@@ -31,3 +33,14 @@ def quotes_of(
 
 def document(text: str) -> Document:
     return parse(text, "text")
+
+
+def attributed(text: str) -> list[tuple[str, str | None, str | None]]:
+    """What extraction finds in ``text``: (quoted words, speaker name, mention) per quote, the
+    shape of the speaker rules' (text, expected) tables."""
+    doc = parse(text)
+    return [
+        (q.text, q.speaker.name if q.speaker else None,
+         q.speaker.mention.text if q.speaker else None)
+        for q in speakers.attribute(doc, quote_finder.find_quotes(doc))
+    ]

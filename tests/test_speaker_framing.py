@@ -8,16 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from service import document, quotes, speakers
-
-
-def _found(text: str) -> list[tuple[str, str | None, str | None]]:
-    doc = document.parse(text)
-    return [
-        (q.text, q.speaker.name if q.speaker else None,
-         q.speaker.mention.text if q.speaker else None)
-        for q in speakers.attribute(doc, quotes.find_quotes(doc))
-    ]
+from tests.handmade import attributed
 
 
 @pytest.mark.parametrize(
@@ -41,7 +32,7 @@ def _found(text: str) -> list[tuple[str, str | None, str | None]]:
     ],
 )
 def test_framing_verbs(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
-    assert _found(text) == expected
+    assert attributed(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -79,7 +70,7 @@ def test_framing_verbs(text: str, expected: list[tuple[str, str | None, str | No
 )
 def test_owned_nouns_of_saying(text: str,
                                expected: list[tuple[str, str | None, str | None]]) -> None:
-    assert _found(text) == expected
+    assert attributed(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -105,7 +96,7 @@ def test_owned_nouns_of_saying(text: str,
 )
 def test_owned_text_with_participle(text: str,
                                     expected: list[tuple[str, str | None, str | None]]) -> None:
-    assert _found(text) == expected
+    assert attributed(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -126,4 +117,4 @@ def test_owned_text_with_participle(text: str,
 )
 def test_coordinated_cue_in_subordinate_clause(
         text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
-    assert _found(text) == expected
+    assert attributed(text) == expected

@@ -6,16 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from service import document, quotes, speakers
-
-
-def _found(text: str) -> list[tuple[str, str | None, str | None]]:
-    doc = document.parse(text)
-    return [
-        (q.text, q.speaker.name if q.speaker else None,
-         q.speaker.mention.text if q.speaker else None)
-        for q in speakers.attribute(doc, quotes.find_quotes(doc))
-    ]
+from tests.handmade import attributed
 
 
 @pytest.mark.parametrize(
@@ -60,7 +51,7 @@ def _found(text: str) -> list[tuple[str, str | None, str | None]]:
     ],
 )
 def test_speaker_names(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
-    assert _found(text) == expected
+    assert attributed(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -88,7 +79,7 @@ def test_speaker_names(text: str, expected: list[tuple[str, str | None, str | No
 )
 def test_headline_and_role_words(text: str,
                                  expected: list[tuple[str, str | None, str | None]]) -> None:
-    assert _found(text) == expected
+    assert attributed(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -112,4 +103,4 @@ def test_headline_and_role_words(text: str,
 )
 def test_sentence_openers_and_forms(text: str,
                                     expected: list[tuple[str, str | None, str | None]]) -> None:
-    assert _found(text) == expected
+    assert attributed(text) == expected

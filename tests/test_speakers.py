@@ -10,15 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from service import document, lexicon, quotes, speakers
-
-
-def _found(text: str) -> list[tuple[str, str | None, str | None]]:
-    doc = document.parse(text)
-    return [
-        (q.text, q.speaker.name if q.speaker else None,
-         q.speaker.mention.text if q.speaker else None)
-        for q in speakers.attribute(doc, quotes.find_quotes(doc))
-    ]
+from tests.handmade import attributed
 
 
 @pytest.mark.parametrize(
@@ -61,7 +53,7 @@ def _found(text: str) -> list[tuple[str, str | None, str | None]]:
     ],
 )
 def test_attribution_patterns(text: str, expected: list[tuple[str, str, str]]) -> None:
-    assert _found(text) == expected
+    assert attributed(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -212,7 +204,7 @@ def test_attribution_patterns(text: str, expected: list[tuple[str, str, str]]) -
     ],
 )
 def test_clause_level_attribution(text: str, expected: list[tuple[str, str, str]]) -> None:
-    assert _found(text) == expected
+    assert attributed(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -265,7 +257,7 @@ def test_clause_level_attribution(text: str, expected: list[tuple[str, str, str]
     ],
 )
 def test_speaker_resolution(text: str, expected: list[tuple[str, str, str]]) -> None:
-    assert _found(text) == expected
+    assert attributed(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -285,14 +277,14 @@ def test_speaker_resolution(text: str, expected: list[tuple[str, str, str]]) -> 
     ],
 )
 def test_no_guessed_speakers(text: str, expected: list[tuple[str, None, None]]) -> None:
-    assert _found(text) == expected
+    assert attributed(text) == expected
 
 
 @pytest.mark.parametrize(
     "ending", ["", "\u200b", "\x00", "\u00a0", "\ufeff", " \u200b”"],
 )
 def test_invisible_characters_after_final_punctuation_make_no_headline(ending: str) -> None:
-    found = _found(f"Ann Lee said: “We will win.”{ending}\n\nThe count began.")
+    found = attributed(f"Ann Lee said: “We will win.”{ending}\n\nThe count began.")
     assert found == [("We will win.", "Ann Lee", "Ann Lee")]
 
 
@@ -363,7 +355,7 @@ def test_ids_in_document_order() -> None:
     ],
 )
 def test_blind_examiner_rules(text: str, expected: list[tuple[str, str, str]]) -> None:
-    assert _found(text) == expected
+    assert attributed(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -396,7 +388,7 @@ def test_blind_examiner_rules(text: str, expected: list[tuple[str, str, str]]) -
     ],
 )
 def test_second_blind_examiner_rules(text: str, expected: list[tuple[str, str, str]]) -> None:
-    assert _found(text) == expected
+    assert attributed(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -415,7 +407,7 @@ def test_second_blind_examiner_rules(text: str, expected: list[tuple[str, str, s
 def test_slogans_take_no_nearby_speaker(text: str,
                                         expected: list[tuple[str, str | None, str | None]]
                                         ) -> None:
-    assert _found(text) == expected
+    assert attributed(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -526,7 +518,7 @@ def test_events_before_match_a_lookup_in_every_event(text: str) -> None:
 )
 def test_participle_continues_a_cue_from_the_sentence_before(
         text: str, expected: list[tuple[str, str, str]]) -> None:
-    assert _found(text) == expected
+    assert attributed(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -699,4 +691,4 @@ def test_tail_prechecks_never_reject_a_match(text: str) -> None:
 )
 def test_attribution_refinements(text: str,
                                  expected: list[tuple[str, str | None, str | None]]) -> None:
-    assert _found(text) == expected
+    assert attributed(text) == expected

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from service import language, pipeline
+from tests.handmade import attributed
 
 
 @pytest.mark.parametrize(
@@ -26,12 +27,6 @@ from service import language, pipeline
 )
 def test_detect(text: str, expected: str) -> None:
     assert language.detect(text) == expected
-
-
-def _speakers(text: str) -> list[tuple[str, str | None, str | None]]:
-    return [(quote.text, quote.speaker.name if quote.speaker else None,
-             quote.speaker.mention.text if quote.speaker else None)
-            for quote in pipeline.extract(text)]
 
 
 @pytest.mark.parametrize(
@@ -110,7 +105,7 @@ def _speakers(text: str) -> list[tuple[str, str | None, str | None]]:
     ],
 )
 def test_german_speakers(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
-    assert _speakers(text) == expected
+    assert attributed(text) == expected
 
 
 def test_german_offsets_slice_the_input() -> None:

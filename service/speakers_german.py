@@ -47,6 +47,8 @@ from service.models import Span, Speaker
 from service.quotes import QuoteSpan
 
 CUES = lexicon.GERMAN_REPORTING_VERBS
+_CUE_WORDS = lexicon.alternation(CUES)
+_NON_NOUN_WORDS = lexicon.alternation(lexicon.GERMAN_NON_NOUNS)
 
 _MASK = "\ue000"
 _DETERMINER = (r"(?:[Dd]e[rsmn]|[Dd]ie|[Dd]as|[Ee]in(?:e[rsmn]?)?"
@@ -57,7 +59,7 @@ _ADJECTIVE = (r"(?:(?!(?:über|aber|oder|wieder|immer|unter|hinter|weiter|späte
               r"|eine[rsmn]?|seine[rsmn]?|ihre[rsmn]?|diese[rsmn]?|jede[rsmn]?)\b)"
               r"\p{Ll}[\p{L}\-]*(?:e|en|er|es|em)|\d+-jährige[rnms]?)")
 # "Von der Leyen" is a name, though "von" is a preposition.
-_NON_NOUN = rf"(?!(?!Von\s+der\s+\p{{Lu}})(?i:{lexicon.alternation(lexicon.GERMAN_NON_NOUNS)})\b)"
+_NON_NOUN = rf"(?!(?!Von\s+der\s+\p{{Lu}})(?i:{_NON_NOUN_WORDS})\b)"
 # A capitalised word, or a nominalised age ("der 58-Jährige").
 _CAPITALISED = r"(?:\p{Lu}[\p{L}\p{M}\d’'\-]*(?:\.\p{L}[\p{L}\-]*)*|\d+-Jährige[nmrs]?)"
 _PARTICLE = r"(?:von\s+der|von|van|de|zu|vom|al|bin)"
@@ -83,34 +85,36 @@ _SUBJECT = regex.compile(rf"\s*(?P<np>{_PHRASE})\s*,?\s*$")
 # apposition, a comma right before the cue: the subject of a sentence that opens with it.
 _OPENING_SUBJECT = regex.compile(rf"\s*(?P<np>{_NOUN_PHRASE}|{_PRONOUN}\b)(?=\s+\p{{Ll}}|,)")
 _AUXILIARY = r"(?:hatte|hat|habe|hätte|hatten|haben|wird|wurde|ist|war|sei)"
-_CUE = regex.compile(rf"\b(?:{lexicon.alternation(CUES)}|so)\b")
+_CUE = regex.compile(rf"\b(?:{_CUE_WORDS}|so)\b")
 # After a quotation: a comma or dash, then the cue ("„…“, sagte", "„…“ – so"), or an auxiliary
 # whose participle is a cue ("„…“, hatte Müller im Interview erklärt").
 _AFTER_QUOTE = regex.compile(
-    rf"[\s{_MASK}.]*(?:,|[–—]|--)?\s*(?P<cue>{lexicon.alternation(CUES)}|so"
-    rf"|{_AUXILIARY}(?=[^.!?]*\b(?:{lexicon.alternation(CUES)})\b))\b")
+    rf"[\s{_MASK}.]*(?:,|[–—]|--)?\s*(?P<cue>{_CUE_WORDS}|so"
+    rf"|{_AUXILIARY}(?=[^.!?]*\b(?:{_CUE_WORDS})\b))\b")
 _ACCORDING = regex.compile(
     rf"\b(?P<cue>[Ll]aut|[Nn]ach\s+(?:Angaben|Aussagen|Worten|Ansicht|Auffassung)"
     rf"(?:\s+(?:von|vo[mn]))?)"
-    rf"(?P<np>(?:\s+{_NOUN_PHRASE}))"
+    rf"\s+(?P<np>{_NOUN_PHRASE})"
     rf"|(?P<np2>{_NOUN_PHRASE})\s+(?P<cue2>zufolge)\b"
 )
-# A given name and a surname: a person, for "er"/"sie" to resolve to.
-_PERSON = regex.compile(rf"(?P<given>\p{{Lu}}[\p{{Ll}}\-]+)\s+{_CAPITALISED_RUN}")
+# A given name and a surname (the given name still to be checked against the list): a person,
+# for "er"/"sie" to resolve to.
+_GIVEN_AND_SURNAME = rf"(?P<given>\p{{Lu}}[\p{{Ll}}\-]+)\s+{_CAPITALISED_RUN}"
+_PERSON = regex.compile(_GIVEN_AND_SURNAME)
 # The end of what comes before a clause whose verb is last: "Wie ein Sprecher sagte, …".
 _SUBORDINATE_END = regex.compile(
     r"(?:\b(?:[Ww]ie|als|dass|nachdem|weil|während|obwohl|ob|da)|,)\s*$")
 _IT_SAYS_IN = regex.compile(rf"\s+es\s+(?:\p{{Ll}}+\s+)?(?:in|im)\s+(?P<np>{_NOUN_PHRASE})")
 # "Anna Berger: „…“": a person's name and a colon, as in an interview's or a debate's
 # transcript, opening the sentence.
-_LABEL = regex.compile(
-    rf"\s*(?P<np>(?P<given>\p{{Lu}}[\p{{Ll}}\-]+)\s+{_CAPITALISED_RUN})\s*:\s*$")
+_LABEL = regex.compile(rf"\s*(?P<np>{_GIVEN_AND_SURNAME})\s*:\s*$")
 # "„…“ Das sagte der Sprecher am Montag.": the next sentence names who said it.
 _THAT_SAID = regex.compile(
-    rf"[\s{_MASK}.]*(?:Das|Dies)\s+(?P<cue>{lexicon.alternation(CUES)})\b")
+    rf"[\s{_MASK}.]*(?:Das|Dies)\s+(?P<cue>{_CUE_WORDS})\b")
+_DETERMINED = regex.compile(_DETERMINER + r"\s")
 _COLON_NEXT = regex.compile(r"\s*:")
 _AND_BEFORE = regex.compile(r"\bund\s*$")
-_FRONTED = regex.compile(rf"\s*(?i:{lexicon.alternation(lexicon.GERMAN_NON_NOUNS)})\b")
+_FRONTED = regex.compile(rf"\s*(?i:{_NON_NOUN_WORDS})\b")
 # Between "sagte Müller" and the quotation: nothing, a colon or comma, or a few words ending
 # in a colon ("entgegnete Suttner empört:", "erklärte er in einem Interview:").
 _LEAD_GAP = regex.compile(r"\s*[:,]?\s*$|[^.!?:\n]{1,60}:\s*$")
@@ -135,7 +139,7 @@ _TITLE_WORDS = 6
 _DEFINITE_BEFORE = regex.compile(r"\b(?:der|die|das|dem|den|des|im|am|vom|zum|zur|beim)\s*$")
 _NAME_PARTICLES = frozenset({"von", "van", "de", "zu", "vom"})  # and "von der"
 _GIVEN_NAMES = lexicon.FEMALE_NAMES | lexicon.MALE_NAMES | lexicon.GERMAN_GIVEN_NAMES
-_PARENTHESIS = regex.compile(r"\s*\([^()]*\)")
+_WHOLE_DETERMINER = regex.compile(_DETERMINER + r"$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +169,13 @@ def _capitalised_run(words: Sequence[str]) -> list[str]:
     return run
 
 
+def _without_parentheses(phrase: str) -> str:
+    """``phrase`` without its parenthesised asides ("Sebastian Edathy (SPD)")."""
+    while (opening := phrase.find("(")) >= 0 and (closing := phrase.find(")", opening)) >= 0:
+        phrase = phrase[:opening].rstrip() + phrase[closing + 1:]
+    return phrase
+
+
 def _person_name(phrase: str) -> str:
     """The name a phrase refers to: its apposition, or the capitalised words after a role noun.
 
@@ -172,13 +183,13 @@ def _person_name(phrase: str) -> str:
     Littmann" → "Corny Littmann"; "Der Innenminister Frankreichs, Nicolas Sarkozy" → "Nicolas
     Sarkozy"; a phrase without a name ("der Sprecher des Ministeriums") stays a description.
     """
-    phrase = _PARENTHESIS.sub("", phrase).strip(" ,")
+    phrase = _without_parentheses(phrase).strip(" ,")
     head, _, apposition = phrase.partition(",")
     apposition_run = _capitalised_run(apposition.split())
     if len(apposition_run) >= 2 and len(apposition_run) == len(apposition.split()):
         return " ".join(apposition_run)
     words = head.split()
-    determined = bool(words) and regex.fullmatch(_DETERMINER, words[0]) is not None
+    determined = bool(words) and lexicon.match(_WHOLE_DETERMINER, words[0]) is not None
     start = 1 if determined else 0
     while start < len(words) and not words[start][:1].isupper():
         start += 1  # the article's adjectives: "der zuständige …"
@@ -243,6 +254,11 @@ def _attribution(analysis: _Analysis, mention: Span, cue: Span | None) -> _Attri
                              mention.end), cue, _person_name(mention.text))
 
 
+def _matched(analysis: _Analysis, match: regex.Match[str], group: str = "np") -> Span:
+    """The phrase a pattern's group matched, on the masked text, trailing commas dropped."""
+    return _span(analysis.masked, match.start(group), match.end(group))
+
+
 def _cue_span(analysis: _Analysis, match: regex.Match[str], group: str | int = "cue") -> Span:
     return Span(analysis.doc.text[match.start(group):match.end(group)], match.start(group),
                 match.end(group))
@@ -259,7 +275,7 @@ def _right_after(analysis: _Analysis, span: QuoteSpan, tail: int) -> _Attributio
         if source is None:
             return None
         # "„…“, heißt es in der Erklärung": the document speaks.
-        mention = _span(analysis.masked, source.start("np"), source.end("np"))
+        mention = _matched(analysis, source)
     return _attribution(analysis, mention, _cue_span(analysis, found))
 
 
@@ -274,24 +290,21 @@ def _before(analysis: _Analysis, head: int, limit: int) -> _Attribution | None:
     masked = analysis.masked
     after = analysis.phrase_after(cue.end(), limit)
     coordinated = lexicon.search(_AND_BEFORE, masked, head, cue.start()) is not None
+    determined = after is not None and lexicon.match(_DETERMINED, after.text) is not None
     if after is not None and not coordinated and (
-            after.text in ("er", "sie", "Er", "Sie")
-            or (lexicon.match(_COLON_NEXT, masked, after.end, limit)
-                and regex.match(_DETERMINER + r"\s", after.text) is None)):
+            after.text.lower() in _ROLE_FREE
+            or (not determined and lexicon.match(_COLON_NEXT, masked, after.end, limit))):
         # "sagte er", "Der Zeitung sagte Filep Karma:": the subject after the verb.
         return _attribution(analysis, after, cue_span)
     before = lexicon.search(_SUBJECT, masked, head, cue.start())
     if before is not None and (before.start() == head or lexicon.search(
             _SUBORDINATE_END, masked, head, before.start()) is not None):
         # "Der Minister sagte", and in a clause with the verb last, "Wie ein Sprecher sagte".
-        return _attribution(analysis, _span(masked, before.start("np"), before.end("np")),
-                            cue_span)
+        return _attribution(analysis, _matched(analysis, before), cue_span)
     source = lexicon.match(_IT_SAYS_IN, masked, cue.end(), limit)
     if source is not None:
         # "In der Mitteilung hieß es:", "hieß es in einer Mitteilung": the document speaks.
-        return _attribution(analysis, _span(masked, source.start("np"), source.end("np")),
-                            cue_span)
-    determined = after is not None and regex.match(_DETERMINER + r"\s", after.text) is not None
+        return _attribution(analysis, _matched(analysis, source), cue_span)
     if after is not None and not determined and not coordinated \
             and lexicon.match(_LEAD_GAP, masked, after.end, limit):
         # "entgegnete Suttner empört:": a name after the verb, then a colon.
@@ -320,10 +333,8 @@ def _according(analysis: _Analysis, head: int, tail: int) -> _Attribution | None
         return None
     group = "np" if found.group("np") else "np2"
     cue = "cue" if found.group("cue") else "cue2"
-    mention = _span(analysis.masked, found.start(group), found.end(group))
-    mention = Span(mention.text.strip(), mention.start + len(mention.text)
-                   - len(mention.text.lstrip()), mention.end)
-    return _attribution(analysis, mention, _cue_span(analysis, found, cue))
+    return _attribution(analysis, _matched(analysis, found, group),
+                        _cue_span(analysis, found, cue))
 
 
 def _later(analysis: _Analysis, span: QuoteSpan, tail: int) -> _Attribution | None:
@@ -339,8 +350,7 @@ def _labelled(analysis: _Analysis, head: int, span: QuoteSpan) -> _Attribution |
     label = lexicon.match(_LABEL, analysis.masked, head, span.open_mark)
     if label is None or label.group("given").lower() not in _GIVEN_NAMES:
         return None
-    return _attribution(analysis, _span(analysis.masked, label.start("np"), label.end("np")),
-                        None)
+    return _attribution(analysis, _matched(analysis, label), None)
 
 
 def _said_next(analysis: _Analysis, span: QuoteSpan, tail: int) -> _Attribution | None:
@@ -436,12 +446,16 @@ def _resolve_names(analysis: _Analysis,
     return resolved
 
 
+def _word_count(doc: Document, span: QuoteSpan) -> int:
+    return len(lexicon.finditer(_WORD, doc.text, span.start, span.end))
+
+
 def _is_named_thing(analysis: _Analysis, span: QuoteSpan) -> bool:
     """A title or name in quotation marks after a definite article: "in der „Washington Post“",
     "im „Black Lion Hospital“". Short, capitalised, no final punctuation: said by nobody."""
     text = analysis.doc.text[span.start:span.end]
     return (text[:1].isupper() and text.rstrip()[-1:] not in ".!?…"
-            and len(_WORD.findall(text)) <= _TITLE_WORDS
+            and _word_count(analysis.doc, span) <= _TITLE_WORDS
             and lexicon.search(_DEFINITE_BEFORE, analysis.masked,
                                max(0, span.open_mark - 8), span.open_mark) is not None)
 
@@ -457,7 +471,7 @@ def attribute(doc: Document, spans: Sequence[QuoteSpan], masked: str,
             continue
         attribution = _direct(analysis, span)
         if attribution is None and _continues(analysis, spans, index) \
-                and len(_WORD.findall(doc.text[span.start:span.end])) >= _MIN_WORDS:
+                and _word_count(doc, span) >= _MIN_WORDS:
             attribution = found[index - 1]
         found.append(attribution)
     return [None if item is None else (Speaker(item.name, item.mention), item.cue)

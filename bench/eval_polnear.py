@@ -45,7 +45,7 @@ class Predicted:
     start: int
     end: int
     mention: tuple[int, int] | None
-    quote: Quote
+    quote: Quote | None  # None for another annotator's spans (bench/agreement_polnear.py)
 
 
 def _ranges(field: str) -> list[tuple[int, int]]:
@@ -172,14 +172,20 @@ def _speaker_error(text: str, item: Gold, guess: Predicted) -> str:
     got = "None" if guess.mention is None else text[guess.mention[0]:guess.mention[1]]
     want = " | ".join(text[s:e] for s, e in item.sources)
     cue = " | ".join(text[s:e] for s, e in item.cues)
-    ours = guess.quote.speaker.name if guess.quote.speaker else None
+    ours = guess.quote.speaker.name if guess.quote and guess.quote.speaker else None
     kind = "NONE " if guess.mention is None else "WRONG"
     return (f"{kind} got={got!r} (name {ours!r}) want={want!r} cue={cue!r}\n"
             f"      {''.join(pieces)[:1500].replace(chr(10) * 2, ' ¶ ')}")
 
 
 def score_article(text: str, gold: list[Gold], score: Score, errors: list[str]) -> None:
-    predicted = predict(text)
+    score_predictions(text, gold, predict(text), score, errors)
+
+
+def score_predictions(text: str, gold: list[Gold], predicted: list[Predicted], score: Score,
+                      errors: list[str]) -> None:
+    """Add one article to ``score``: each gold quote takes the first unused prediction that
+    covers half of it and half of which it covers."""
     used: set[int] = set()
     score.gold += len(gold)
     for item in gold:

@@ -1,0 +1,37 @@
+"""Quotes of real speech that used to come out with ``speaker: null``: (text, expected) tables.
+
+Each row is invented news text and the (quoted words, speaker name, speaker mention) the
+speakers stage must give every quote in it. The rows fail without the rule they cover; the
+rows that keep a speaker null guard against the rule taking titles or slogans for speech.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.handmade import attributed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # verbs of saying with a manner, followed by a phrase rather than punctuation
+        ("“They were never serious about a deal,” Senator Mark Hollis fumed on Tuesday.",
+         [("They were never serious about a deal,", "Mark Hollis", "Senator Mark Hollis")]),
+        ("“Let me help you out: the answer is no,” the governor riffed on the question.",
+         [("Let me help you out: the answer is no,", "the governor", "the governor")]),
+        ("“The plan is dead on arrival in the Senate,” Ann Lee confided to a colleague.",
+         [("The plan is dead on arrival in the Senate,", "Ann Lee", "Ann Lee")]),
+        ("The coach gushed about a “season unlike any other in our history.”",
+         [("season unlike any other in our history.", "the coach", "The coach")]),
+        ("As the columnist Ann Lee had written a few years earlier, “No city can thrive "
+         "without its port.”",
+         [("No city can thrive without its port.", "Ann Lee", "Ann Lee")]),
+        # "written" alone is a participle of a title's description, not a cue
+        ("Next month, Acme will publish “Lee Revealed,” a biography written by Tom Reed.",
+         [("Lee Revealed,", None, None)]),
+    ],
+)
+def test_unlisted_verbs_of_saying(text: str,
+                                  expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert attributed(text) == expected

@@ -186,6 +186,12 @@ _INTRO = regex.compile(
     r"\s*(?:(?:" + _capitalised_alternation(_INTRO_WORDS)
     + r")\b|(?P<participle>\p{Lu}\p{Ll}+(?:ing|ed))\b)"
 )
+#: "Eight years ago,", "Two days later,", "A few weeks earlier,": a time phrase opening the
+#: sentence, set off by a comma; the subject follows it.
+_TIME_OPENER = regex.compile(
+    r"\s*(?:[\p{L}\d]+[ \t]+){1,2}(?:hours?|days?|weeks?|months?|years?|decades?)"
+    r"[ \t]+(?:ago|later|earlier|before|after)\s*$"
+)
 _SEGMENT_SUBJECT = regex.compile(
     rf"\s*(?:(?P<pronoun>(?:He|She|They|We|I)\b)|(?P<name>{_NAME_SEQ})|(?P<common>{_COMMON_NP}))"
 )
@@ -198,7 +204,9 @@ _INNER_SUBJECT = regex.compile(
 #: follows it directly ("Then he cut into Roe, calling him …"), unlike "After Doe spoke, …".
 _SENTENCE_ADVERB = regex.compile(
     r"\s*(?:(?:" + _capitalised_alternation(lexicon.SENTENCE_ADVERBS)
-    + r")|\p{Lu}\p{Ll}+ly)\s+(?=\S)"
+    + r")|\p{Lu}\p{Ll}+ly)"
+    # "And then Doe went on the attack, saying …": they chain, the subject after them all.
+    + r"(?:\s+(?:" + lexicon.alternation(lexicon.SENTENCE_ADVERBS) + r")\b)*\s+(?=\S)"
 )
 #: "Her son, Tom Reed, runs …": a name between commas right after a common noun phrase is
 #: the noun phrase's apposition, so the sentence's subject.
@@ -997,6 +1005,8 @@ class _Analysis:
         end = len(prefix) if comma < 0 else comma
         intro = lexicon.match(_INTRO, prefix, position, end)
         if intro is None:
+            if comma >= 0 and lexicon.match(_TIME_OPENER, prefix, position, end):
+                return self.subject_after_intro(prefix, offset, end + 1)
             found = _segment_subject(prefix, offset, position, end, True)
             if found is not None and comma >= 0 and self.sentence_initial_word(found):
                 # "Last week, the campaign said …", "Hours later, Doe said …": a word the

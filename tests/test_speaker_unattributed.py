@@ -35,3 +35,29 @@ from tests.handmade import attributed
 def test_unlisted_verbs_of_saying(text: str,
                                   expected: list[tuple[str, str | None, str | None]]) -> None:
     assert attributed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a chain of sentence adverbs before the subject ("And then", "But now")
+        ("And then Ann Lee went fully on the attack, saying, “Is the mayor going to resign "
+         "over this?”",
+         [("Is the mayor going to resign over this?", "Ann Lee", "Ann Lee")]),
+        ("But now the union has changed its tune, saying, “We never opposed the merger.”",
+         [("We never opposed the merger.", "the union", "the union")]),
+        # a time phrase opening the sentence, then the subject of a coordinated cue
+        ("Eight years ago, he backed Lee over Reed and said, “Reed has never done anything "
+         "for this town.”",
+         [("Reed has never done anything for this town.", "he", "he")]),
+        ("Three weeks ago, Tom Reed toured the plant and said, “These jobs are staying "
+         "here.”",
+         [("These jobs are staying here.", "Tom Reed", "Tom Reed")]),
+        ("Six months earlier, she had campaigned for Lee and told voters, “He will fix the "
+         "roads.”",
+         [("He will fix the roads.", "she", "she")]),
+    ],
+)
+def test_clause_openers_before_the_subject(
+        text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert attributed(text) == expected

@@ -296,9 +296,19 @@ _DASHES = "—–―-"
 #: A speaker label: a name (and a parenthesis) before a colon, first in its sentence or after
 #: a dash, run right to left from the quote's opening mark.
 _LABEL = regex.compile(
-    rf"(?r)(?:^|(?<=[\s{_MASK}](?:[—–―]|--|-)))\s*(?P<name>{_NAME_SEQ})"
+    rf"(?r)(?:^|(?<=[\s{_MASK}](?:[—–―]|--|-)))\s*"
+    # "Former secretary of state Ann Lee:": a role in lower case before the name (checked
+    # word by word against the titles); "More from Lee:", "From Acme:": a source named as
+    # where the words come from; "Ann Lee and Tom Reed:": two authors of one text.
+    rf"(?:(?:More[ \t]+)?[Ff]rom[ \t]+"
+    rf"|(?P<role>\p{{Lu}}[\p{{Ll}}\-]*(?:[ \t]+\p{{Ll}}[\p{{Ll}}\-]*){{1,4}})[ \t]+)?"
+    rf"(?P<name>(?:{_NAME_SEQ}[ \t]+(?:and|&)[ \t]+)?{_NAME_SEQ})"
     rf"(?:\s*\([^()\n]{{0,40}}\))?\s*:\s*$"
 )
+#: Lower-case words a role before a label's name may hold besides titles ("Former secretary
+#: of state", "Deputy head of the agency").
+_ROLE_LINKS = frozenset({"of", "the", "for", "and", "state", "foreign", "defense", "defence",
+                         "interior", "health", "finance", "justice", "campaign", "party"})
 #: ", in Columbus, Ohio," ", speaking in Leeds," between a subject and its cue, matched
 #: right to left from the cue.
 _PLACE_ASIDE = regex.compile(
@@ -1718,6 +1728,10 @@ def _label_attribution(analysis: _Analysis, start: int, end: int) -> _Attributio
     found = lexicon.match(_LABEL, analysis.masked[start:end])
     if found is None:
         return None
+    role = found.group("role")
+    if role is not None and not all(
+            word in lexicon.TITLES or word in _ROLE_LINKS for word in role.lower().split()):
+        return None  # "He told Lee:": a clause before the name, not a role
     name = found.group("name")
     mention = _Mention(Span(name, start + found.start("name"), start + found.end("name")),
                        "name")

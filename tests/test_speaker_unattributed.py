@@ -61,3 +61,35 @@ def test_unlisted_verbs_of_saying(text: str,
 def test_clause_openers_before_the_subject(
         text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     assert attributed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role in lower case before a label's name
+        ("The council voted on Monday.\n\nFormer mayor Ann Lee:“We learned that from the "
+         "budget review.”",
+         [("We learned that from the budget review.", "Ann Lee", "Ann Lee")]),
+        ("The council voted on Monday.\n\nFormer secretary of state Ann Lee: “We learned "
+         "that from the budget review.”",
+         [("We learned that from the budget review.", "Ann Lee", "Ann Lee")]),
+        # a clause before the name is no role: its subject speaks
+        ("The vote was close.\n\nHe told Lee: “You lost this one fair and square.”",
+         [("You lost this one fair and square.", "He", "He")]),
+        # "More from X:", "From X:" in a digest
+        ("The map favours the party. More from Lee: “The partisanship of the state is a "
+         "starting point.”",
+         [("The partisanship of the state is a starting point.", "Lee", "Lee")]),
+        ("Turnout fell in the north. From Acme Research: “Fewer young voters came out than "
+         "in any year since 1990.”",
+         [("Fewer young voters came out than in any year since 1990.", "Acme Research",
+           "Acme Research")]),
+        # two authors label one text after a digest headline's dash
+        ("The race is close. Polls tighten - Ann Lee and Tom Reed: “We found that voters "
+         "care about inspiration.”",
+         [("We found that voters care about inspiration.", "Ann Lee",
+           "Ann Lee and Tom Reed")]),
+    ],
+)
+def test_colon_labels(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert attributed(text) == expected

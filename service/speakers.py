@@ -1928,7 +1928,10 @@ def _direct_lead_in(analysis: _Analysis, start: int, end: int) -> _Attribution |
                 if clause is not None and clause.kind != "common":
                     return clause
             return attribution
-    return _clause_attribution(analysis, max(start, sentence_start, end - _REACH), end)
+    lead_start = max(start, sentence_start, end - _REACH)
+    # "Stated Doe: ¶ “…”", "Former mayor Ann Lee: ¶ “…”": a label closing the paragraph.
+    return _label_attribution(analysis, lead_start, end) \
+        or _clause_attribution(analysis, lead_start, end)
 
 
 def _names_before(analysis: _Analysis, position: int) -> Iterator[tuple[int, tuple[str, ...]]]:

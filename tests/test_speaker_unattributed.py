@@ -93,3 +93,20 @@ def test_clause_openers_before_the_subject(
 )
 def test_colon_labels(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     assert attributed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a label closing the paragraph before a quote paragraph
+        ("The council voted on Monday.\n\nStated Reed:\n\n“I think the stakes are very high "
+         "for the whole region.”",
+         [("I think the stakes are very high for the whole region.", "Reed", "Reed")]),
+        ("The council voted on Monday.\n\nFormer mayor Ann Lee:\n\n“I think the stakes are "
+         "very high for the whole region.”",
+         [("I think the stakes are very high for the whole region.", "Ann Lee", "Ann Lee")]),
+    ],
+)
+def test_label_in_the_paragraph_before(
+        text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert attributed(text) == expected

@@ -110,3 +110,20 @@ def test_colon_labels(text: str, expected: list[tuple[str, str | None, str | Non
 def test_label_in_the_paragraph_before(
         text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     assert attributed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The union spoke out against “slander” in the campaign.",
+         [("slander", "the union", "The union")]),
+        ("In 2011 the senator spoke out for “shotgun weddings” as a remedy.",
+         [("shotgun weddings", "the senator", "the senator")]),
+        # "spoke" alone sets the scene: the later cue attributes
+        ("An aide, who spoke on condition of anonymity, said of the mayor, “She takes the "
+         "threat very seriously.”",
+         [("She takes the threat very seriously.", "an aide", "An aide")]),
+    ],
+)
+def test_speaking_about(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert attributed(text) == expected

@@ -186,6 +186,12 @@ _INTRO = regex.compile(
     r"\s*(?:(?:" + _capitalised_alternation(_INTRO_WORDS)
     + r")\b|(?P<participle>\p{Lu}\p{Ll}+(?:ing|ed))\b)"
 )
+#: "Eight years ago,", "Two days later,", "A few weeks earlier,": a time phrase opening the
+#: sentence, set off by a comma; the subject follows it.
+_TIME_OPENER = regex.compile(
+    r"\s*(?:[\p{L}\d]+[ \t]+){1,2}(?:hours?|days?|weeks?|months?|years?|decades?)"
+    r"[ \t]+(?:ago|later|earlier|before|after)\s*$"
+)
 _SEGMENT_SUBJECT = regex.compile(
     rf"\s*(?:(?P<pronoun>(?:He|She|They|We|I)\b)|(?P<name>{_NAME_SEQ})|(?P<common>{_COMMON_NP}))"
 )
@@ -198,7 +204,9 @@ _INNER_SUBJECT = regex.compile(
 #: follows it directly ("Then he cut into Roe, calling him …"), unlike "After Doe spoke, …".
 _SENTENCE_ADVERB = regex.compile(
     r"\s*(?:(?:" + _capitalised_alternation(lexicon.SENTENCE_ADVERBS)
-    + r")|\p{Lu}\p{Ll}+ly)\s+(?=\S)"
+    + r")|\p{Lu}\p{Ll}+ly)"
+    # "And then Doe went on the attack, saying …": they chain, the subject after them all.
+    + r"(?:\s+(?:" + lexicon.alternation(lexicon.SENTENCE_ADVERBS) + r")\b)*\s+(?=\S)"
 )
 #: "Her son, Tom Reed, runs …": a name between commas right after a common noun phrase is
 #: the noun phrase's apposition, so the sentence's subject.
@@ -288,9 +296,19 @@ _DASHES = "—–―-"
 #: A speaker label: a name (and a parenthesis) before a colon, first in its sentence or after
 #: a dash, run right to left from the quote's opening mark.
 _LABEL = regex.compile(
-    rf"(?r)(?:^|(?<=[\s{_MASK}](?:[—–―]|--|-)))\s*(?P<name>{_NAME_SEQ})"
+    rf"(?r)(?:^|(?<=[\s{_MASK}](?:[—–―]|--|-)))\s*"
+    # "Former secretary of state Ann Lee:": a role in lower case before the name (checked
+    # word by word against the titles); "More from Lee:", "From Acme:": a source named as
+    # where the words come from; "Ann Lee and Tom Reed:": two authors of one text.
+    rf"(?:(?:More[ \t]+)?[Ff]rom[ \t]+"
+    rf"|(?P<role>\p{{Lu}}[\p{{Ll}}\-]*(?:[ \t]+\p{{Ll}}[\p{{Ll}}\-]*){{1,4}})[ \t]+)?"
+    rf"(?P<name>(?:{_NAME_SEQ}[ \t]+(?:and|&)[ \t]+)?{_NAME_SEQ})"
     rf"(?:\s*\([^()\n]{{0,40}}\))?\s*:\s*$"
 )
+#: Lower-case words a role before a label's name may hold besides titles ("Former secretary
+#: of state", "Deputy head of the agency").
+_ROLE_LINKS = frozenset({"of", "the", "for", "and", "state", "foreign", "defense", "defence",
+                         "interior", "health", "finance", "justice", "campaign", "party"})
 #: ", in Columbus, Ohio," ", speaking in Leeds," between a subject and its cue, matched
 #: right to left from the cue.
 _PLACE_ASIDE = regex.compile(
@@ -997,6 +1015,8 @@ class _Analysis:
         end = len(prefix) if comma < 0 else comma
         intro = lexicon.match(_INTRO, prefix, position, end)
         if intro is None:
+            if comma >= 0 and lexicon.match(_TIME_OPENER, prefix, position, end):
+                return self.subject_after_intro(prefix, offset, end + 1)
             found = _segment_subject(prefix, offset, position, end, True)
             if found is not None and comma >= 0 and self.sentence_initial_word(found):
                 # "Last week, the campaign said …", "Hours later, Doe said …": a word the
@@ -1708,6 +1728,10 @@ def _label_attribution(analysis: _Analysis, start: int, end: int) -> _Attributio
     found = lexicon.match(_LABEL, analysis.masked[start:end])
     if found is None:
         return None
+    role = found.group("role")
+    if role is not None and not all(
+            word in lexicon.TITLES or word in _ROLE_LINKS for word in role.lower().split()):
+        return None  # "He told Lee:": a clause before the name, not a role
     name = found.group("name")
     mention = _Mention(Span(name, start + found.start("name"), start + found.end("name")),
                        "name")
@@ -1904,7 +1928,10 @@ def _direct_lead_in(analysis: _Analysis, start: int, end: int) -> _Attribution |
                 if clause is not None and clause.kind != "common":
                     return clause
             return attribution
-    return _clause_attribution(analysis, max(start, sentence_start, end - _REACH), end)
+    lead_start = max(start, sentence_start, end - _REACH)
+    # "Stated Doe: ¶ “…”", "Former mayor Ann Lee: ¶ “…”": a label closing the paragraph.
+    return _label_attribution(analysis, lead_start, end) \
+        or _clause_attribution(analysis, lead_start, end)
 
 
 def _names_before(analysis: _Analysis, position: int) -> Iterator[tuple[int, tuple[str, ...]]]:

@@ -320,6 +320,8 @@ _TIME_TAIL = regex.compile(
     rf"|(?:on|in)[ \t]+(?:{_MONTHS})(?:[ \t]+\d{{1,2}})?(?:,?[ \t]+\d{{4}})?"
     r")[ \t]*$"
 )
+#: A negation right before a cue ("didn’t suggest", "never said"): the cue denies saying.
+_NEGATION_TAIL = regex.compile(r"(?:n[’']t|\bnot|\bnever)\s+$")
 _PARTICIPLE_END = regex.compile(r"(?r)\b\p{Ll}+ed[ \t]*$")
 _TIME_ENDINGS = ("week", "weekend", "month", "year", "spring", "summer", "fall", "autumn",
                  "winter", "morning", "afternoon", "evening", "night", "ago", "yesterday",
@@ -1817,7 +1819,8 @@ def _inherit(analysis: _Analysis, spans: Sequence[QuoteSpan],
             continue  # "signs that read “Stop The Cuts”": a title or slogan, said by nobody
         if previous >= 0 and spans[previous].last_paragraph == span.first_paragraph \
                 and found[previous] is not None:
-            found[index] = found[previous]
+            found[index] = _intervening_attribution(analysis, span, _quote_stop(spans[previous])) \
+                or found[previous]
             continue
         if deferred[index] is not None:
             found[index] = deferred[index]
@@ -1842,7 +1845,8 @@ def _inherit(analysis: _Analysis, spans: Sequence[QuoteSpan],
                 continue
         if previous >= 0 and spans[previous].last_paragraph == prior_paragraph \
                 and found[previous] is not None:
-            found[index] = found[previous]
+            found[index] = _intervening_attribution(analysis, span, _quote_stop(spans[previous])) \
+                or found[previous]
             continue
         if previous < 0 or spans[previous].last_paragraph < prior_paragraph:
             # "Doe praised the plan. ¶ “We need it now.”": a quote paragraph right after a
@@ -1863,6 +1867,32 @@ def _opens_sentence(analysis: _Analysis, span: QuoteSpan) -> bool:
     sentence_start, _ = analysis.sentence_bounds(span.open_mark)
     return not analysis.masked[max(sentence_start, span.open_mark - _REACH):span.open_mark] \
         .strip(" \t\n:—–-" + _MASK)
+
+
+def _intervening_attribution(analysis: _Analysis, span: QuoteSpan,
+                             after: int) -> _Attribution | None:
+    """The attribution of a whole sentence of reported speech standing between an earlier
+    quote (ending at ``after``) and ``span``, which opens the next sentence ("“…,” Doe said.
+    Roe added that the plan had failed. “…”" -> Roe): the quote goes on from that sentence's
+    speaker, the one last in focus, not from the earlier quote's."""
+    sentence_start, _ = analysis.sentence_bounds(span.open_mark)
+    if span.open_mark - sentence_start > 4 or sentence_start <= after:
+        return None
+    masked = analysis.masked
+    last = sentence_start - 1  # past the break: the sentence before may end a paragraph
+    while last > max(0, sentence_start - 8) and masked[last].isspace():
+        last -= 1
+    previous_start, previous_end = analysis.sentence_bounds(max(0, last))
+    if previous_start < after or _MASK in masked[previous_start:previous_end]:
+        return None
+    found = _last_attribution_in(analysis, previous_start, previous_end)
+    if found is None or found.kind not in ("name", "pronoun") or found.cue is None \
+            or lexicon.search(_NEGATION_TAIL, masked, max(found.mention.end, found.cue.start - 12),
+                              found.cue.start):
+        # "Doe didn't suggest retaliation.": a cue denied reports nothing said; "callers
+        # asked": a common noun is seldom the one a following quote goes on from.
+        return None
+    return found
 
 
 def _previous_sentence_speaker(analysis: _Analysis, span: QuoteSpan,

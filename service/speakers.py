@@ -320,6 +320,9 @@ _TIME_TAIL = regex.compile(
     rf"|(?:on|in)[ \t]+(?:{_MONTHS})(?:[ \t]+\d{{1,2}})?(?:,?[ \t]+\d{{4}})?"
     r")[ \t]*$"
 )
+#: Between a cue and the quote it takes as its object: nothing, or a reported clause.
+#: (A dash opens an aside: "Doe suggested that it was unserious - “…,” she said - and …".)
+_DOUBLE_CUE_GAP = regex.compile(r"[ \t]*(?:that\b(?:[^\n:;\ue000—–―-]|-(?!\s))*)?$")
 #: A negation right before a cue ("didn’t suggest", "never said"): the cue denies saying.
 _NEGATION_TAIL = regex.compile(r"(?:n[’']t|\bnot|\bnever)\s+$")
 _PARTICIPLE_END = regex.compile(r"(?r)\b\p{Ll}+ed[ \t]*$")
@@ -700,6 +703,9 @@ class _Analysis:
         self._title_like: dict[int, bool] = {}
         self._introduced: dict[str, set[str]] | None = None
         self._mid_sentence: frozenset[str] | None = None
+        #: Quotes attributed twice ("X said “…,” she said"), by opening mark: the trailing
+        #: attribution, which the next sentence's quote goes on from.
+        self.repeated_cues: dict[int, _Attribution] = {}
 
     # Worked out on first use: a text whose quotes need no cue or name never scans for them.
     @cached_property
@@ -1549,7 +1555,8 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
                     and (event.speaker_after or not _is_participle(event.cue.text)):
                 attribution = _from_event(event, True)
                 if attribution is not None:
-                    return attribution, None
+                    return _first_of_double_cue(analysis, events, first_after, span,
+                                                sentence_start, attribution), None
             before = event.before
             # "“…,” Turk said" attributes the quote; after a full stop inside the marks
             # ("“….” He added, “…”") the subject opens the next sentence, which may carry a
@@ -1557,7 +1564,9 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
             if before is not None and before.span.start >= stop \
                     and not masked[stop:before.span.start].strip(" ,\t"):
                 if not _ends_sentence(analysis.text, span):
-                    return _from_event(event, False), None
+                    attribution = _Attribution(before.span, before.kind, event.cue)
+                    return _first_of_double_cue(analysis, events, first_after, span,
+                                                sentence_start, attribution), None
                 _, next_end = analysis.sentence_bounds(event.cue.start)
                 if _MASK not in masked[event.cue.end:min(next_end, event.cue.end + _REACH)] \
                         and _opens_sentence(analysis, span):
@@ -1643,6 +1652,43 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
         weak = _label_attribution(analysis, lead_start, span.open_mark) or weak \
             or _clause_attribution(analysis, lead_start, span.open_mark)
     return weak, deferred
+
+
+def _first_of_double_cue(analysis: _Analysis, events: Sequence[_Event], first_after: int,
+                         span: QuoteSpan, sentence_start: int,
+                         trailing: _Attribution) -> _Attribution:
+    """The attribution that opens a sentence attributed twice ("Asked about it, Feinstein
+    said “…,” she said", "Tyler said that the campaign will show that Cruz has “…,” he
+    said"): the cue whose clause holds the quote, when it names the person the trailing
+    cue does; the trailing one only repeats it. Otherwise ``trailing``."""
+    if trailing.kind not in ("name", "pronoun") or span.first_paragraph != span.last_paragraph:
+        return trailing
+    masked = analysis.masked
+    for index in range(first_after - 1, max(-1, first_after - 1 - _LOOK_BACK), -1):
+        event = events[index]
+        if event.cue.start < sentence_start:
+            break
+        if event.cue.end > span.open_mark:
+            continue
+        earlier = _from_event(event, False)
+        # Only a cue whose object is the quote itself ("said “…”") or a clause that holds
+        # it ("said that … “…”"): after a colon or a participle ("declared the need for
+        # grit: “…,” she said") the trailing cue is the one that attributes the words.
+        if event.speaker_after or earlier is None or earlier.kind not in ("name", "pronoun") \
+                or earlier.mention.start < sentence_start \
+                or _follows_quote(masked, earlier.mention.start) \
+                or _is_participle(event.cue.text) \
+                or not lexicon.match(_DOUBLE_CUE_GAP, masked, event.cue.end, span.open_mark) \
+                or lexicon.search(_NEGATION_TAIL, masked,
+                                  max(earlier.mention.end, event.cue.start - 12),
+                                  event.cue.start):
+            return trailing
+        if _resolve(analysis, earlier) == _resolve(analysis, trailing):
+            # The next sentence goes on from the trailing mention, the one last in focus.
+            analysis.repeated_cues[span.open_mark] = trailing
+            return earlier
+        return trailing
+    return trailing
 
 
 def _owned_noun_attribution(analysis: _Analysis, span: QuoteSpan, sentence_start: int,
@@ -1820,7 +1866,7 @@ def _inherit(analysis: _Analysis, spans: Sequence[QuoteSpan],
         if previous >= 0 and spans[previous].last_paragraph == span.first_paragraph \
                 and found[previous] is not None:
             found[index] = _intervening_attribution(analysis, span, _quote_stop(spans[previous])) \
-                or found[previous]
+                or analysis.repeated_cues.get(spans[previous].open_mark) or found[previous]
             continue
         if deferred[index] is not None:
             found[index] = deferred[index]

@@ -39,3 +39,33 @@ Expected = list[tuple[str, str | None, str | None]]
 )
 def test_sentence_between_quotes(text: str, expected: Expected) -> None:
     assert attributed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence attributed twice: the cue whose object or clause holds the quote
+        # attributes it; the trailing cue repeats it, and the next sentence goes on from it
+        ("Asked on Tuesday about the memo, Ann Lee said “I know nothing about the memo,” "
+         "she said. “I have never seen it.”",
+         [("I know nothing about the memo,", "Ann Lee", "Ann Lee"),
+          ("I have never seen it.", "Ann Lee", "she")]),
+        ("Acme spokesman Tom Reed said that the firm will show that Lee has “the steady hand "
+         "a city needs,” he said.",
+         [("the steady hand a city needs,", "Tom Reed", "Tom Reed")]),
+        # ... not after a colon lead-in, a dash aside or another quote: there the trailing
+        # cue is the one that attributes the words
+        ("In her speech, Ann Lee declared the need for grit: “Change the world,” she said.",
+         [("Change the world,", "Ann Lee", "she")]),
+        ("Ann Lee suggested that the plan was unserious - “We need the details,” she said - "
+         "and left.",
+         [("We need the details,", "Ann Lee", "she")]),
+        ("“I like him,” Ann Lee said, and “he works hard,” she added.",
+         [("I like him,", "Ann Lee", "Ann Lee"), ("he works hard,", "Ann Lee", "she")]),
+        # ... nor when the two cues name different people
+        ("Tom Reed said that the mayor has “a steady hand,” Ann Lee said.",
+         [("a steady hand,", "Ann Lee", "Ann Lee")]),
+    ],
+)
+def test_double_cue(text: str, expected: Expected) -> None:
+    assert attributed(text) == expected

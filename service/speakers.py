@@ -374,6 +374,12 @@ _SUBORDINATE_TAIL = regex.compile(
     r"(?r)\b(?:when|while|after|before|because|since|although|though|whereas|where|if|"
     rf"until|once)\b(?=[^,;:\n{_MASK}]*$)"
 )
+#: The same, for words that are only conjunctions ("after" and "since" are prepositions
+#: too: "Doe went after Roe over his taxes, calling …" has no clause about Roe).
+_CONJUNCTION_TAIL = regex.compile(
+    # A quote inside the clause ("ended the debate with a “Star Wars” quip") stays in it.
+    r"(?r)\b(?:when|while|although|though|whereas|because)\b(?=[^,;:\n]*$)"
+)
 #: Possessive determiners as the pronoun whose person they name ("his claim" is his).
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 #: What a text must end with (trailing whitespace dropped) for each tail pattern to match:
@@ -566,12 +572,13 @@ def _is_participle(verb: str) -> bool:
     return verb.split(None, 1)[0].lower().endswith("ing")
 
 
-def _subordinate_subject(masked: str, start: int, end: int) -> _Mention | None:
+def _subordinate_subject(masked: str, start: int, end: int,
+                         tail: regex.Pattern[str] = _SUBORDINATE_TAIL) -> _Mention | None:
     """The subject of the subordinate clause a coordinated cue continues ("There were jabs,
     such as when Doe knocked Roe and called him “…”" -> Doe): the clause after the last
     subordinating word before the cue, when no comma closes it first (in "When Doe left,
     Roe rose and said …" the cue continues the main clause)."""
-    found = lexicon.search(_SUBORDINATE_TAIL, masked, max(start, end - _REACH), end)
+    found = lexicon.search(tail, masked, max(start, end - _REACH), end)
     if found is None:
         return None
     return _segment_subject(masked, 0, found.end(), end, False)
@@ -964,7 +971,12 @@ class _Analysis:
                 (preposition is not None and not absolute)
                 or (participle and before.kind == "common"
                     and not _owned_phrase(before.span.text)))
-            if (link is not None and (participle or before is None)) or object_before:
+            # ", remarking" after a quote whose words end with the comma ("… the film
+            # “Star Wars,” remarking"): the comma links the participle as one outside would.
+            quoted_comma = self._quoted_comma(window, window_start) \
+                if participle and link is None and before is None else -1
+            if ((link is not None or quoted_comma >= 0) and (participle or before is None)) \
+                    or object_before:
                 # "Doe went after Roe, calling him …", "Doe criticised the plan and said …",
                 # "Protesters marching through the streets chanted …", "Doe issued a
                 # statement calling …": the speaker is the subject of the clause, not the
@@ -988,13 +1000,37 @@ class _Analysis:
                     before = main.after if main.speaker_after else (main.before or main.after)
                 else:
                     # The sentence's subject first ("Doe embraced Roe after he won and said
-                    # …" -> Doe); without one, the subordinate clause's.
-                    before = self.clause_subject(masked[clause_start:m.start()], clause_start) \
+                    # …" -> Doe); without one, the subordinate clause's. A participle set off
+                    # by a comma right after a subordinate clause goes with that clause's
+                    # subject, the nearest ("Doe tweeted when Roe ended the debate with a
+                    # quip, remarking …" -> Roe).
+                    comma = window_start + link.start() if participle and link is not None \
+                        and link.group().startswith(",") else quoted_comma
+                    nearest = _subordinate_subject(masked, clause_start, comma,
+                                                   _CONJUNCTION_TAIL) \
+                        if comma > clause_start else None
+                    before = (nearest if nearest is not None
+                              and nearest.kind in ("name", "pronoun") else None) \
+                        or self.clause_subject(masked[clause_start:m.start()], clause_start) \
                         or (_subordinate_subject(masked, clause_start, m.start())
                             if link is not None else None) or before
+            if before is None and after is None and quoted_comma >= 0:
+                continue
             if before is not None or after is not None:
                 events.append(_Event(cue, before, after, False))
         return events
+
+    def _quoted_comma(self, window: str, offset: int) -> int:
+        """Where the quote that ends ``window`` (at ``offset``) opens, when its words end
+        with a comma; else -1."""
+        end = len(window.rstrip(" \t"))
+        if not end or window[end - 1] != _MASK:
+            return -1
+        start = end - 1
+        while start > 0 and window[start - 1] == _MASK:
+            start -= 1
+        quoted = self.text[offset + start:offset + end].rstrip("".join(_CLOSING_MARKS))
+        return offset + start if quoted.endswith(",") else -1
 
     def clause_subject(self, prefix: str, offset: int) -> _Mention | None:
         """The subject of the sentence ``prefix`` begins, past a dateline and any opening

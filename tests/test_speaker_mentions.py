@@ -69,3 +69,29 @@ def test_sentence_between_quotes(text: str, expected: Expected) -> None:
 )
 def test_double_cue(text: str, expected: Expected) -> None:
     assert attributed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle set off by a comma right after a subordinate clause goes with that
+        # clause's subject, the nearest, not the sentence's
+        ("“Too forced?” Tom Reed tweeted when Ann Lee ended a debate with a reference to "
+         "a space film, remarking, “May the Force be with you.”",
+         [("Too forced?", "Tom Reed", "Tom Reed"),
+          ("May the Force be with you.", "Ann Lee", "Ann Lee")]),
+        # ... also when the comma stands inside the closing mark of a quote
+        ("Tom Reed scoffed when Ann Lee closed her speech with a nod to “the greatest "
+         "generation,” remarking, “We owe them everything.”",
+         [("the greatest generation,", "Tom Reed", "Tom Reed"),
+          ("We owe them everything.", "Ann Lee", "Ann Lee")]),
+        # ... not after a clause the comma closes, nor after a preposition
+        ("When Ann Lee left, Tom Reed rose, saying, “We are done here.”",
+         [("We are done here.", "Tom Reed", "Tom Reed")]),
+        ("Ann Lee went after Tom Reed on Wednesday over his taxes, calling the refusal "
+         "“disqualifying.”",
+         [("disqualifying.", "Ann Lee", "Ann Lee")]),
+    ],
+)
+def test_participle_after_subordinate_clause(text: str, expected: Expected) -> None:
+    assert attributed(text) == expected

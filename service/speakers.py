@@ -114,6 +114,9 @@ _AUX = (
     r"cannot|has|have|had|also|later|then|once|previously|repeatedly|recently|further|again|"
     r"simply|just|will|would|could|may|might|did|does|do|is|was|were|are|been|being|"
     r"reportedly|publicly|privately|bluntly|flatly|quickly|finally|often|never|always|even|"
+    # "who has in the past described": a time phrase between auxiliary and verb.
+    r"in\s+the\s+past|in\s+recent\s+(?:days|weeks|months|years)|"
+    r"on\s+(?:several|many|multiple|numerous)\s+occasions|"
     r"still|only|not|already|subsequently|separately|angrily|once\s+again|went\s+on\s+to|"
     # "Doe however said": a sentence adverb between subject and cue is no subject.
     r"however|meanwhile|though|too|instead|nonetheless|nevertheless|"

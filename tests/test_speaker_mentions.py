@@ -95,3 +95,19 @@ def test_double_cue(text: str, expected: Expected) -> None:
 )
 def test_participle_after_subordinate_clause(text: str, expected: Expected) -> None:
     assert attributed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a time phrase between auxiliary and verb leaves "who" the verb's subject, and
+        # the relative pronoun is the mention that attributes the quote
+        ("Tom Beck, who has in the past described Roe as “a pathological liar,” spoke on "
+         "Friday.",
+         [("a pathological liar,", "Tom Beck", "who")]),
+        ("Ann Lee, who has on several occasions called the plan “a fraud,” voted no.",
+         [("a fraud,", "Ann Lee", "who")]),
+    ],
+)
+def test_relative_pronoun_subject(text: str, expected: Expected) -> None:
+    assert attributed(text) == expected

@@ -114,6 +114,9 @@ _AUX = (
     r"cannot|has|have|had|also|later|then|once|previously|repeatedly|recently|further|again|"
     r"simply|just|will|would|could|may|might|did|does|do|is|was|were|are|been|being|"
     r"reportedly|publicly|privately|bluntly|flatly|quickly|finally|often|never|always|even|"
+    # "who has in the past described": a time phrase between auxiliary and verb.
+    r"in\s+the\s+past|in\s+recent\s+(?:days|weeks|months|years)|"
+    r"on\s+(?:several|many|multiple|numerous)\s+occasions|"
     r"still|only|not|already|subsequently|separately|angrily|once\s+again|went\s+on\s+to|"
     # "Doe however said": a sentence adverb between subject and cue is no subject.
     r"however|meanwhile|though|too|instead|nonetheless|nevertheless|"
@@ -338,6 +341,11 @@ _TIME_TAIL = regex.compile(
     rf"|(?:on|in)[ \t]+(?:{_MONTHS})(?:[ \t]+\d{{1,2}})?(?:,?[ \t]+\d{{4}})?"
     r")[ \t]*$"
 )
+#: Between a cue and the quote it takes as its object: nothing, or a reported clause.
+#: (A dash opens an aside: "Doe suggested that it was unserious - “…,” she said - and …".)
+_DOUBLE_CUE_GAP = regex.compile(r"[ \t]*(?:that\b(?:[^\n:;\ue000—–―-]|-(?!\s))*)?$")
+#: A negation right before a cue ("didn’t suggest", "never said"): the cue denies saying.
+_NEGATION_TAIL = regex.compile(r"(?:n[’']t|\bnot|\bnever)\s+$")
 _PARTICIPLE_END = regex.compile(r"(?r)\b\p{Ll}+ed[ \t]*$")
 _TIME_ENDINGS = ("week", "weekend", "month", "year", "spring", "summer", "fall", "autumn",
                  "winter", "morning", "afternoon", "evening", "night", "ago", "yesterday",
@@ -386,6 +394,12 @@ _OPENING_PARTICIPLE = regex.compile(r"\p{Lu}\p{Ll}+ing")
 _SUBORDINATE_TAIL = regex.compile(
     r"(?r)\b(?:when|while|after|before|because|since|although|though|whereas|where|if|"
     rf"until|once)\b(?=[^,;:\n{_MASK}]*$)"
+)
+#: The same, for words that are only conjunctions ("after" and "since" are prepositions
+#: too: "Doe went after Roe over his taxes, calling …" has no clause about Roe).
+_CONJUNCTION_TAIL = regex.compile(
+    # A quote inside the clause ("ended the debate with a “Star Wars” quip") stays in it.
+    r"(?r)\b(?:when|while|although|though|whereas|because)\b(?=[^,;:\n]*$)"
 )
 #: Possessive determiners as the pronoun whose person they name ("his claim" is his).
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
@@ -579,12 +593,13 @@ def _is_participle(verb: str) -> bool:
     return verb.split(None, 1)[0].lower().endswith("ing")
 
 
-def _subordinate_subject(masked: str, start: int, end: int) -> _Mention | None:
+def _subordinate_subject(masked: str, start: int, end: int,
+                         tail: regex.Pattern[str] = _SUBORDINATE_TAIL) -> _Mention | None:
     """The subject of the subordinate clause a coordinated cue continues ("There were jabs,
     such as when Doe knocked Roe and called him “…”" -> Doe): the clause after the last
     subordinating word before the cue, when no comma closes it first (in "When Doe left,
     Roe rose and said …" the cue continues the main clause)."""
-    found = lexicon.search(_SUBORDINATE_TAIL, masked, max(start, end - _REACH), end)
+    found = lexicon.search(tail, masked, max(start, end - _REACH), end)
     if found is None:
         return None
     return _segment_subject(masked, 0, found.end(), end, False)
@@ -716,6 +731,9 @@ class _Analysis:
         self._title_like: dict[int, bool] = {}
         self._introduced: dict[str, set[str]] | None = None
         self._mid_sentence: frozenset[str] | None = None
+        #: Quotes attributed twice ("X said “…,” she said"), by opening mark: the trailing
+        #: attribution, which the next sentence's quote goes on from.
+        self.repeated_cues: dict[int, _Attribution] = {}
 
     # Worked out on first use: a text whose quotes need no cue or name never scans for them.
     @cached_property
@@ -974,7 +992,12 @@ class _Analysis:
                 (preposition is not None and not absolute)
                 or (participle and before.kind == "common"
                     and not _owned_phrase(before.span.text)))
-            if (link is not None and (participle or before is None)) or object_before:
+            # ", remarking" after a quote whose words end with the comma ("… the film
+            # “Star Wars,” remarking"): the comma links the participle as one outside would.
+            quoted_comma = self._quoted_comma(window, window_start) \
+                if participle and link is None and before is None else -1
+            if ((link is not None or quoted_comma >= 0) and (participle or before is None)) \
+                    or object_before:
                 # "Doe went after Roe, calling him …", "Doe criticised the plan and said …",
                 # "Protesters marching through the streets chanted …", "Doe issued a
                 # statement calling …": the speaker is the subject of the clause, not the
@@ -998,13 +1021,37 @@ class _Analysis:
                     before = main.after if main.speaker_after else (main.before or main.after)
                 else:
                     # The sentence's subject first ("Doe embraced Roe after he won and said
-                    # …" -> Doe); without one, the subordinate clause's.
-                    before = self.clause_subject(masked[clause_start:m.start()], clause_start) \
+                    # …" -> Doe); without one, the subordinate clause's. A participle set off
+                    # by a comma right after a subordinate clause goes with that clause's
+                    # subject, the nearest ("Doe tweeted when Roe ended the debate with a
+                    # quip, remarking …" -> Roe).
+                    comma = window_start + link.start() if participle and link is not None \
+                        and link.group().startswith(",") else quoted_comma
+                    nearest = _subordinate_subject(masked, clause_start, comma,
+                                                   _CONJUNCTION_TAIL) \
+                        if comma > clause_start else None
+                    before = (nearest if nearest is not None
+                              and nearest.kind in ("name", "pronoun") else None) \
+                        or self.clause_subject(masked[clause_start:m.start()], clause_start) \
                         or (_subordinate_subject(masked, clause_start, m.start())
                             if link is not None else None) or before
+            if before is None and after is None and quoted_comma >= 0:
+                continue
             if before is not None or after is not None:
                 events.append(_Event(cue, before, after, False))
         return events
+
+    def _quoted_comma(self, window: str, offset: int) -> int:
+        """Where the quote that ends ``window`` (at ``offset``) opens, when its words end
+        with a comma; else -1."""
+        end = len(window.rstrip(" \t"))
+        if not end or window[end - 1] != _MASK:
+            return -1
+        start = end - 1
+        while start > 0 and window[start - 1] == _MASK:
+            start -= 1
+        quoted = self.text[offset + start:offset + end].rstrip("".join(_CLOSING_MARKS))
+        return offset + start if quoted.endswith(",") else -1
 
     def clause_subject(self, prefix: str, offset: int) -> _Mention | None:
         """The subject of the sentence ``prefix`` begins, past a dateline and any opening
@@ -1567,7 +1614,8 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
                     and (event.speaker_after or not _is_participle(event.cue.text)):
                 attribution = _from_event(event, True)
                 if attribution is not None:
-                    return attribution, None
+                    return _first_of_double_cue(analysis, events, first_after, span,
+                                                sentence_start, attribution), None
             before = event.before
             # "“…,” Turk said" attributes the quote; after a full stop inside the marks
             # ("“….” He added, “…”") the subject opens the next sentence, which may carry a
@@ -1575,7 +1623,9 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
             if before is not None and before.span.start >= stop \
                     and not masked[stop:before.span.start].strip(" ,\t"):
                 if not _ends_sentence(analysis.text, span):
-                    return _from_event(event, False), None
+                    attribution = _Attribution(before.span, before.kind, event.cue)
+                    return _first_of_double_cue(analysis, events, first_after, span,
+                                                sentence_start, attribution), None
                 _, next_end = analysis.sentence_bounds(event.cue.start)
                 if _MASK not in masked[event.cue.end:min(next_end, event.cue.end + _REACH)] \
                         and _opens_sentence(analysis, span):
@@ -1661,6 +1711,43 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
         weak = _label_attribution(analysis, lead_start, span.open_mark) or weak \
             or _clause_attribution(analysis, lead_start, span.open_mark)
     return weak, deferred
+
+
+def _first_of_double_cue(analysis: _Analysis, events: Sequence[_Event], first_after: int,
+                         span: QuoteSpan, sentence_start: int,
+                         trailing: _Attribution) -> _Attribution:
+    """The attribution that opens a sentence attributed twice ("Asked about it, Feinstein
+    said “…,” she said", "Tyler said that the campaign will show that Cruz has “…,” he
+    said"): the cue whose clause holds the quote, when it names the person the trailing
+    cue does; the trailing one only repeats it. Otherwise ``trailing``."""
+    if trailing.kind not in ("name", "pronoun") or span.first_paragraph != span.last_paragraph:
+        return trailing
+    masked = analysis.masked
+    for index in range(first_after - 1, max(-1, first_after - 1 - _LOOK_BACK), -1):
+        event = events[index]
+        if event.cue.start < sentence_start:
+            break
+        if event.cue.end > span.open_mark:
+            continue
+        earlier = _from_event(event, False)
+        # Only a cue whose object is the quote itself ("said “…”") or a clause that holds
+        # it ("said that … “…”"): after a colon or a participle ("declared the need for
+        # grit: “…,” she said") the trailing cue is the one that attributes the words.
+        if event.speaker_after or earlier is None or earlier.kind not in ("name", "pronoun") \
+                or earlier.mention.start < sentence_start \
+                or _follows_quote(masked, earlier.mention.start) \
+                or _is_participle(event.cue.text) \
+                or not lexicon.match(_DOUBLE_CUE_GAP, masked, event.cue.end, span.open_mark) \
+                or lexicon.search(_NEGATION_TAIL, masked,
+                                  max(earlier.mention.end, event.cue.start - 12),
+                                  event.cue.start):
+            return trailing
+        if _resolve(analysis, earlier) == _resolve(analysis, trailing):
+            # The next sentence goes on from the trailing mention, the one last in focus.
+            analysis.repeated_cues[span.open_mark] = trailing
+            return earlier
+        return trailing
+    return trailing
 
 
 def _owned_noun_attribution(analysis: _Analysis, span: QuoteSpan, sentence_start: int,
@@ -1841,7 +1928,8 @@ def _inherit(analysis: _Analysis, spans: Sequence[QuoteSpan],
             continue  # "signs that read “Stop The Cuts”": a title or slogan, said by nobody
         if previous >= 0 and spans[previous].last_paragraph == span.first_paragraph \
                 and found[previous] is not None:
-            found[index] = found[previous]
+            found[index] = _intervening_attribution(analysis, span, _quote_stop(spans[previous])) \
+                or analysis.repeated_cues.get(spans[previous].open_mark) or found[previous]
             continue
         if deferred[index] is not None:
             found[index] = deferred[index]
@@ -1866,7 +1954,8 @@ def _inherit(analysis: _Analysis, spans: Sequence[QuoteSpan],
                 continue
         if previous >= 0 and spans[previous].last_paragraph == prior_paragraph \
                 and found[previous] is not None:
-            found[index] = found[previous]
+            found[index] = _intervening_attribution(analysis, span, _quote_stop(spans[previous])) \
+                or found[previous]
             continue
         if previous < 0 or spans[previous].last_paragraph < prior_paragraph:
             # "Doe praised the plan. ¶ “We need it now.”": a quote paragraph right after a
@@ -1887,6 +1976,32 @@ def _opens_sentence(analysis: _Analysis, span: QuoteSpan) -> bool:
     sentence_start, _ = analysis.sentence_bounds(span.open_mark)
     return not analysis.masked[max(sentence_start, span.open_mark - _REACH):span.open_mark] \
         .strip(" \t\n:—–-" + _MASK)
+
+
+def _intervening_attribution(analysis: _Analysis, span: QuoteSpan,
+                             after: int) -> _Attribution | None:
+    """The attribution of a whole sentence of reported speech standing between an earlier
+    quote (ending at ``after``) and ``span``, which opens the next sentence ("“…,” Doe said.
+    Roe added that the plan had failed. “…”" -> Roe): the quote goes on from that sentence's
+    speaker, the one last in focus, not from the earlier quote's."""
+    sentence_start, _ = analysis.sentence_bounds(span.open_mark)
+    if span.open_mark - sentence_start > 4 or sentence_start <= after:
+        return None
+    masked = analysis.masked
+    last = sentence_start - 1  # past the break: the sentence before may end a paragraph
+    while last > max(0, sentence_start - 8) and masked[last].isspace():
+        last -= 1
+    previous_start, previous_end = analysis.sentence_bounds(max(0, last))
+    if previous_start < after or _MASK in masked[previous_start:previous_end]:
+        return None
+    found = _last_attribution_in(analysis, previous_start, previous_end)
+    if found is None or found.kind not in ("name", "pronoun") or found.cue is None \
+            or lexicon.search(_NEGATION_TAIL, masked, max(found.mention.end, found.cue.start - 12),
+                              found.cue.start):
+        # "Doe didn't suggest retaliation.": a cue denied reports nothing said; "callers
+        # asked": a common noun is seldom the one a following quote goes on from.
+        return None
+    return found
 
 
 def _previous_sentence_speaker(analysis: _Analysis, span: QuoteSpan,

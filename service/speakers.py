@@ -284,6 +284,19 @@ _LOCATIVE_TAIL = regex.compile(
 _PASSIVE_TAIL = regex.compile(
     rf"\b(?:{'|'.join(_AUXILIARIES)})\s+(?:(?:{'|'.join(_PASSIVE_ADVERBS)}|{_LY_ADVERB})\s+)*$"
 )
+#: The agent of a passive cue: "was asked by moderator Tom Reed whether …", "has been called
+#: “…” by Jane Roe", "labeled as a “…” by critics". Between the cue and "by" only the quoted
+#: complement, its article or "as", and adverbs: in "was reported in a “hit piece” by the
+#: Times" or "called a liar by rivals for “…”" the quote is no words of the agent's.
+_AGENT_GAP_WORDS = ("a", "an", "the", "as", "once", "often", "also", "first", "again",
+                    "repeatedly", "widely")
+_PASSIVE_AGENT = regex.compile(
+    rf"(?P<gap>(?:[ \t]*,?[ \t]+(?:{_MASK}+\.?|(?:{'|'.join(_AGENT_GAP_WORDS)}|{_LY_ADVERB})\b)"
+    rf"){{0,5}}?)[ \t]*,?[ \t]+by(?=\s)"
+)
+#: Cues whose reduced passive names its agent before any quote ("Asked by Tom Reed whether
+#: …", "Lee, told by aides that …"): the asker's or teller's words follow.
+_AGENT_FIRST_CUES = frozenset({"asked", "told", "questioned", "pressed"})
 _DASHES = "—–―-"
 #: A speaker label: a name (and a parenthesis) before a colon, first in its sentence or after
 #: a dash, run right to left from the quote's opening mark.
@@ -307,6 +320,18 @@ _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
            "December|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.")
 _PARTS_OF_DAY = "morning|afternoon|evening|night"
+#: Words that make "by …" a time, a means or a measure, not the one who spoke ("by Friday",
+#: "by phone", "by a wide margin", "by any measure").
+_NOT_AGENT_WORDS = frozenset({
+    "any", "far", "phone", "telephone", "email", "e-mail", "mail", "text", "video", "hand",
+    "then", "now", "default", "design", "chance", "accident", "law", "contrast", "comparison",
+    "nature", "definition", "end", "time", "way", "margin", "measure", "measures", "standard",
+    "standards", "point", "points", "percent", "votes", "hour", "hours", "day", "days", "week",
+    "weeks", "month", "months", "year", "years", "morning", "night", "evening", "afternoon",
+    "noon", "midnight", "today", "tonight", "tomorrow", "yesterday", "name", "letter",
+    *(word.lower() for word in _WEEKDAYS.split("|")),
+    *(word.lower().rstrip("\\.") for word in _MONTHS.split("|")),
+})
 #: A time phrase right before the cue ("Ann Lee last week said", "The ministry less than two
 #: weeks ago said", "Lee on Tuesday night warned"): it dates the words, it never says them.
 _TIME_TAIL = regex.compile(
@@ -572,6 +597,47 @@ def _subordinate_subject(masked: str, start: int, end: int) -> _Mention | None:
     return _segment_subject(masked, 0, found.end(), end, False)
 
 
+def _reduced_passive(masked: str, start: int, cue: regex.Match[str]) -> bool:
+    """Whether a past participle cue opens its sentence or follows a comma or dash, as a
+    reduced passive does ("Asked by Roe whether …", "the county, called the “…” by its
+    residents", "— often labeled as a “…” by critics"); cheap tests first."""
+    verb = cue.group("verb")
+    if not verb.lower().endswith(("ed", "told")) \
+            or " by" not in masked[cue.end():min(len(masked), cue.end() + 160)]:
+        return False
+    before = masked[start:cue.start()].rstrip(" \t")
+    for _ in range(2):  # "— often labeled", ", also called"
+        word_start = before.rfind(" ") + 1
+        word = before[word_start:]
+        if word in ("often", "also", "sometimes", "widely", "once", "first") \
+                or (word.endswith("ly") and word.isalpha() and word.islower()):
+            before = before[:word_start].rstrip(" \t")
+    return not before or before[-1] in ",—–―(" or before.endswith("--")
+
+
+def _passive_agent(masked: str, start: int, end: int, reduced: bool,
+                   agent_first: bool = False) -> _Mention | None:
+    """The agent after a passive cue ending at ``start`` ("by moderator Tom Reed", "by its
+    residents"), unless "by" introduces a time, means or measure. A reduced passive counts
+    only with a quote right before "by" ("called the “…” by its residents") or, for a cue
+    that asks or tells (``agent_first``), with nothing between."""
+    found = lexicon.match(_PASSIVE_AGENT, masked, start, end)
+    if found is None:
+        return None
+    gap = found.group("gap").rstrip(" \t,.")
+    if reduced and not (gap.endswith(_MASK) or (agent_first and not gap)):
+        return None
+    after_match = lexicon.match(_NP_AFTER, masked, found.end(), end)
+    agent = _mention(after_match, 0) if after_match else None
+    if agent is None or agent.kind == "pronoun":
+        return None
+    words = agent.span.text.lower().replace("’s", "").replace("'s", "").split()
+    if words[0] in _NOT_AGENT_WORDS or words[-1] in _NOT_AGENT_WORDS:
+        return None
+    # "by Acme moderator Tom Reed": the person after the role words.
+    return _titled_name(masked, found.end(), end) or agent
+
+
 def _owned_phrase(phrase: str) -> bool:
     """"the paper's editorial", "the group's new ad": a phrase with a possessive inside,
     a text its owner put out, which is the subject of a participle right after it ("the
@@ -693,6 +759,7 @@ class _Analysis:
         # Cues and names are scanned for on first use: a text whose quotes need neither
         # (or that has none) costs no scan.
         self._events_by_sentence: list[list[_Event] | None] = [None] * len(self.sentence_starts)
+        self._passives_by_sentence: dict[int, list[_Event]] = {}
         self._all_events: tuple[list[_Event], list[int]] | None = None
         self._canonical_cache: dict[str, tuple[str, bool]] = {}
         self._title_like: dict[int, bool] = {}
@@ -893,8 +960,22 @@ class _Analysis:
         reach = self.sentence_starts[sentence]
         return max(reach, self._cues[first - 1].end()) if first > 0 else reach
 
+    def passive_events(self, start: int, end: int) -> list[_Event]:
+        """The passive cues with an agent ("was asked by Roe", "called “…” by critics") in
+        the sentences from ``start`` to ``end``: kept apart from the other events, as their
+        agent speaks only the quotes of its own phrase (see ``_agent_attribution``)."""
+        found: list[_Event] = []
+        if not self.sentence_starts:
+            return found
+        for sentence in range(self._sentence_index(start), self._sentence_index(end) + 1):
+            self.sentence_events(sentence)  # works out the sentence's passives too
+            found.extend(self._passives_by_sentence.get(sentence, ()))
+        return found
+
     def _events(self, sentence: int) -> list[_Event]:
         events: list[_Event] = []
+        passives: list[_Event] = []
+        self._passives_by_sentence[sentence] = passives
         masked = self.masked
         first, last = self._cue_range(sentence)
         for m in self._cues[first:last]:
@@ -914,8 +995,19 @@ class _Analysis:
                     and _may_end_with(masked, passive_start, m.start(), _PASSIVE_ENDINGS) \
                     and lexicon.search(_PASSIVE_TAIL, masked, passive_start, m.start()):
                 # "the vote was called", "Doe was named": a passive cue reports nobody's
-                # words ("Doe was quoted as saying" does: its subject is the speaker).
+                # words ("Doe was quoted as saying" does: its subject is the speaker) but
+                # its agent's ("Doe was asked by Roe whether …": Roe asks).
+                agent = _passive_agent(masked, m.end(), after_end, False)
+                if agent is not None:
+                    passives.append(_Event(cue, None, agent, True))
                 continue  # (tested first: it needs neither phrase)
+            if not participle and m.group("verb").lower() != "quoted" \
+                    and _reduced_passive(masked, window_start, m):
+                agent = _passive_agent(masked, m.end(), after_end, True,
+                                       m.group("verb").lower() in _AGENT_FIRST_CUES)
+                if agent is not None:
+                    passives.append(_Event(cue, None, agent, True))
+                    continue
             window = masked[window_start:m.start()]
             before = self._subject(window, window_start, window_start == sentence_start)
             if before is not None and before.kind == "name":
@@ -1582,6 +1674,9 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
         (events[index]
          for index in range(first_after - 1, max(-1, first_after - 1 - _LOOK_BACK), -1)
          if events[index].cue.start >= sentence_start))
+    agent = _agent_attribution(analysis, span, events, first_after, sentence_start, owned)
+    if agent is not None:
+        return agent, None
     # 2. The last cue before it in its sentence: "X said that “…”", "according to X, … “…”".
     #    A named or pronoun subject beats a common noun ("the data showed"), and "according
     #    to X" anywhere in the sentence beats a common noun too: it sources the whole sentence.
@@ -1641,6 +1736,39 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
         weak = _label_attribution(analysis, lead_start, span.open_mark) or weak \
             or _clause_attribution(analysis, lead_start, span.open_mark)
     return weak, deferred
+
+
+def _agent_attribution(analysis: _Analysis, span: QuoteSpan, events: Sequence[_Event],
+                       first_after: int, sentence_start: int,
+                       owned: _Attribution | None) -> _Attribution | None:
+    """The agent of the last passive cue before the quote in its sentence, when the quote is
+    its complement ("has been called “…” by Roe") or, for a cue that asks or tells, follows
+    the agent ("Doe was asked by Roe whether … “…”"), and no other cue or noun of saying
+    stands between (in "Doe was asked by Roe about it and said “…”" Doe speaks)."""
+    stop = _quote_stop(span)
+    for passive in reversed(analysis.passive_events(sentence_start, span.open_mark)):
+        if passive.cue.start < sentence_start or passive.cue.end > span.open_mark:
+            continue
+        agent = passive.after
+        if agent is None:
+            return None
+        covers = agent.span.start >= stop if agent.span.start > span.open_mark else (
+            passive.cue.text.lower() in _AGENT_FIRST_CUES and agent.span.end <= span.open_mark)
+        if not covers or (owned is not None and owned.cue is not None
+                          and owned.cue.start > passive.cue.start):
+            return None
+        # "asked by Roe, who has long backed Doe but dismissed …, “…”": cues in a relative
+        # clause on the agent are the agent's own asides.
+        relative = analysis.masked[agent.span.end:agent.span.end + 8].lstrip(" \t") \
+            .startswith((", who ", ", whom ", ", whose "))
+        for index in range(first_after - 1, -1, -1):
+            event = events[index]
+            if event.cue.start < passive.cue.end:
+                break
+            if not (relative and event.cue.start > agent.span.end):
+                return None  # another cue of its own nearer the quote
+        return _Attribution(agent.span, agent.kind, passive.cue)
+    return None
 
 
 def _owned_noun_attribution(analysis: _Analysis, span: QuoteSpan, sentence_start: int,

@@ -1,0 +1,51 @@
+"""Who really speaks in passive, subordinate-clause and inverted constructions: (text,
+expected) tables.
+
+Each row is invented news text and the (quoted words, speaker name, speaker mention) the
+speakers stage must give every quote in it. The rows fail without the rule they cover,
+but for the guards marked "... but not", which keep a rule from reaching too far.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.handmade import attributed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a passive cue's agent asks, names or describes: the agent speaks
+        ("Senator Ann Lee was asked by moderator Tom Reed whether her tax plan would “add "
+         "another costly program to the budget.”",
+         [("add another costly program to the budget.", "Tom Reed", "Tom Reed")]),
+        ("Lee was asked by Acme News moderator Dan Fisk whether the cuts were “a betrayal of "
+         "workers.”",
+         [("a betrayal of workers.", "Dan Fisk", "Dan Fisk")]),
+        ("Lee was asked by host Dan Fisk, who backs Lee but has previously dismissed the story "
+         "about her taxes, “Why did you vote against the bill? Tell us.”",
+         [("Why did you vote against the bill? Tell us.", "Dan Fisk", "Dan Fisk")]),
+        ("Vigo County, called the “Gateway to the West” by its residents, has backed every "
+         "winner since 1956.",
+         [("Gateway to the West", "its residents", "its residents")]),
+        ("The plan has been called “a reckless gamble” by Jane Roe, a professor at Leeds "
+         "University, and it faces a vote.",
+         [("a reckless gamble", "Jane Roe", "Jane Roe")]),
+        ("The policy was described as “a disaster in the making” by several economists.",
+         [("a disaster in the making", "several economists", "several economists")]),
+        ("The inquiry — often labeled as a “witch hunt” by Democrats — is now in its third "
+         "year.",
+         [("witch hunt", "Democrats", "Democrats")]),
+        # ... but not a time, means or measure, nor a quote outside the agent's phrase
+        ("Lee was asked by phone whether the plan was “a good deal.”",
+         [("a good deal.", "Lee", "Lee")]),
+        ("Lee was asked by host Dan Fisk about the cuts and said they were “a betrayal of "
+         "workers.”",
+         [("a betrayal of workers.", "Lee", "Lee")]),
+        ("Asked by reporters whether she would run, Lee said “not this year.”",
+         [("not this year.", "Lee", "Lee")]),
+    ],
+)
+def test_passive_agent(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert attributed(text) == expected

@@ -394,6 +394,19 @@ _SUBORDINATE_TAIL = regex.compile(
     r"(?r)\b(?:when|while|after|before|because|since|although|though|whereas|where|if|"
     rf"until|once)\b(?=[^,;:\n{_MASK}]*$)"
 )
+#: A subordinating word before a cue's subject, no punctuation between ("When Doe said",
+#: "when someone in the crowd shouted"), matched right to left from the subject: the cue
+#: belongs to an adverbial clause.
+_SUBORDINATOR_BEFORE = regex.compile(
+    r"(?r)(?:^|(?<=[\s,;(—–―]))(?:(?P<word>(?i:when|whenever|while|after|before|because|since|"
+    rf"although|though|if|until|once|whereas))[ \t]+(?:[^,;:.!?\n{_MASK}]{{0,40}}[ \t])?"
+    # "as" only right before the subject: "as his friends jeered", not "as a deterrence to
+    # what it called".
+    r"|(?P<word>(?i:as))[ \t]+)$"
+)
+#: What may stand before an adverbial clause that opens a main clause: nothing, or a comma,
+#: semicolon, dash or conjunction ("Some booed, and when Doe …, a man yelled “…”").
+_MAIN_CLAUSE_OPENING = regex.compile(r"(?:^|[,;:—–―(]|\b(?:and|but|so|then|yet))[ \t]*$")
 #: Possessive determiners as the pronoun whose person they name ("his claim" is his).
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 #: What a text must end with (trailing whitespace dropped) for each tail pattern to match:
@@ -1628,6 +1641,18 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
                                     min(paragraph_end, stop + 250))
     first_after = bisect_right([event.cue.start for event in events], stop - 1)
     deferred: _Attribution | None = None
+    # 0. A quote right after the cue of an adverbial clause is that clause's, not the main
+    #    clause's that follows it: "When Roe shouted, “…,” Doe joked, “…”".
+    if first_after > 0:
+        event = events[first_after - 1]
+        if event.cue.end <= span.open_mark \
+                and not masked[event.cue.end:span.open_mark].strip(" ,:\t") \
+                and _subordinator(masked, event, sentence_start) is not None and (
+                    (first_after < len(events)
+                     and _opens_next_clause(masked, events[first_after], stop))
+                    or lexicon.match(_UNLISTED_CUE, masked, stop,
+                                     min(paragraph_end, stop + 200))):
+            return _from_event(event, False), None
     # 1. Right after the quote: "…,” Turk said" / "…,” said Jane Doe" / "…” — Jane Doe".
     if first_after < len(events):
         event = events[first_after]
@@ -1686,6 +1711,12 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
         event = events[index]
         if owned is not None and owned.cue is not None and event.cue.start < owned.cue.start:
             return owned, None
+        if event.cue.end <= span.open_mark and _closed_clause(analysis, event, span.open_mark,
+                                                               sentence_start):
+            # "When Roe suggested …, Doe fired back: “…”", "when Roe said …, a man yelled
+            # “…”": an adverbial clause's cue says nothing of the main clause's quote.
+            index -= 1
+            continue
         if event.cue.end <= span.open_mark:
             attribution = _from_event(event, event.speaker_after)
             if attribution is not None:
@@ -1736,6 +1767,42 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
         weak = _label_attribution(analysis, lead_start, span.open_mark) or weak \
             or _clause_attribution(analysis, lead_start, span.open_mark)
     return weak, deferred
+
+
+def _subordinator(masked: str, event: _Event, sentence_start: int) -> regex.Match[str] | None:
+    """The subordinating word ("when", "as", …) before the subject of ``event``'s cue (group
+    "word"), if the cue is that of an adverbial clause; else None."""
+    before = event.before
+    if before is None or event.speaker_after or before.span.start < sentence_start:
+        return None
+    start = max(sentence_start, before.span.start - 60)
+    return lexicon.match(_SUBORDINATOR_BEFORE, masked, start, before.span.start)
+
+
+def _opens_next_clause(masked: str, event: _Event, stop: int) -> bool:
+    """Whether ``event`` stands right after a quote ending at ``stop``, its subject first
+    ("…,” Doe joked"), as a quote's own attribution would."""
+    before = event.before
+    return before is not None and not event.speaker_after and before.span.start >= stop \
+        and not masked[stop:before.span.start].strip(" ,\t")
+
+
+def _closed_clause(analysis: _Analysis, event: _Event, position: int,
+                   sentence_start: int) -> bool:
+    """Whether ``event`` is the cue of an adverbial clause (not one with "as": "As Roe
+    reported, …" sources what follows) that a comma closes before ``position``, where the
+    main clause's subject stands."""
+    found = _subordinator(analysis.masked, event, sentence_start)
+    if found is None or found.group("word").lower() == "as" or not lexicon.search(
+            _MAIN_CLAUSE_OPENING, analysis.masked[max(sentence_start, found.start() - 8):
+                                                  found.start()].lstrip(" \t\n\"“‘'")):
+        # "Doe left after Roe told a rally that it was “…”": a clause that follows its
+        # main clause holds the quotes after its cue.
+        return False
+    comma = analysis.masked.find(",", event.cue.end, position)
+    if comma < 0 or _MASK in analysis.masked[event.cue.end:comma]:
+        return False
+    return analysis.clause_subject(analysis.masked[comma + 1:position], comma + 1) is not None
 
 
 def _agent_attribution(analysis: _Analysis, span: QuoteSpan, events: Sequence[_Event],

@@ -49,3 +49,34 @@ from tests.handmade import attributed
 )
 def test_passive_agent(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     assert attributed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the cue of an adverbial clause owns the quote right after it ...
+        ("When someone in the crowd shouted, “Go home,” Tom Reed joked, “I am home!”",
+         [("Go home,", "the crowd", "the crowd"), ("I am home!", "Tom Reed", "Tom Reed")]),
+        ("When Lee said, “We won,” the crowd cheered.",
+         [("We won,", "Lee", "Lee")]),
+        # ... and none after the comma that closes it: the main clause's subject speaks
+        ("When Trump suggested the city would sue, Rubio fired back: “If they sue us in a "
+         "court in Miami, they will lose.”",
+         [("If they sue us in a court in Miami, they will lose.", "Rubio", "Rubio")]),
+        ("Some in the crowd booed, and when Reed thanked the city and said it was good to be "
+         "home, a man yelled “Stay there!”",
+         [("Stay there!", "a man", "a man")]),
+        # ... but not a clause after its main clause, nor "as" the preposition
+        ("Ann Lee issued a statement after Tom Reed told a rally in Salem, Oregon, on Monday "
+         "that the levy was “dead and buried.”",
+         [("dead and buried.", "Tom Reed", "Tom Reed")]),
+        ("As Lee told the council last week, “Nobody wants this tax.”",
+         [("Nobody wants this tax.", "Lee", "Lee")]),
+        # a participle after "by" shares the clause's subject
+        ("Kelly pressed him on his remarks. Trump tried to laugh it off by interjecting, "
+         "“Only on Tuesdays.” But Kelly was relentless.",
+         [("Only on Tuesdays.", "Trump", "Trump")]),
+    ],
+)
+def test_adverbial_clause(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert attributed(text) == expected

@@ -407,6 +407,24 @@ _SUBORDINATOR_BEFORE = regex.compile(
 #: What may stand before an adverbial clause that opens a main clause: nothing, or a comma,
 #: semicolon, dash or conjunction ("Some booed, and when Doe …, a man yelled “…”").
 _MAIN_CLAUSE_OPENING = regex.compile(r"(?:^|[,;:—–―(]|\b(?:and|but|so|then|yet))[ \t]*$")
+#: Reporting verbs that open a sentence before their speaker ("Said Comey, “…”", "Added
+#: the senator: “…”"), capitalised: not those taking an object ("Asked Lee: …" asks Lee),
+#: nor verbs of thought or reading, nor participles.
+_INVERTED_OPENERS = frozenset(
+    verb.capitalize() for verb in lexicon.REPORTING_VERBS - lexicon.OBJECT_CUES - {
+        "asked", "asks", "told", "tells", "informed", "advised", "assured", "assures",
+        "believes", "believed", "thinks", "thought", "feels", "felt", "hopes", "hoped",
+        "read", "reads", "posted", "accused", "accuses", "urges", "urged"}
+    if " " not in verb and not verb.endswith("ing"))
+#: "“…” Doe, the head of Acme PAC, Tweeted on Friday": after a quote, a name, an appositive
+#: and a reporting verb some writers capitalise (a brand's spelling: "Tweeted", "Posted").
+_CAPITALISED_CUES = frozenset(verb.capitalize() for verb in lexicon.REPORTING_VERBS
+                              if " " not in verb)
+_APPOSED_CAPITALISED_CUE = regex.compile(
+    rf"[ \t]*(?P<name>{_NAME_SEQ})[ \t]*,[ \t]+\p{{Ll}}[^,\n{_MASK}]{{0,100}},[ \t]+"
+    rf"(?P<cue>{lexicon.alternation(_CAPITALISED_CUES)})"
+    r"(?![\p{L}’'\-])"
+)
 #: Possessive determiners as the pronoun whose person they name ("his claim" is his).
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 #: What a text must end with (trailing whitespace dropped) for each tail pattern to match:
@@ -1641,6 +1659,9 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
                                     min(paragraph_end, stop + 250))
     first_after = bisect_right([event.cue.start for event in events], stop - 1)
     deferred: _Attribution | None = None
+    inverted = _inverted_opening(analysis, span, sentence_start)
+    if inverted is not None:
+        return inverted, None
     # 0. A quote right after the cue of an adverbial clause is that clause's, not the main
     #    clause's that follows it: "When Roe shouted, “…,” Doe joked, “…”".
     if first_after > 0:
@@ -1684,6 +1705,17 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
         unlisted = lexicon.match(_UNLISTED_CUE, masked, stop, min(paragraph_end, stop + 200))
         if unlisted is not None:
             return _unlisted_attribution(unlisted), None
+    if masked[stop:stop + 3].lstrip(" \t")[:1].isupper():
+        capitalised = lexicon.match(_APPOSED_CAPITALISED_CUE, masked, stop,
+                                    min(paragraph_end, stop + 250))
+        if capitalised is not None:
+            name = capitalised.group("name")
+            if _ends_with_full_stop(name):
+                name = name[:-1]
+            return _Attribution(Span(name, capitalised.start("name"),
+                                     capitalised.start("name") + len(name)), "name",
+                                Span(capitalised.group("cue"), capitalised.start("cue"),
+                                     capitalised.end("cue"))), None
     dash_end = min(paragraph_end, stop + 200)
     first = masked[stop:dash_end].lstrip()[:1]  # the pattern's dash, past its \s*
     dash = lexicon.match(_DASH_ATTRIBUTION, masked, stop, dash_end) \
@@ -1777,6 +1809,31 @@ def _subordinator(masked: str, event: _Event, sentence_start: int) -> regex.Matc
         return None
     start = max(sentence_start, before.span.start - 60)
     return lexicon.match(_SUBORDINATOR_BEFORE, masked, start, before.span.start)
+
+
+def _inverted_opening(analysis: _Analysis, span: QuoteSpan,
+                      sentence_start: int) -> _Attribution | None:
+    """"Said Comey, “…”", "Added the senator: “…”": a capitalised reporting verb opening the
+    quote's sentence, then its speaker and a comma or colon right before the quote."""
+    masked = analysis.masked
+    lead = masked[sentence_start:span.open_mark]
+    if len(lead) > 120 or not lead.rstrip(" \t").endswith((",", ":")):
+        return None
+    stripped = lead.lstrip(" \t\n\"“‘(")
+    verb = stripped.split(None, 1)[0] if stripped else ""
+    if verb not in _INVERTED_OPENERS:
+        return None
+    verb_end = sentence_start + len(lead) - len(stripped) + len(verb)
+    found = lexicon.match(_NP_AFTER, masked, verb_end, span.open_mark)
+    mention = _mention(found, 0) if found else None
+    if mention is None:
+        return None
+    if mention.kind != "pronoun":
+        mention = _titled_name(masked, verb_end, span.open_mark) or mention
+    if masked[mention.span.end:span.open_mark].strip(" \t,:"):
+        return None
+    return _Attribution(mention.span, mention.kind,
+                        Span(verb, verb_end - len(verb), verb_end))
 
 
 def _opens_next_clause(masked: str, event: _Event, stop: int) -> bool:

@@ -80,3 +80,32 @@ def test_passive_agent(text: str, expected: list[tuple[str, str | None, str | No
 )
 def test_adverbial_clause(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     assert attributed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a capitalised reporting verb opening the sentence, then its speaker
+        ("The bureau erred in the check, Comey has said. The gunman should have been "
+         "stopped from buying the rifle, in what officials called a hate crime. Said Comey, "
+         "“The thought that our error is connected to this is painful.”",
+         [("The thought that our error is connected to this is painful.", "Comey", "Comey")]),
+        ("Senators debated the bill for hours. Added the senator: “We will not back down.”",
+         [("We will not back down.", "the senator", "the senator")]),
+        ("“It was close,” Tom Reed said. Added union economist Jane Doe, “Nobody expected "
+         "this.”",
+         [("It was close,", "Tom Reed", "Tom Reed"),
+          ("Nobody expected this.", "Jane Doe", "Jane Doe")]),
+        # ... but not a verb that takes the person as its object
+        ("Reed met the mayor. Asked the mayor: “Why now?”",
+         [("Why now?", None, None)]),
+        # a capitalised cue after an appositive: the name it attributes is the mention
+        ("Mike Murphy runs the group. “Not our plane, but we love the message!” Murphy, the "
+         "head of Forward Now PAC, Tweeted on Friday.",
+         [("Not our plane, but we love the message!", "Mike Murphy", "Murphy")]),
+    ],
+)
+def test_inverted_and_capitalised_cues(
+    text: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    assert attributed(text) == expected

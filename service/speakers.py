@@ -117,6 +117,8 @@ _AUX = (
     r"still|only|not|already|subsequently|separately|angrily|once\s+again|went\s+on\s+to|"
     # "Doe however said": a sentence adverb between subject and cue is no subject.
     r"however|meanwhile|though|too|instead|nonetheless|nevertheless|"
+    # "a reporter can be heard asking": perception in the passive, the subject still speaks.
+    r"(?:can|could|will|would|may|might)\s+be\s+(?:heard|seen)|(?:is|was|are|were)\s+heard|"
     rf"has\s+since|told\s+\w+|wrote|tweeted|now|{_LY_ADVERB})"
 )
 
@@ -343,13 +345,19 @@ _TIME_TAIL = regex.compile(
     r"|(?:on[ \t]+)?(?:yesterday|today|tonight|" + _WEEKDAYS + r")"
     rf"(?:[ \t]+(?:{_PARTS_OF_DAY}))?"
     rf"|(?:on|in)[ \t]+(?:{_MONTHS})(?:[ \t]+\d{{1,2}})?(?:,?[ \t]+\d{{4}})?"
+    # "who in 2010 said", "who has in the past described", "she at the time called": after
+    # a subject or an auxiliary only ("comments Doe made in 2006 saying" dates the comments).
+    r"|(?<=\b(?:who|has|have|had|he|she|they|we)[ \t]+)"
+    r"(?:in[ \t]+(?:\d{4}|the[ \t]+past|recent[ \t]+(?:days|weeks|months|years))"
+    r"|at[ \t]+the[ \t]+time)"
     r")[ \t]*$"
 )
 _PARTICIPLE_END = regex.compile(r"(?r)\b\p{Ll}+ed[ \t]*$")
 _TIME_ENDINGS = ("week", "weekend", "month", "year", "spring", "summer", "fall", "autumn",
                  "winter", "morning", "afternoon", "evening", "night", "ago", "yesterday",
                  "today", "tonight", "day", "ary", "rch", "ril", "May", "une", "uly", "ust",
-                 "ber", ".", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9")
+                 "ber", ".", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "past", "time",
+                 "days", "weeks", "months", "years")
 #: " — a teacher from Dover — " between a subject and its cue: an appositive set off by
 #: dashes, read as one set off by commas.
 _DASH_ASIDE = regex.compile(
@@ -1760,6 +1768,13 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
                     # writer gives for it, not a clause reported by an earlier cue, and a
                     # subject earlier than it is not the quote's.
                     return aside, None
+                if _relative_subject(masked, attribution):
+                    head = _closed_relative_head(masked, attribution, event, span.open_mark,
+                                                 sentence_start)
+                    if head is not None:
+                        # "Doe, who described Roe as “…,” clearly meant voters to “…”": the
+                        # relative clause has closed; the main clause's subject speaks.
+                        return head, None
                 if attribution.kind == "pronoun" and not _relative_subject(masked, attribution):
                     # "Rubio said that … Trump, whom he called a “con artist”", "She said
                     # she recalls …": a pronoun in a later clause refers back to the subject
@@ -1980,6 +1995,33 @@ def _unlisted_attribution(found: regex.Match[str]) -> _Attribution:
                                 "name" if kind == "after" else kind,
                                 Span(found.group(cue), found.start(cue), found.end(cue)))
     raise AssertionError("the pattern always captures a subject")
+
+
+#: A comma closing a relative clause, then the main clause's verb ("…,” clearly intended").
+#: The comma may close the quote itself ("“… ruin,” clearly intended"); the verb is a past
+#: form with its object after it, not an adjective ("a generous, magnanimous leader").
+_MAIN_VERB_AFTER_COMMA = regex.compile(
+    rf"(?:,|{_MASK})[ \t]+(?:{_LY_ADVERB}[ \t]+)?"
+    rf"(?:\p{{Ll}}{{2,}}ed|{lexicon.alternation(lexicon.VERB_FORMS)})"
+    rf"[ \t]+(?:{_DETERMINER}|that|to|him|her|them|it|\p{{Lu}})\b"
+)
+
+
+def _closed_relative_head(masked: str, attribution: _Attribution, event: _Event, position: int,
+                          sentence_start: int) -> _Attribution | None:
+    """The antecedent of ", who" when the relative clause of ``event`` closes with a comma
+    and the main clause's verb before ``position``; else None."""
+    closing = lexicon.search(_MAIN_VERB_AFTER_COMMA, masked, event.cue.end, position)
+    if closing is None:
+        return None
+    comma = masked.rfind(",", sentence_start, attribution.mention.start)
+    if comma < 0:
+        return None
+    found = lexicon.match(_SUBJECT_TAIL, masked, max(sentence_start, comma - _REACH), comma)
+    head = _mention(found, 0) if found else None
+    if head is None or head.kind != "name":
+        return None
+    return _Attribution(head.span, head.kind, event.cue)
 
 
 def _relative_subject(masked: str, attribution: _Attribution) -> bool:

@@ -109,3 +109,31 @@ def test_inverted_and_capitalised_cues(
     text: str, expected: list[tuple[str, str | None, str | None]]
 ) -> None:
     assert attributed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # perception in the passive: the subject still speaks
+        ("“Should there be a registry for every visitor?” a reporter can be heard asking Reed "
+         "after the event.",
+         [("Should there be a registry for every visitor?", "a reporter", "a reporter")]),
+        # a time phrase between a relative pronoun and its cue
+        ("Lee has clashed with Reed, now the council leader, who in 2010 said the party's top "
+         "goal was to make Lee a “one-term mayor.”",
+         [("one-term mayor.", "Reed", "who")]),
+        # a relative clause closed by its quote's comma: the main clause's subject speaks on
+        ("Reed, who has in the past described the mayor as “a pathological liar,” clearly "
+         "intended the crowd to “recognize” the mayor and “turn away” from him.",
+         [("a pathological liar,", "Reed", "who"), ("recognize", "Reed", "Reed"),
+          ("turn away", "Reed", "Reed")]),
+        # ... but not past a list of adjectives
+        ("The crowd cheered his daughter Ann Reed, who portrayed him as a generous, "
+         "magnanimous leader who would be “the people's champion” and “a fighter.”",
+         [("the people's champion", "Ann Reed", "who"), ("a fighter.", "Ann Reed", "who")]),
+    ],
+)
+def test_relative_and_perception_clauses(
+    text: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    assert attributed(text) == expected

@@ -1674,7 +1674,7 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
     #    clause's that follows it: "When Roe shouted, “…,” Doe joked, “…”".
     if first_after > 0:
         event = events[first_after - 1]
-        if event.cue.end <= span.open_mark \
+        if event.cue.end <= span.open_mark <= event.cue.end + 6 \
                 and not masked[event.cue.end:span.open_mark].strip(" ,:\t") \
                 and _subordinator(masked, event, sentence_start) is not None and (
                     (first_after < len(events)
@@ -1831,8 +1831,10 @@ def _inverted_opening(analysis: _Analysis, span: QuoteSpan,
     """"Said Comey, “…”", "Added the senator: “…”": a capitalised reporting verb opening the
     quote's sentence, then its speaker and a comma or colon right before the quote."""
     masked = analysis.masked
+    if span.open_mark - sentence_start > 120:
+        return None  # tested before slicing: a sentence may be a whole document long
     lead = masked[sentence_start:span.open_mark]
-    if len(lead) > 120 or not lead.rstrip(" \t").endswith((",", ":")):
+    if not lead.rstrip(" \t").endswith((",", ":")):
         return None
     stripped = lead.lstrip(" \t\n\"“‘(")
     verb = stripped.split(None, 1)[0] if stripped else ""
@@ -1855,7 +1857,8 @@ def _opens_next_clause(masked: str, event: _Event, stop: int) -> bool:
     """Whether ``event`` stands right after a quote ending at ``stop``, its subject first
     ("…,” Doe joked"), as a quote's own attribution would."""
     before = event.before
-    return before is not None and not event.speaker_after and before.span.start >= stop \
+    return before is not None and not event.speaker_after \
+        and stop <= before.span.start <= stop + 8 \
         and not masked[stop:before.span.start].strip(" ,\t")
 
 
@@ -1871,10 +1874,11 @@ def _closed_clause(analysis: _Analysis, event: _Event, position: int,
         # "Doe left after Roe told a rally that it was “…”": a clause that follows its
         # main clause holds the quotes after its cue.
         return False
-    comma = analysis.masked.find(",", event.cue.end, position)
+    comma = analysis.masked.find(",", event.cue.end, min(position, event.cue.end + _REACH))
     if comma < 0 or _MASK in analysis.masked[event.cue.end:comma]:
         return False
-    return analysis.clause_subject(analysis.masked[comma + 1:position], comma + 1) is not None
+    return position - comma <= _REACH and analysis.clause_subject(
+        analysis.masked[comma + 1:position], comma + 1) is not None
 
 
 def _agent_attribution(analysis: _Analysis, span: QuoteSpan, events: Sequence[_Event],
@@ -2011,10 +2015,13 @@ def _closed_relative_head(masked: str, attribution: _Attribution, event: _Event,
                           sentence_start: int) -> _Attribution | None:
     """The antecedent of ", who" when the relative clause of ``event`` closes with a comma
     and the main clause's verb before ``position``; else None."""
+    if position - event.cue.end > _REACH:
+        return None
     closing = lexicon.search(_MAIN_VERB_AFTER_COMMA, masked, event.cue.end, position)
     if closing is None:
         return None
-    comma = masked.rfind(",", sentence_start, attribution.mention.start)
+    comma = masked.rfind(",", max(sentence_start, attribution.mention.start - 8),
+                         attribution.mention.start)
     if comma < 0:
         return None
     found = lexicon.match(_SUBJECT_TAIL, masked, max(sentence_start, comma - _REACH), comma)

@@ -37,7 +37,9 @@ from tests.handmade import attributed
         ("The inquiry — often labeled as a “witch hunt” by Democrats — is now in its third "
          "year.",
          [("witch hunt", "Democrats", "Democrats")]),
-        # ... but not a time, means or measure, nor a quote outside the agent's phrase
+        # ... but not a bare plural (left null as tests/test_speakers.py has it), a time, a
+        # means or a measure, nor a quote outside the agent's phrase
+        ("The plan was called “a disgrace” by critics.", [("a disgrace", None, None)]),
         ("Lee was asked by phone whether the plan was “a good deal.”",
          [("a good deal.", "Lee", "Lee")]),
         ("Lee was asked by host Dan Fisk about the cuts and said they were “a betrayal of "

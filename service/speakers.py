@@ -412,6 +412,9 @@ _SUBORDINATOR_BEFORE = regex.compile(
     # what it called".
     r"|(?P<word>(?i:as))[ \t]+)$"
 )
+_CLAUSE_PUNCTUATION_AS_SPACE = str.maketrans(",;(—–―", "      ")
+_SUBORDINATORS = frozenset({"when", "whenever", "while", "after", "before", "because", "since",
+                            "although", "though", "if", "until", "once", "whereas", "as"})
 #: What may stand before an adverbial clause that opens a main clause: nothing, or a comma,
 #: semicolon, dash or conjunction ("Some booed, and when Doe …, a man yelled “…”").
 _MAIN_CLAUSE_OPENING = regex.compile(r"(?:^|[,;:—–―(]|\b(?:and|but|so|then|yet))[ \t]*$")
@@ -640,9 +643,8 @@ def _reduced_passive(masked: str, start: int, cue: regex.Match[str]) -> bool:
     """Whether a past participle cue opens its sentence or follows a comma or dash, as a
     reduced passive does ("Asked by Roe whether …", "the county, called the “…” by its
     residents", "— often labeled as a “…” by critics"); cheap tests first."""
-    verb = cue.group("verb")
-    if not verb.lower().endswith(("ed", "told")) \
-            or " by" not in masked[cue.end():min(len(masked), cue.end() + 160)]:
+    if not cue.group("verb").endswith(("ed", "told")) \
+            or masked.find(" by", cue.end(), cue.end() + 160) < 0:
         return False
     before = masked[start:cue.start()].rstrip(" \t")
     for _ in range(2):  # "— often labeled", ", also called"
@@ -805,6 +807,7 @@ class _Analysis:
         # (or that has none) costs no scan.
         self._events_by_sentence: list[list[_Event] | None] = [None] * len(self.sentence_starts)
         self._passives_by_sentence: dict[int, list[_Event]] = {}
+        self._passive_count = 0
         self._all_events: tuple[list[_Event], list[int]] | None = None
         self._canonical_cache: dict[str, tuple[str, bool]] = {}
         self._title_like: dict[int, bool] = {}
@@ -1010,7 +1013,8 @@ class _Analysis:
         the sentences from ``start`` to ``end``: kept apart from the other events, as their
         agent speaks only the quotes of its own phrase (see ``_agent_attribution``)."""
         found: list[_Event] = []
-        if not self.sentence_starts:
+        if not self.sentence_starts or not self._passive_count:
+            # Called after the sentences' events were worked out: none has a passive.
             return found
         for sentence in range(self._sentence_index(start), self._sentence_index(end) + 1):
             self.sentence_events(sentence)  # works out the sentence's passives too
@@ -1045,6 +1049,7 @@ class _Analysis:
                 agent = _passive_agent(masked, m.end(), after_end, False)
                 if agent is not None:
                     passives.append(_Event(cue, None, agent, True))
+                    self._passive_count += 1
                 continue  # (tested first: it needs neither phrase)
             if not participle and m.group("verb").lower() != "quoted" \
                     and _reduced_passive(masked, window_start, m):
@@ -1052,6 +1057,7 @@ class _Analysis:
                                        m.group("verb").lower() in _AGENT_FIRST_CUES)
                 if agent is not None:
                     passives.append(_Event(cue, None, agent, True))
+                    self._passive_count += 1
                     continue
             window = masked[window_start:m.start()]
             before = self._subject(window, window_start, window_start == sentence_start)
@@ -1719,7 +1725,7 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
         unlisted = lexicon.match(_UNLISTED_CUE, masked, stop, min(paragraph_end, stop + 200))
         if unlisted is not None:
             return _unlisted_attribution(unlisted), None
-    if masked[stop:stop + 3].lstrip(" \t")[:1].isupper():
+    if _capitalised_cue_ahead(masked, stop):
         capitalised = lexicon.match(_APPOSED_CAPITALISED_CUE, masked, stop,
                                     min(paragraph_end, stop + 250))
         if capitalised is not None:
@@ -1829,7 +1835,25 @@ def _subordinator(masked: str, event: _Event, sentence_start: int) -> regex.Matc
     if before is None or event.speaker_after or before.span.start < sentence_start:
         return None
     start = max(sentence_start, before.span.start - 60)
+    if _SUBORDINATORS.isdisjoint(masked[start:before.span.start].lower()
+                                 .translate(_CLAUSE_PUNCTUATION_AS_SPACE).split()):
+        return None  # most cues have none: a set test is cheaper than the pattern
     return lexicon.match(_SUBORDINATOR_BEFORE, masked, start, before.span.start)
+
+
+def _capitalised_cue_ahead(masked: str, stop: int) -> bool:
+    """Whether the text after a quote may hold "Name, appositive, Tweeted": a capital first,
+    and a capitalised reporting verb after the second comma (string tests, cheaper than
+    ``_APPOSED_CAPITALISED_CUE`` after nearly every quote)."""
+    ahead = masked[stop:stop + 250]
+    if not ahead.lstrip(" \t")[:1].isupper():
+        return False
+    first = ahead.find(",")
+    second = ahead.find(",", first + 1) if first >= 0 else -1
+    if second < 0:
+        return False
+    words = ahead[second + 1:second + 40].split(None, 1)
+    return bool(words) and words[0].rstrip(".,;:!?") in _CAPITALISED_CUES
 
 
 def _inverted_opening(analysis: _Analysis, span: QuoteSpan,
@@ -1837,7 +1861,8 @@ def _inverted_opening(analysis: _Analysis, span: QuoteSpan,
     """"Said Comey, “…”", "Added the senator: “…”": a capitalised reporting verb opening the
     quote's sentence, then its speaker and a comma or colon right before the quote."""
     masked = analysis.masked
-    if span.open_mark - sentence_start > 120:
+    if span.open_mark - sentence_start > 120 \
+            or masked[span.open_mark - 1:span.open_mark] not in (" ", ",", ":", "\t"):
         return None  # tested before slicing: a sentence may be a whole document long
     lead = masked[sentence_start:span.open_mark]
     if not lead.rstrip(" \t").endswith((",", ":")):

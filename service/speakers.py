@@ -114,12 +114,14 @@ _AUX = (
     r"cannot|has|have|had|also|later|then|once|previously|repeatedly|recently|further|again|"
     r"simply|just|will|would|could|may|might|did|does|do|is|was|were|are|been|being|"
     r"reportedly|publicly|privately|bluntly|flatly|quickly|finally|often|never|always|even|"
-    # "who has in the past described": a time phrase between auxiliary and verb.
-    r"in\s+the\s+past|in\s+recent\s+(?:days|weeks|months|years)|"
+    # "who has on several occasions called": a time phrase between auxiliary and verb
+    # (_TIME_TAIL takes "in the past", "in recent weeks" after a subject or auxiliary).
     r"on\s+(?:several|many|multiple|numerous)\s+occasions|"
     r"still|only|not|already|subsequently|separately|angrily|once\s+again|went\s+on\s+to|"
     # "Doe however said": a sentence adverb between subject and cue is no subject.
     r"however|meanwhile|though|too|instead|nonetheless|nevertheless|"
+    # "a reporter can be heard asking": perception in the passive, the subject still speaks.
+    r"(?:can|could|will|would|may|might)\s+be\s+(?:heard|seen)|(?:is|was|are|were)\s+heard|"
     rf"has\s+since|told\s+\w+|wrote|tweeted|now|{_LY_ADVERB})"
 )
 
@@ -295,6 +297,19 @@ _LOCATIVE_TAIL = regex.compile(
 _PASSIVE_TAIL = regex.compile(
     rf"\b(?:{'|'.join(_AUXILIARIES)})\s+(?:(?:{'|'.join(_PASSIVE_ADVERBS)}|{_LY_ADVERB})\s+)*$"
 )
+#: The agent of a passive cue: "was asked by moderator Tom Reed whether …", "has been called
+#: “…” by Jane Roe", "labeled as a “…” by critics". Between the cue and "by" only the quoted
+#: complement, its article or "as", and adverbs: in "was reported in a “hit piece” by the
+#: Times" or "called a liar by rivals for “…”" the quote is no words of the agent's.
+_AGENT_GAP_WORDS = ("a", "an", "the", "as", "once", "often", "also", "first", "again",
+                    "repeatedly", "widely")
+_PASSIVE_AGENT = regex.compile(
+    rf"(?P<gap>(?:[ \t]*,?[ \t]+(?:{_MASK}+\.?|(?:{'|'.join(_AGENT_GAP_WORDS)}|{_LY_ADVERB})\b)"
+    rf"){{0,5}}?)[ \t]*,?[ \t]+by(?=\s)"
+)
+#: Cues whose reduced passive names its agent before any quote ("Asked by Tom Reed whether
+#: …", "Lee, told by aides that …"): the asker's or teller's words follow.
+_AGENT_FIRST_CUES = frozenset({"asked", "told", "questioned", "pressed"})
 _DASHES = "—–―-"
 #: A speaker label: a name (and a parenthesis) before a colon, first in its sentence or after
 #: a dash, run right to left from the quote's opening mark.
@@ -328,6 +343,18 @@ _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
            "December|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.")
 _PARTS_OF_DAY = "morning|afternoon|evening|night"
+#: Words that make "by …" a time, a means or a measure, not the one who spoke ("by Friday",
+#: "by phone", "by a wide margin", "by any measure").
+_NOT_AGENT_WORDS = frozenset({
+    "any", "far", "phone", "telephone", "email", "e-mail", "mail", "text", "video", "hand",
+    "then", "now", "default", "design", "chance", "accident", "law", "contrast", "comparison",
+    "nature", "definition", "end", "time", "way", "margin", "measure", "measures", "standard",
+    "standards", "point", "points", "percent", "votes", "hour", "hours", "day", "days", "week",
+    "weeks", "month", "months", "year", "years", "morning", "night", "evening", "afternoon",
+    "noon", "midnight", "today", "tonight", "tomorrow", "yesterday", "name", "letter",
+    *(word.lower() for word in _WEEKDAYS.split("|")),
+    *(word.lower().rstrip("\\.") for word in _MONTHS.split("|")),
+})
 #: A time phrase right before the cue ("Ann Lee last week said", "The ministry less than two
 #: weeks ago said", "Lee on Tuesday night warned"): it dates the words, it never says them.
 _TIME_TAIL = regex.compile(
@@ -339,6 +366,11 @@ _TIME_TAIL = regex.compile(
     r"|(?:on[ \t]+)?(?:yesterday|today|tonight|" + _WEEKDAYS + r")"
     rf"(?:[ \t]+(?:{_PARTS_OF_DAY}))?"
     rf"|(?:on|in)[ \t]+(?:{_MONTHS})(?:[ \t]+\d{{1,2}})?(?:,?[ \t]+\d{{4}})?"
+    # "who in 2010 said", "who has in the past described", "she at the time called": after
+    # a subject or an auxiliary only ("comments Doe made in 2006 saying" dates the comments).
+    r"|(?<=\b(?:who|has|have|had|he|she|they|we)[ \t]+)"
+    r"(?:in[ \t]+(?:\d{4}|the[ \t]+past|recent[ \t]+(?:days|weeks|months|years))"
+    r"|at[ \t]+the[ \t]+time)"
     r")[ \t]*$"
 )
 #: Between a cue and the quote it takes as its object: nothing, or a reported clause.
@@ -350,7 +382,8 @@ _PARTICIPLE_END = regex.compile(r"(?r)\b\p{Ll}+ed[ \t]*$")
 _TIME_ENDINGS = ("week", "weekend", "month", "year", "spring", "summer", "fall", "autumn",
                  "winter", "morning", "afternoon", "evening", "night", "ago", "yesterday",
                  "today", "tonight", "day", "ary", "rch", "ril", "May", "une", "uly", "ust",
-                 "ber", ".", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9")
+                 "ber", ".", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "past", "time",
+                 "days", "weeks", "months", "years")
 #: " — a teacher from Dover — " between a subject and its cue: an appositive set off by
 #: dashes, read as one set off by commas.
 _DASH_ASIDE = regex.compile(
@@ -400,6 +433,40 @@ _SUBORDINATE_TAIL = regex.compile(
 _CONJUNCTION_TAIL = regex.compile(
     # A quote inside the clause ("ended the debate with a “Star Wars” quip") stays in it.
     r"(?r)\b(?:when|while|although|though|whereas|because)\b(?=[^,;:\n]*$)"
+)
+#: A subordinating word before a cue's subject, no punctuation between ("When Doe said",
+#: "when someone in the crowd shouted"), matched right to left from the subject: the cue
+#: belongs to an adverbial clause.
+_SUBORDINATOR_BEFORE = regex.compile(
+    r"(?r)(?:^|(?<=[\s,;(—–―]))(?:(?P<word>(?i:when|whenever|while|after|before|because|since|"
+    rf"although|though|if|until|once|whereas))[ \t]+(?:[^,;:.!?\n{_MASK}]{{0,40}}[ \t])?"
+    # "as" only right before the subject: "as his friends jeered", not "as a deterrence to
+    # what it called".
+    r"|(?P<word>(?i:as))[ \t]+)$"
+)
+_CLAUSE_PUNCTUATION_AS_SPACE = str.maketrans(",;(—–―", "      ")
+_SUBORDINATORS = frozenset({"when", "whenever", "while", "after", "before", "because", "since",
+                            "although", "though", "if", "until", "once", "whereas", "as"})
+#: What may stand before an adverbial clause that opens a main clause: nothing, or a comma,
+#: semicolon, dash or conjunction ("Some booed, and when Doe …, a man yelled “…”").
+_MAIN_CLAUSE_OPENING = regex.compile(r"(?:^|[,;:—–―(]|\b(?:and|but|so|then|yet))[ \t]*$")
+#: Reporting verbs that open a sentence before their speaker ("Said Comey, “…”", "Added
+#: the senator: “…”"), capitalised: not those taking an object ("Asked Lee: …" asks Lee),
+#: nor verbs of thought or reading, nor participles.
+_INVERTED_OPENERS = frozenset(
+    verb.capitalize() for verb in lexicon.REPORTING_VERBS - lexicon.OBJECT_CUES - {
+        "asked", "asks", "told", "tells", "informed", "advised", "assured", "assures",
+        "believes", "believed", "thinks", "thought", "feels", "felt", "hopes", "hoped",
+        "read", "reads", "posted", "accused", "accuses", "urges", "urged"}
+    if " " not in verb and not verb.endswith("ing"))
+#: "“…” Doe, the head of Acme PAC, Tweeted on Friday": after a quote, a name, an appositive
+#: and a reporting verb some writers capitalise (a brand's spelling: "Tweeted", "Posted").
+_CAPITALISED_CUES = frozenset(verb.capitalize() for verb in lexicon.REPORTING_VERBS
+                              if " " not in verb)
+_APPOSED_CAPITALISED_CUE = regex.compile(
+    rf"[ \t]*(?P<name>{_NAME_SEQ})[ \t]*,[ \t]+\p{{Ll}}[^,\n{_MASK}]{{0,100}},[ \t]+"
+    rf"(?P<cue>{lexicon.alternation(_CAPITALISED_CUES)})"
+    r"(?![\p{L}’'\-])"
 )
 #: Possessive determiners as the pronoun whose person they name ("his claim" is his).
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
@@ -605,6 +672,52 @@ def _subordinate_subject(masked: str, start: int, end: int,
     return _segment_subject(masked, 0, found.end(), end, False)
 
 
+def _reduced_passive(masked: str, start: int, cue: regex.Match[str]) -> bool:
+    """Whether a past participle cue opens its sentence or follows a comma or dash, as a
+    reduced passive does ("Asked by Roe whether …", "the county, called the “…” by its
+    residents", "— often labeled as a “…” by critics"); cheap tests first."""
+    if not cue.group("verb").endswith(("ed", "told")) \
+            or masked.find(" by", cue.end(), cue.end() + 160) < 0:
+        return False
+    before = masked[start:cue.start()].rstrip(" \t")
+    for _ in range(2):  # "— often labeled", ", also called"
+        word_start = before.rfind(" ") + 1
+        word = before[word_start:]
+        if word in ("often", "also", "sometimes", "widely", "once", "first") \
+                or (word.endswith("ly") and word.isalpha() and word.islower()):
+            before = before[:word_start].rstrip(" \t")
+    return not before or before[-1] in ",—–―(" or before.endswith("--")
+
+
+def _passive_agent(masked: str, start: int, end: int, reduced: bool,
+                   agent_first: bool = False) -> _Mention | None:
+    """The agent after a passive cue ending at ``start`` ("by moderator Tom Reed", "by its
+    residents"), unless "by" introduces a time, means or measure. A reduced passive counts
+    only with a quote right before "by" ("called the “…” by its residents") or, for a cue
+    that asks or tells (``agent_first``), with nothing between."""
+    found = lexicon.match(_PASSIVE_AGENT, masked, start, end)
+    if found is None:
+        return None
+    gap = found.group("gap").rstrip(" \t,.")
+    if reduced and not (gap.endswith(_MASK) or (agent_first and not gap)):
+        return None
+    after_match = lexicon.match(_NP_AFTER, masked, found.end(), end)
+    agent = _mention(after_match, 0) if after_match else None
+    if agent is None or agent.kind == "pronoun":
+        return None
+    words = agent.span.text.lower().replace("’s", "").replace("'s", "").split()
+    if words[0] in _NOT_AGENT_WORDS or words[-1] in _NOT_AGENT_WORDS:
+        return None
+    # "by Acme moderator Tom Reed": the person after the role words.
+    titled = _titled_name(masked, found.end(), end)
+    if titled is not None:
+        return titled
+    # A bare plural ("was called “…” by critics") is left to the passive's general rule,
+    # nobody's words, as tests/test_speakers.py fixes it: only a determiner, a possessive
+    # or a name makes the agent someone the reader can name.
+    return None if after_match is not None and after_match.group("bare") else agent
+
+
 def _owned_phrase(phrase: str) -> bool:
     """"the paper's editorial", "the group's new ad": a phrase with a possessive inside,
     a text its owner put out, which is the subject of a participle right after it ("the
@@ -726,6 +839,8 @@ class _Analysis:
         # Cues and names are scanned for on first use: a text whose quotes need neither
         # (or that has none) costs no scan.
         self._events_by_sentence: list[list[_Event] | None] = [None] * len(self.sentence_starts)
+        self._passives_by_sentence: dict[int, list[_Event]] = {}
+        self._passive_count = 0
         self._all_events: tuple[list[_Event], list[int]] | None = None
         self._canonical_cache: dict[str, tuple[str, bool]] = {}
         self._title_like: dict[int, bool] = {}
@@ -929,8 +1044,23 @@ class _Analysis:
         reach = self.sentence_starts[sentence]
         return max(reach, self._cues[first - 1].end()) if first > 0 else reach
 
+    def passive_events(self, start: int, end: int) -> list[_Event]:
+        """The passive cues with an agent ("was asked by Roe", "called “…” by critics") in
+        the sentences from ``start`` to ``end``: kept apart from the other events, as their
+        agent speaks only the quotes of its own phrase (see ``_agent_attribution``)."""
+        found: list[_Event] = []
+        if not self.sentence_starts or not self._passive_count:
+            # Called after the sentences' events were worked out: none has a passive.
+            return found
+        for sentence in range(self._sentence_index(start), self._sentence_index(end) + 1):
+            self.sentence_events(sentence)  # works out the sentence's passives too
+            found.extend(self._passives_by_sentence.get(sentence, ()))
+        return found
+
     def _events(self, sentence: int) -> list[_Event]:
         events: list[_Event] = []
+        passives: list[_Event] = []
+        self._passives_by_sentence[sentence] = passives
         masked = self.masked
         first, last = self._cue_range(sentence)
         for m in self._cues[first:last]:
@@ -950,8 +1080,21 @@ class _Analysis:
                     and _may_end_with(masked, passive_start, m.start(), _PASSIVE_ENDINGS) \
                     and lexicon.search(_PASSIVE_TAIL, masked, passive_start, m.start()):
                 # "the vote was called", "Doe was named": a passive cue reports nobody's
-                # words ("Doe was quoted as saying" does: its subject is the speaker).
+                # words ("Doe was quoted as saying" does: its subject is the speaker) but
+                # its agent's ("Doe was asked by Roe whether …": Roe asks).
+                agent = _passive_agent(masked, m.end(), after_end, False)
+                if agent is not None:
+                    passives.append(_Event(cue, None, agent, True))
+                    self._passive_count += 1
                 continue  # (tested first: it needs neither phrase)
+            if not participle and m.group("verb").lower() != "quoted" \
+                    and _reduced_passive(masked, window_start, m):
+                agent = _passive_agent(masked, m.end(), after_end, True,
+                                       m.group("verb").lower() in _AGENT_FIRST_CUES)
+                if agent is not None:
+                    passives.append(_Event(cue, None, agent, True))
+                    self._passive_count += 1
+                    continue
             window = masked[window_start:m.start()]
             before = self._subject(window, window_start, window_start == sentence_start)
             if before is not None and before.kind == "name":
@@ -1603,6 +1746,21 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
                                     min(paragraph_end, stop + 250))
     first_after = bisect_right([event.cue.start for event in events], stop - 1)
     deferred: _Attribution | None = None
+    inverted = _inverted_opening(analysis, span, sentence_start)
+    if inverted is not None:
+        return inverted, None
+    # 0. A quote right after the cue of an adverbial clause is that clause's, not the main
+    #    clause's that follows it: "When Roe shouted, “…,” Doe joked, “…”".
+    if first_after > 0:
+        event = events[first_after - 1]
+        if event.cue.end <= span.open_mark <= event.cue.end + 6 \
+                and not masked[event.cue.end:span.open_mark].strip(" ,:\t") \
+                and _subordinator(masked, event, sentence_start) is not None and (
+                    (first_after < len(events)
+                     and _opens_next_clause(masked, events[first_after], stop))
+                    or lexicon.match(_UNLISTED_CUE, masked, stop,
+                                     min(paragraph_end, stop + 200))):
+            return _from_event(event, False), None
     # 1. Right after the quote: "…,” Turk said" / "…,” said Jane Doe" / "…” — Jane Doe".
     if first_after < len(events):
         event = events[first_after]
@@ -1637,6 +1795,17 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
         unlisted = lexicon.match(_UNLISTED_CUE, masked, stop, min(paragraph_end, stop + 200))
         if unlisted is not None:
             return _unlisted_attribution(unlisted), None
+    if _capitalised_cue_ahead(masked, stop):
+        capitalised = lexicon.match(_APPOSED_CAPITALISED_CUE, masked, stop,
+                                    min(paragraph_end, stop + 250))
+        if capitalised is not None:
+            name = capitalised.group("name")
+            if _ends_with_full_stop(name):
+                name = name[:-1]
+            return _Attribution(Span(name, capitalised.start("name"),
+                                     capitalised.start("name") + len(name)), "name",
+                                Span(capitalised.group("cue"), capitalised.start("cue"),
+                                     capitalised.end("cue"))), None
     dash_end = min(paragraph_end, stop + 200)
     first = masked[stop:dash_end].lstrip()[:1]  # the pattern's dash, past its \s*
     dash = lexicon.match(_DASH_ATTRIBUTION, masked, stop, dash_end) \
@@ -1652,6 +1821,9 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
         (events[index]
          for index in range(first_after - 1, max(-1, first_after - 1 - _LOOK_BACK), -1)
          if events[index].cue.start >= sentence_start))
+    agent = _agent_attribution(analysis, span, events, first_after, sentence_start, owned)
+    if agent is not None:
+        return agent, None
     # 2. The last cue before it in its sentence: "X said that “…”", "according to X, … “…”".
     #    A named or pronoun subject beats a common noun ("the data showed"), and "according
     #    to X" anywhere in the sentence beats a common noun too: it sources the whole sentence.
@@ -1661,6 +1833,12 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
         event = events[index]
         if owned is not None and owned.cue is not None and event.cue.start < owned.cue.start:
             return owned, None
+        if event.cue.end <= span.open_mark and _closed_clause(analysis, event, span.open_mark,
+                                                               sentence_start):
+            # "When Roe suggested …, Doe fired back: “…”", "when Roe said …, a man yelled
+            # “…”": an adverbial clause's cue says nothing of the main clause's quote.
+            index -= 1
+            continue
         if event.cue.end <= span.open_mark:
             attribution = _from_event(event, event.speaker_after)
             if attribution is not None:
@@ -1672,6 +1850,13 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
                     # writer gives for it, not a clause reported by an earlier cue, and a
                     # subject earlier than it is not the quote's.
                     return aside, None
+                if _relative_subject(masked, attribution):
+                    head = _closed_relative_head(masked, attribution, event, span.open_mark,
+                                                 sentence_start)
+                    if head is not None:
+                        # "Doe, who described Roe as “…,” clearly meant voters to “…”": the
+                        # relative clause has closed; the main clause's subject speaks.
+                        return head, None
                 if attribution.kind == "pronoun" and not _relative_subject(masked, attribution):
                     # "Rubio said that … Trump, whom he called a “con artist”", "She said
                     # she recalls …": a pronoun in a later clause refers back to the subject
@@ -1748,6 +1933,121 @@ def _first_of_double_cue(analysis: _Analysis, events: Sequence[_Event], first_af
             return earlier
         return trailing
     return trailing
+def _subordinator(masked: str, event: _Event, sentence_start: int) -> regex.Match[str] | None:
+    """The subordinating word ("when", "as", …) before the subject of ``event``'s cue (group
+    "word"), if the cue is that of an adverbial clause; else None."""
+    before = event.before
+    if before is None or event.speaker_after or before.span.start < sentence_start:
+        return None
+    start = max(sentence_start, before.span.start - 60)
+    if _SUBORDINATORS.isdisjoint(masked[start:before.span.start].lower()
+                                 .translate(_CLAUSE_PUNCTUATION_AS_SPACE).split()):
+        return None  # most cues have none: a set test is cheaper than the pattern
+    return lexicon.match(_SUBORDINATOR_BEFORE, masked, start, before.span.start)
+
+
+def _capitalised_cue_ahead(masked: str, stop: int) -> bool:
+    """Whether the text after a quote may hold "Name, appositive, Tweeted": a capital first,
+    and a capitalised reporting verb after the second comma (string tests, cheaper than
+    ``_APPOSED_CAPITALISED_CUE`` after nearly every quote)."""
+    ahead = masked[stop:stop + 250]
+    if not ahead.lstrip(" \t")[:1].isupper():
+        return False
+    first = ahead.find(",")
+    second = ahead.find(",", first + 1) if first >= 0 else -1
+    if second < 0:
+        return False
+    words = ahead[second + 1:second + 40].split(None, 1)
+    return bool(words) and words[0].rstrip(".,;:!?") in _CAPITALISED_CUES
+
+
+def _inverted_opening(analysis: _Analysis, span: QuoteSpan,
+                      sentence_start: int) -> _Attribution | None:
+    """"Said Comey, “…”", "Added the senator: “…”": a capitalised reporting verb opening the
+    quote's sentence, then its speaker and a comma or colon right before the quote."""
+    masked = analysis.masked
+    if span.open_mark - sentence_start > 120 \
+            or masked[span.open_mark - 1:span.open_mark] not in (" ", ",", ":", "\t"):
+        return None  # tested before slicing: a sentence may be a whole document long
+    lead = masked[sentence_start:span.open_mark]
+    if not lead.rstrip(" \t").endswith((",", ":")):
+        return None
+    stripped = lead.lstrip(" \t\n\"“‘(")
+    verb = stripped.split(None, 1)[0] if stripped else ""
+    if verb not in _INVERTED_OPENERS:
+        return None
+    verb_end = sentence_start + len(lead) - len(stripped) + len(verb)
+    found = lexicon.match(_NP_AFTER, masked, verb_end, span.open_mark)
+    mention = _mention(found, 0) if found else None
+    if mention is None:
+        return None
+    if mention.kind != "pronoun":
+        mention = _titled_name(masked, verb_end, span.open_mark) or mention
+    if masked[mention.span.end:span.open_mark].strip(" \t,:"):
+        return None
+    return _Attribution(mention.span, mention.kind,
+                        Span(verb, verb_end - len(verb), verb_end))
+
+
+def _opens_next_clause(masked: str, event: _Event, stop: int) -> bool:
+    """Whether ``event`` stands right after a quote ending at ``stop``, its subject first
+    ("…,” Doe joked"), as a quote's own attribution would."""
+    before = event.before
+    return before is not None and not event.speaker_after \
+        and stop <= before.span.start <= stop + 8 \
+        and not masked[stop:before.span.start].strip(" ,\t")
+
+
+def _closed_clause(analysis: _Analysis, event: _Event, position: int,
+                   sentence_start: int) -> bool:
+    """Whether ``event`` is the cue of an adverbial clause (not one with "as": "As Roe
+    reported, …" sources what follows) that a comma closes before ``position``, where the
+    main clause's subject stands."""
+    found = _subordinator(analysis.masked, event, sentence_start)
+    if found is None or found.group("word").lower() == "as" or not lexicon.search(
+            _MAIN_CLAUSE_OPENING, analysis.masked[max(sentence_start, found.start() - 8):
+                                                  found.start()].lstrip(" \t\n\"“‘'")):
+        # "Doe left after Roe told a rally that it was “…”": a clause that follows its
+        # main clause holds the quotes after its cue.
+        return False
+    comma = analysis.masked.find(",", event.cue.end, min(position, event.cue.end + _REACH))
+    if comma < 0 or _MASK in analysis.masked[event.cue.end:comma]:
+        return False
+    return position - comma <= _REACH and analysis.clause_subject(
+        analysis.masked[comma + 1:position], comma + 1) is not None
+
+
+def _agent_attribution(analysis: _Analysis, span: QuoteSpan, events: Sequence[_Event],
+                       first_after: int, sentence_start: int,
+                       owned: _Attribution | None) -> _Attribution | None:
+    """The agent of the last passive cue before the quote in its sentence, when the quote is
+    its complement ("has been called “…” by Roe") or, for a cue that asks or tells, follows
+    the agent ("Doe was asked by Roe whether … “…”"), and no other cue or noun of saying
+    stands between (in "Doe was asked by Roe about it and said “…”" Doe speaks)."""
+    stop = _quote_stop(span)
+    for passive in reversed(analysis.passive_events(sentence_start, span.open_mark)):
+        if passive.cue.start < sentence_start or passive.cue.end > span.open_mark:
+            continue
+        agent = passive.after
+        if agent is None:
+            return None
+        covers = agent.span.start >= stop if agent.span.start > span.open_mark else (
+            passive.cue.text.lower() in _AGENT_FIRST_CUES and agent.span.end <= span.open_mark)
+        if not covers or (owned is not None and owned.cue is not None
+                          and owned.cue.start > passive.cue.start):
+            return None
+        # "asked by Roe, who has long backed Doe but dismissed …, “…”": cues in a relative
+        # clause on the agent are the agent's own asides.
+        relative = analysis.masked[agent.span.end:agent.span.end + 8].lstrip(" \t") \
+            .startswith((", who ", ", whom ", ", whose "))
+        for index in range(first_after - 1, -1, -1):
+            event = events[index]
+            if event.cue.start < passive.cue.end:
+                break
+            if not (relative and event.cue.start > agent.span.end):
+                return None  # another cue of its own nearer the quote
+        return _Attribution(agent.span, agent.kind, passive.cue)
+    return None
 
 
 def _owned_noun_attribution(analysis: _Analysis, span: QuoteSpan, sentence_start: int,
@@ -1839,6 +2139,36 @@ def _unlisted_attribution(found: regex.Match[str]) -> _Attribution:
                                 "name" if kind == "after" else kind,
                                 Span(found.group(cue), found.start(cue), found.end(cue)))
     raise AssertionError("the pattern always captures a subject")
+
+
+#: A comma closing a relative clause, then the main clause's verb ("…,” clearly intended").
+#: The comma may close the quote itself ("“… ruin,” clearly intended"); the verb is a past
+#: form with its object after it, not an adjective ("a generous, magnanimous leader").
+_MAIN_VERB_AFTER_COMMA = regex.compile(
+    rf"(?:,|{_MASK})[ \t]+(?:{_LY_ADVERB}[ \t]+)?"
+    rf"(?:\p{{Ll}}{{2,}}ed|{lexicon.alternation(lexicon.VERB_FORMS)})"
+    rf"[ \t]+(?:{_DETERMINER}|that|to|him|her|them|it|\p{{Lu}})\b"
+)
+
+
+def _closed_relative_head(masked: str, attribution: _Attribution, event: _Event, position: int,
+                          sentence_start: int) -> _Attribution | None:
+    """The antecedent of ", who" when the relative clause of ``event`` closes with a comma
+    and the main clause's verb before ``position``; else None."""
+    if position - event.cue.end > _REACH:
+        return None
+    closing = lexicon.search(_MAIN_VERB_AFTER_COMMA, masked, event.cue.end, position)
+    if closing is None:
+        return None
+    comma = masked.rfind(",", max(sentence_start, attribution.mention.start - 8),
+                         attribution.mention.start)
+    if comma < 0:
+        return None
+    found = lexicon.match(_SUBJECT_TAIL, masked, max(sentence_start, comma - _REACH), comma)
+    head = _mention(found, 0) if found else None
+    if head is None or head.kind != "name":
+        return None
+    return _Attribution(head.span, head.kind, event.cue)
 
 
 def _relative_subject(masked: str, attribution: _Attribution) -> bool:

@@ -17,13 +17,20 @@ by default (the README's advice is to look at test once, for the final score).
 
 from __future__ import annotations
 
-import argparse
-import sys
 from collections import defaultdict
 from itertools import permutations
 from pathlib import Path
 
-from eval_polnear import ROOT, Gold, Predicted, Score, load_gold, predict, score_predictions
+from eval_polnear import (
+    Gold,
+    Predicted,
+    Score,
+    load_gold,
+    polnear_data,
+    polnear_parser,
+    predict,
+    score_predictions,
+)
 
 SPLITS = ("train", "dev", "annotator-training", "test")
 
@@ -62,14 +69,9 @@ def score_split(folder: Path) -> tuple[Score, Score, int, int]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared/corpora/polnear"))
-    parser.add_argument("--split", action="append", choices=SPLITS)
-    args = parser.parse_args()
-    data = Path(args.corpus) / "data"
-    if not data.is_dir():
-        print(f"PolNeAR corpus not found at {args.corpus} (expected a data/ folder); "
-              "pass its path as the first argument.", file=sys.stderr)
+    args = polnear_parser(__doc__.splitlines()[0], SPLITS).parse_args()
+    data = polnear_data(args.corpus)
+    if data is None:
         return 2
     for split in args.split or ["train", "dev", "annotator-training"]:
         humans, system, articles, pairs = score_split(data / split)

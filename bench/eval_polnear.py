@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -231,16 +232,30 @@ def print_split(split: str, score: Score, errors: list[str], args: argparse.Name
         print("   ", line)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def polnear_parser(description: str, splits: Sequence[str]) -> argparse.ArgumentParser:
+    """The command line of the PolNeAR scripts: an optional corpus path, ``--split``."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared/corpora/polnear"))
-    parser.add_argument("--split", action="append", choices=["train", "dev", "test"])
+    parser.add_argument("--split", action="append", choices=list(splits))
+    return parser
+
+
+def polnear_data(corpus: str) -> Path | None:
+    """The corpus's data/ folder, or None after saying on stderr that it is absent."""
+    data = Path(corpus) / "data"
+    if data.is_dir():
+        return data
+    print(f"PolNeAR corpus not found at {corpus} (expected a data/ folder); "
+          "pass its path as the first argument.", file=sys.stderr)
+    return None
+
+
+def main() -> int:
+    parser = polnear_parser(__doc__.splitlines()[0], ["train", "dev", "test"])
     add_error_options(parser)
     args = parser.parse_args()
-    data = Path(args.corpus) / "data"
-    if not data.is_dir():
-        print(f"PolNeAR corpus not found at {args.corpus} (expected a data/ folder); "
-              "pass its path as the first argument.", file=sys.stderr)
+    data = polnear_data(args.corpus)
+    if data is None:
         return 2
     for split in args.split or ["dev", "test"]:
         score = Score()

@@ -61,7 +61,10 @@ _ADJECTIVE = (r"(?:(?!(?:über|aber|oder|wieder|immer|unter|hinter|weiter|späte
 # "Von der Leyen" is a name, though "von" is a preposition.
 _NON_NOUN = rf"(?!(?!Von\s+der\s+\p{{Lu}})(?i:{_NON_NOUN_WORDS})\b)"
 # A capitalised word, or a nominalised age ("der 58-Jährige").
-_CAPITALISED = r"(?:\p{Lu}[\p{L}\p{M}\d’'\-]*(?:\.\p{L}[\p{L}\-]*)*|\d+-Jährige[nmrs]?)"
+# An article is no noun, though it opens a sentence capitalised ("Der auf der Konferenz
+# anwesende Minister").
+_CAPITALISED = (r"(?:(?!(?:Der|Die|Das|De[mns]|Ein(?:e[mnrs]?)?)\b)"
+                r"\p{Lu}[\p{L}\p{M}\d’'\-]*(?:\.\p{L}[\p{L}\-]*)*|\d+-Jährige[nmrs]?)")
 _PARTICLE = r"(?:von\s+der|von|van|de|zu|vom|al|bin)"
 _CAPITALISED_RUN = (
     rf"(?:Von\s+der\s+)?{_CAPITALISED}(?:\s+(?:{_PARTICLE}\s+)?{_CAPITALISED}){{0,5}}")
@@ -104,7 +107,8 @@ _PERSON = regex.compile(_GIVEN_AND_SURNAME)
 # The end of what comes before a clause whose verb is last: "Wie ein Sprecher sagte, …".
 _SUBORDINATE_END = regex.compile(
     r"(?:\b(?:[Ww]ie|als|dass|nachdem|weil|während|obwohl|ob|da)|,)\s*$")
-_IT_SAYS_IN = regex.compile(rf"\s+es\s+(?:\p{{Ll}}+\s+)?(?:in|im)\s+(?P<np>{_NOUN_PHRASE})")
+_IT_SAYS_IN = regex.compile(
+    rf"\s+es\s+(?:\p{{Ll}}+\s+)?(?:in|im|aus|vo[nm]|seitens|bei|beim)\s+(?P<np>{_NOUN_PHRASE})")
 # "Anna Berger: „…“": a person's name and a colon, as in an interview's or a debate's
 # transcript, opening the sentence.
 _LABEL = regex.compile(rf"\s*(?P<np>{_GIVEN_AND_SURNAME})\s*:\s*$")
@@ -112,6 +116,22 @@ _LABEL = regex.compile(rf"\s*(?P<np>{_GIVEN_AND_SURNAME})\s*:\s*$")
 _THAT_SAID = regex.compile(
     rf"[\s{_MASK}.]*(?:Das|Dies)\s+(?P<cue>{_CUE_WORDS})\b")
 _DETERMINED = regex.compile(_DETERMINER + r"\s")
+# Dative and accusative articles: a phrase opening with one is no subject, so the subject
+# follows the verb ("Dem Sender sagte der Trainer", "Den Vorwurf wies die Ministerin zurück").
+_OBLIQUE = regex.compile(r"(?:[Dd]e[mn]|[Ee]ine[mn])\s")
+# "zitiert X mit den Worten": the object of the verb of quoting is the one quoted.
+_QUOTING_CUES = frozenset({"zitiert", "zitierte", "zitierten", "zitieren"})
+# A clause with its verb last, opened by a conjunction: its subject comes right after it
+# ("wie die Feuerwehr am Montag mitteilte", "indem sie den Aufsichtsrat aufforderte").
+_CLAUSE_SUBJECT = regex.compile(
+    rf"(?r)\b(?:[Ww]ie|nachdem|weil|obwohl|indem|wobei|dass)\s+"
+    rf"(?P<np>{_PRONOUN}\b|{_NOUN_PHRASE})(?=[^,;:!?.\n{_MASK}]*$)")
+# "heißt es" and "steht" name no speaker: the document does, in a phrase before the verb
+# ("In dem Bericht heißt es", "Aus dem Ministerium hieß es").
+_IT_SAYS_CUES = frozenset({"heißt", "hieß"})
+_SOURCE_OPENING = regex.compile(
+    rf"\s*(?:[Ii]n|[Ii]m|[Aa]us|[Vv]o[nm]|[Ss]eitens|[Bb]ei|[Bb]eim)\s+(?P<np>{_NOUN_PHRASE})"
+    r"\s*$")
 _COLON_NEXT = regex.compile(r"\s*:")
 _AND_BEFORE = regex.compile(r"\bund\s*$")
 _FRONTED = regex.compile(rf"\s*(?i:{_NON_NOUN_WORDS})\b")
@@ -136,7 +156,15 @@ _OBJECT_PRONOUNS = frozenset({"ihn", "ihm", "ihr", "ihnen", "es"})
 _ROLE_FREE = frozenset({"sie", "er"})
 _MIN_WORDS = 2
 _TITLE_WORDS = 6
-_DEFINITE_BEFORE = regex.compile(r"\b(?:der|die|das|dem|den|des|im|am|vom|zum|zur|beim)\s*$")
+# A name in quotation marks stands right after an article, or after an article and the noun
+# it names: "der Film „Das Boot“", "mit dem Titel „Heimat“" (a close apposition); after
+# other nouns ("vor dem Rathaus „Wir sind das Volk“", "die Bezeichnung „Gesindel“") it is
+# what somebody said.
+_DEFINITE_BEFORE = regex.compile(
+    r"\b(?:der|die|das|dem|den|des|im|am|vom|zum|zur|beim)"
+    rf"(?:\s+(?=\p{{Lu}})[\p{{L}}\-]*?(?i:{lexicon.alternation(lexicon.GERMAN_NAMING_NOUNS)}))?"
+    r"\s*$")
+_NAMED_REACH = 40
 _NAME_PARTICLES = frozenset({"von", "van", "de", "zu", "vom"})  # and "von der"
 _GIVEN_NAMES = lexicon.FEMALE_NAMES | lexicon.MALE_NAMES | lexicon.GERMAN_GIVEN_NAMES
 _WHOLE_DETERMINER = regex.compile(_DETERMINER + r"$")
@@ -291,16 +319,34 @@ def _before(analysis: _Analysis, head: int, limit: int) -> _Attribution | None:
     after = analysis.phrase_after(cue.end(), limit)
     coordinated = lexicon.search(_AND_BEFORE, masked, head, cue.start()) is not None
     determined = after is not None and lexicon.match(_DETERMINED, after.text) is not None
+    if after is not None and cue.group() in _QUOTING_CUES \
+            and after.text.lower() not in _ROLE_FREE:
+        # "Die Zeitung zitiert einen Augenzeugen mit den Worten: „…“": the one quoted.
+        return _attribution(analysis, after, cue_span)
     if after is not None and not coordinated and (
             after.text.lower() in _ROLE_FREE
             or (not determined and lexicon.match(_COLON_NEXT, masked, after.end, limit))):
         # "sagte er", "Der Zeitung sagte Filep Karma:": the subject after the verb.
         return _attribution(analysis, after, cue_span)
+    clause = lexicon.search(_CLAUSE_SUBJECT, masked, head, cue.start())
+    if clause is not None:
+        # "Wie die Feuerwehr am Montag mitteilte, …": the verb last, its subject first.
+        return _attribution(analysis, _matched(analysis, clause), cue_span)
     before = lexicon.search(_SUBJECT, masked, head, cue.start())
     if before is not None and (before.start() == head or lexicon.search(
             _SUBORDINATE_END, masked, head, before.start()) is not None):
-        # "Der Minister sagte", and in a clause with the verb last, "Wie ein Sprecher sagte".
-        return _attribution(analysis, _matched(analysis, before), cue_span)
+        if lexicon.match(_OBLIQUE, masked, before.start("np")) is None:
+            # "Der Minister sagte", and in a clause with the verb last, "Wie ein Sprecher
+            # sagte".
+            return _attribution(analysis, _matched(analysis, before), cue_span)
+        if after is not None and not coordinated:
+            # "Dem Sender sagte der Trainer": a dative first, the subject after the verb.
+            return _attribution(analysis, after, cue_span)
+    if cue.group() in _IT_SAYS_CUES:
+        source = lexicon.match(_SOURCE_OPENING, masked, head, cue.start())
+        if source is not None:
+            # "In dem Bericht heißt es", "Aus dem Ministerium hieß es": the document speaks.
+            return _attribution(analysis, _matched(analysis, source), cue_span)
     source = lexicon.match(_IT_SAYS_IN, masked, cue.end(), limit)
     if source is not None:
         # "In der Mitteilung hieß es:", "hieß es in einer Mitteilung": the document speaks.
@@ -457,7 +503,8 @@ def _is_named_thing(analysis: _Analysis, span: QuoteSpan) -> bool:
     return (text[:1].isupper() and text.rstrip()[-1:] not in ".!?…"
             and _word_count(analysis.doc, span) <= _TITLE_WORDS
             and lexicon.search(_DEFINITE_BEFORE, analysis.masked,
-                               max(0, span.open_mark - 8), span.open_mark) is not None)
+                               max(0, span.open_mark - _NAMED_REACH), span.open_mark)
+            is not None)
 
 
 def attribute(doc: Document, spans: Sequence[QuoteSpan], masked: str,

@@ -119,6 +119,17 @@ SOURCES: list[Row] = [
      [("Wir prüfen den Fall", "dem Rathaus", "dem Rathaus")]),
 ]
 
+# A short name in quotation marks after an article and the noun it names is said by nobody;
+# after a noun for words somebody used, it is what they said.
+NAMED_THINGS: list[Row] = [
+    ("Die Band veröffentlicht am Freitag ein Album mit dem Titel „Heimat“, sagte der Manager.",
+     [("Heimat", None, None)]),
+    ("Am Abend zeigt der Sender den Film „Die Brücke“ und danach die Nachrichten.",
+     [("Die Brücke", None, None)]),
+    ("Der Minister verteidigte die Bezeichnung „Chaoten“ für die Randalierer.",
+     [("Chaoten", "der Minister", "Der Minister")]),
+]
+
 # Reported speech in the subjunctive carries on the speaker of the sentence before; the
 # indicative does not.
 SUBJUNCTIVE: list[Row] = [
@@ -155,7 +166,7 @@ NAMES: list[Row] = [
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    PARTICLE_AND_PERFECT + MORE_CUE_VERBS + QUOTED_WITH_WORDS + SUBJECTS + SOURCES
+    PARTICLE_AND_PERFECT + MORE_CUE_VERBS + QUOTED_WITH_WORDS + SUBJECTS + SOURCES + NAMED_THINGS
     + SUBJUNCTIVE + NAMES,
 )
 def test_german_attribution_shapes(

@@ -70,14 +70,18 @@ _CAPITALISED_RUN = (
     rf"(?:Von\s+der\s+)?{_CAPITALISED}(?:\s+(?:{_PARTICLE}\s+)?{_CAPITALISED}){{0,5}}")
 # Only a phrase's first word can be a capitalised adverb ("Bereits", "Kurz"): inside a run of
 # capitals "Peter Kurz" is a name.
+# A paper or a broadcaster named by its title in quotation marks (masked): "die „Süddeutsche
+# Zeitung“", "der „Bild“-Zeitung".
+_TITLE_PHRASE = rf"{_DETERMINER}\s+(?:{_ADJECTIVE}\s+){{0,2}}{_MASK}+(?:-\p{{L}}+)?"
 _SIMPLE_PHRASE = (
+    rf"{_TITLE_PHRASE}|"
     rf"{_NON_NOUN}(?:(?:{_DETERMINER}|\p{{Lu}}\p{{Ll}}+s(?=\s+{_ADJECTIVE}))\s+)?"
     rf"(?:{_ADJECTIVE}\s+){{0,3}}{_CAPITALISED_RUN}"
     rf"(?:\s+(?:des|der)\s+(?:{_ADJECTIVE}\s+){{0,2}}{_CAPITALISED_RUN})?"
     r"(?:\s+\([^()\n]{1,40}\))?"
 )
 # "Sonia und Willy Bogner", "Beck und Wieland": two speakers, one attribution.
-_NOUN_PHRASE = rf"{_SIMPLE_PHRASE}(?:\s+und\s+{_SIMPLE_PHRASE})?"
+_NOUN_PHRASE = rf"(?:{_SIMPLE_PHRASE})(?:\s+und\s+(?:{_SIMPLE_PHRASE}))?"
 _PRONOUN = r"(?:er|sie|Er|Sie)"
 # A phrase and an apposition set off by commas: "Der Innenminister Frankreichs, Nicolas
 # Sarkozy," — the apposition is taken only when a comma closes it or the cue follows.
@@ -94,12 +98,15 @@ _CUE = regex.compile(rf"\b(?:{_CUE_WORDS}|so)\b")
 _AFTER_QUOTE = regex.compile(
     rf"[\s{_MASK}.]*(?:,|[–—]|--)?\s*(?P<cue>{_CUE_WORDS}|so"
     rf"|{_AUXILIARY}(?=[^.!?]*\b(?:{_CUE_WORDS})\b))\b")
-_ACCORDING = regex.compile(
-    rf"\b(?P<cue>[Ll]aut|[Nn]ach\s+(?:Angaben|Aussagen|Worten|Ansicht|Auffassung)"
+_ACCORDING_BEFORE = (
+    rf"\b(?P<cue>[Ll]aut|[Nn]ach\s+(?:Angaben|Aussagen?|Worten|Ansicht|Auffassung|Meinung"
+    rf"|Einschätzung|Darstellung|Informationen|Berichten|Erkenntnissen)"
     rf"(?:\s+(?:von|vo[mn]))?)"
-    rf"\s+(?P<np>{_NOUN_PHRASE})"
-    rf"|(?P<np2>{_NOUN_PHRASE})\s+(?P<cue2>zufolge)\b"
-)
+    rf"\s+(?P<np>{_NOUN_PHRASE})")
+_ACCORDING = regex.compile(
+    rf"{_ACCORDING_BEFORE}|(?P<np2>{_NOUN_PHRASE})\s+(?P<cue2>zufolge)\b")
+# Without "zufolge" in the sentence: the same, with no phrase to try at every position.
+_ACCORDING_NO_ZUFOLGE = regex.compile(_ACCORDING_BEFORE)
 # A given name and a surname (the given name still to be checked against the list): a person,
 # for "er"/"sie" to resolve to.
 _GIVEN_AND_SURNAME = rf"(?P<given>\p{{Lu}}[\p{{Ll}}\-]+)\s+{_CAPITALISED_RUN}"
@@ -116,6 +123,40 @@ _LABEL = regex.compile(rf"\s*(?P<np>{_GIVEN_AND_SURNAME})\s*:\s*$")
 _THAT_SAID = regex.compile(
     rf"[\s{_MASK}.]*(?:Das|Dies)\s+(?P<cue>{_CUE_WORDS})\b")
 _DETERMINED = regex.compile(_DETERMINER + r"\s")
+# "mit den Worten „…“": the quotation is what the subject of its clause said.
+_WITH_WORDS = regex.compile(
+    r"\b[Mm]it\s+(?:den|diesen|folgenden)\s+(?:\p{Ll}+\s+)?Worten\s*[:,]?\s*$")
+# After a quotation that opens its sentence: the finite verb, then the subject ("„…“
+# verließ die Ministerin den Saal").
+_VERB_THEN_SUBJECT = regex.compile(
+    rf"[\s{_MASK}.]*,?\s*\p{{Ll}}+\s+(?:sich\s+)?(?P<np>{_PRONOUN}\b|{_NOUN_PHRASE})")
+# The sentence's subject and its apposition, then the finite verb: "Der Sprecher, Max Ott,
+# versuchte …".
+_OPENING_WITH_APPOSITION = regex.compile(
+    rf"\s*(?P<np>(?:{_NOUN_PHRASE}|{_PRONOUN}\b)(?:,\s+{_NOUN_PHRASE}\s*,)?)(?=\s+\p{{Ll}})")
+# A cue that ends its clause, as a verb-last clause's or a participle does ("als „Skandal“
+# bezeichnet.", "„…“ genannt hatte").
+_CLAUSE_END = regex.compile(
+    r"\s*(?:[,.;:!?)]|$|(?:hatte|hat|habe|hätte|hatten|haben|sei|ist|war|worden|wurde|werden"
+    r"|wird)\b)")
+_PERFECT = regex.compile(r"\b(?:hat|hatte|habe|hätte|haben|hatten|hätten)\b")
+_PASSIVE = regex.compile(r"\b(?:wurde|wurden|wird|werden|worden)\b")
+# The agent of a passive: "wurde von der Opposition als „Unsinn“ bezeichnet".
+_AGENT = regex.compile(rf"\b(?:von|vom|seitens)\s+(?P<np>{_NOUN_PHRASE})")
+# Reported speech: the subjunctive of indirect speech (and the plural forms standing in for
+# it), or "heißt es". A sentence in it carries on the speaker of the sentence before.
+_SUBJUNCTIVE = regex.compile(
+    r"\b(?:sei|seien|habe|werde|könne|müsse|solle|wolle|dürfe|möge|gebe|gehe|stehe|liege"
+    r"|komme|bleibe|wisse|lasse|brauche|fehle|gelte|hätten|wären|würden|heißt\s+es"
+    r"|hieß\s+es)\b")
+_REPORTED_REACH = 3  # sentences looked back over for the cue of a run of reported speech
+# "Darin heißt es: „…“": the text named in the sentence before speaks.
+_THEREIN = regex.compile(r"\s*(?:Darin|Dort|Hierin)\s+(?:heißt|hieß|steht|stand)\b")
+_DOCUMENT = regex.compile(
+    rf"(?r){_DETERMINER}\s+(?:{_ADJECTIVE}\s+){{0,3}}(?=\p{{Lu}})[\p{{L}}\-]*?"
+    rf"(?i:{lexicon.alternation(lexicon.GERMAN_DOCUMENT_NOUNS)})\b"
+    rf"(?:\s+(?:des|der)\s+(?:{_ADJECTIVE}\s+){{0,2}}{_CAPITALISED_RUN})?")
+_QUOTE_MARKS = frozenset("„“”‚‘’»«›‹\"")
 # Dative and accusative articles: a phrase opening with one is no subject, so the subject
 # follows the verb ("Dem Sender sagte der Trainer", "Den Vorwurf wies die Ministerin zurück").
 _OBLIQUE = regex.compile(r"(?:[Dd]e[mn]|[Ee]ine[mn])\s")
@@ -123,8 +164,12 @@ _OBLIQUE = regex.compile(r"(?:[Dd]e[mn]|[Ee]ine[mn])\s")
 _QUOTING_CUES = frozenset({"zitiert", "zitierte", "zitierten", "zitieren"})
 # A clause with its verb last, opened by a conjunction: its subject comes right after it
 # ("wie die Feuerwehr am Montag mitteilte", "indem sie den Aufsichtsrat aufforderte").
+# The conjunction is looked for first, backwards from the verb inside its clause, and the
+# phrase matched only there: a phrase pattern tried at every position costs far more.
+_CLAUSE_OPENER = regex.compile(
+    rf"(?r)(?:^|[,;:!?.\n{_MASK}])[^,;:!?.\n{_MASK}]*?\b(?:[Ww]ie|nachdem|weil|obwohl|indem"
+    r"|wobei|dass)\s+")
 _CLAUSE_SUBJECT = regex.compile(
-    rf"(?r)\b(?:[Ww]ie|nachdem|weil|obwohl|indem|wobei|dass)\s+"
     rf"(?P<np>{_PRONOUN}\b|{_NOUN_PHRASE})(?=[^,;:!?.\n{_MASK}]*$)")
 # "heißt es" and "steht" name no speaker: the document does, in a phrase before the verb
 # ("In dem Bericht heißt es", "Aus dem Ministerium hieß es").
@@ -160,11 +205,19 @@ _TITLE_WORDS = 6
 # it names: "der Film „Das Boot“", "mit dem Titel „Heimat“" (a close apposition); after
 # other nouns ("vor dem Rathaus „Wir sind das Volk“", "die Bezeichnung „Gesindel“") it is
 # what somebody said.
+# Adjectives may stand between ("der satirischen Wochenzeitung „…“"), and a label with a
+# colon names a slogan ("(Motto: „…“)").
+_NAMING_NOUN = (rf"(?=\p{{Lu}})[\p{{L}}\-]*?"
+                rf"(?i:{lexicon.alternation(lexicon.GERMAN_NAMING_NOUNS)})")
 _DEFINITE_BEFORE = regex.compile(
-    r"\b(?:der|die|das|dem|den|des|im|am|vom|zum|zur|beim)"
-    rf"(?:\s+(?=\p{{Lu}})[\p{{L}}\-]*?(?i:{lexicon.alternation(lexicon.GERMAN_NAMING_NOUNS)}))?"
-    r"\s*$")
-_NAMED_REACH = 40
+    r"(?:\b(?:der|die|das|dem|den|des|im|am|vom|zum|zur|beim)(?:\s+\p{Ll}+(?:e|en|er|es|em)){0,2}"
+    rf"(?:\s+{_NAMING_NOUN})?|\b(?:Motto|Slogan|Titel|Parole)\s*:)\s*$")
+# Any noun after an article: a short capitalised quotation after it may be a name in a close
+# apposition ("die Walfangstation „Nordlicht“"), too doubtful to carry on reported speech.
+_NOUN_BEFORE = regex.compile(
+    r"\b(?:der|die|das|dem|den|des|im|am|vom|zum|zur|beim|eine[mnrs]?|ein)\s+(?:\p{Ll}+\s+){0,2}"
+    r"\p{Lu}[\p{L}\-]*\s*$")
+_NAMED_REACH = 60
 _NAME_PARTICLES = frozenset({"von", "van", "de", "zu", "vom"})  # and "von der"
 _GIVEN_NAMES = lexicon.FEMALE_NAMES | lexicon.MALE_NAMES | lexicon.GERMAN_GIVEN_NAMES
 _WHOLE_DETERMINER = regex.compile(_DETERMINER + r"$")
@@ -278,8 +331,14 @@ class _Analysis:
 
 
 def _attribution(analysis: _Analysis, mention: Span, cue: Span | None) -> _Attribution:
-    return _Attribution(Span(analysis.doc.text[mention.start:mention.end], mention.start,
-                             mention.end), cue, _person_name(mention.text))
+    text = analysis.doc.text[mention.start:mention.end]
+    if _MASK in mention.text:
+        # "die „Süddeutsche Zeitung“": the title is the name, its marks dropped.
+        name = "".join(char for char in text[mention.text.index(_MASK):]
+                       if char not in _QUOTE_MARKS)
+    else:
+        name = _person_name(mention.text)
+    return _Attribution(Span(text, mention.start, mention.end), cue, name)
 
 
 def _matched(analysis: _Analysis, match: regex.Match[str], group: str = "np") -> Span:
@@ -328,7 +387,7 @@ def _before(analysis: _Analysis, head: int, limit: int) -> _Attribution | None:
             or (not determined and lexicon.match(_COLON_NEXT, masked, after.end, limit))):
         # "sagte er", "Der Zeitung sagte Filep Karma:": the subject after the verb.
         return _attribution(analysis, after, cue_span)
-    clause = lexicon.search(_CLAUSE_SUBJECT, masked, head, cue.start())
+    clause = _clause_subject(analysis, head, cue.start())
     if clause is not None:
         # "Wie die Feuerwehr am Montag mitteilte, …": the verb last, its subject first.
         return _attribution(analysis, _matched(analysis, clause), cue_span)
@@ -373,8 +432,18 @@ def _before(analysis: _Analysis, head: int, limit: int) -> _Attribution | None:
     return None
 
 
+def _clause_subject(analysis: _Analysis, head: int, verb: int) -> regex.Match[str] | None:
+    """The subject of the clause a conjunction opens before ``verb``, its verb last: "wie die
+    Feuerwehr am Montag mitteilte", "indem sie den Aufsichtsrat aufforderte"."""
+    opener = lexicon.search(_CLAUSE_OPENER, analysis.masked, head, verb)
+    if opener is None:
+        return None
+    return lexicon.match(_CLAUSE_SUBJECT, analysis.masked, opener.end(), verb)
+
+
 def _according(analysis: _Analysis, head: int, tail: int) -> _Attribution | None:
-    found = lexicon.search(_ACCORDING, analysis.masked, head, tail)
+    pattern = _ACCORDING if "zufolge" in analysis.masked[head:tail] else _ACCORDING_NO_ZUFOLGE
+    found = lexicon.search(pattern, analysis.masked, head, tail)
     if found is None:
         return None
     group = "np" if found.group("np") else "np2"
@@ -383,13 +452,105 @@ def _according(analysis: _Analysis, head: int, tail: int) -> _Attribution | None
                         _cue_span(analysis, found, cue))
 
 
-def _later(analysis: _Analysis, span: QuoteSpan, tail: int) -> _Attribution | None:
+def _later(analysis: _Analysis, head: int, span: QuoteSpan, tail: int
+           ) -> _Attribution | None:
     close = span.close_mark + 1 if span.close_mark is not None else span.end
-    for cue in lexicon.finditer(_CUE, analysis.masked, close, tail):
+    masked = analysis.masked
+    for cue in lexicon.finditer(_CUE, masked, close, tail):
         mention = analysis.phrase_after(cue.end(), tail)
         if mention is not None:
             return _attribution(analysis, mention, _cue_span(analysis, cue, 0))
+        if cue.group() != "so" and lexicon.match(_CLAUSE_END, masked, cue.end(), tail):
+            # The verb last: "…, wie der Rechnungshof mitteilte", "Der Verband hat die
+            # Entscheidung als „Skandal“ bezeichnet".
+            return _verb_last(analysis, head, span, cue)
     return None
+
+
+def _verb_last(analysis: _Analysis, head: int, span: QuoteSpan, cue: regex.Match[str]
+               ) -> _Attribution | None:
+    """The subject of a cue that ends its clause after the quotation."""
+    masked = analysis.masked
+    cue_span = _cue_span(analysis, cue, 0)
+    clause = _clause_subject(analysis, head, cue.start())
+    if clause is not None and clause.start() > span.open_mark:
+        return _attribution(analysis, _matched(analysis, clause), cue_span)
+    if lexicon.search(_PASSIVE, masked, head, min(len(masked), cue.end() + 8)) is not None:
+        # A passive names its speaker only as its agent, if at all.
+        agent = lexicon.search(_AGENT, masked, head, cue.start())
+        return None if agent is None else _attribution(analysis, _matched(analysis, agent),
+                                                         cue_span)
+    if lexicon.search(_PERFECT, masked, head, span.open_mark) is None:
+        return None  # a participle without a tense: "der Bär, auch „Bruno“ genannt"
+    subject = _opening_subject(analysis, head, span.open_mark)
+    return None if subject is None else _attribution(analysis, subject, cue_span)
+
+
+def _opening_subject(analysis: _Analysis, head: int, limit: int) -> Span | None:
+    """The subject opening the sentence at ``head`` (with its apposition), before ``limit``;
+    none when the sentence opens with an adverb or an object."""
+    masked = analysis.masked
+    opening = lexicon.match(_OPENING_WITH_APPOSITION, masked, head, limit)
+    if opening is None or lexicon.match(_OBLIQUE, masked, opening.start("np")) is not None:
+        return None
+    return _matched(analysis, opening)
+
+
+def _with_words(analysis: _Analysis, head: int, span: QuoteSpan, tail: int
+                ) -> _Attribution | None:
+    """"mit den Worten „…“": the subject of the clause it stands in."""
+    masked = analysis.masked
+    words = lexicon.search(_WITH_WORDS, masked, head, span.open_mark)
+    if words is None or any(cue.group() in _QUOTING_CUES
+                            for cue in lexicon.finditer(_CUE, masked, head, words.start())):
+        return None  # "zitiert X mit den Worten": the one quoted, found by the cue
+    cue = _cue_span(analysis, words, 0)
+    if not masked[head:words.start()].strip():
+        # "Mit den Worten „…“ verließ die Ministerin den Saal": the subject after the verb.
+        close = span.close_mark + 1 if span.close_mark is not None else span.end
+        found = lexicon.match(_VERB_THEN_SUBJECT, masked, close, tail)
+        return None if found is None else _attribution(analysis, _matched(analysis, found),
+                                                         cue)
+    subject = _opening_subject(analysis, head, words.start())
+    return None if subject is None else _attribution(analysis, subject, cue)
+
+
+def _reported(analysis: _Analysis, head: int, tail: int) -> _Attribution | None:
+    """A sentence of reported speech (subjunctive) with no cue of its own: the cue of the
+    sentence before it in its paragraph, over a run of such sentences."""
+    masked = analysis.masked
+    if lexicon.search(_SUBJUNCTIVE, masked, head, tail) is None:
+        return None
+    floor = analysis.doc.paragraphs[analysis.doc.paragraph_index(head)][0]
+    end = head
+    for _ in range(_REPORTED_REACH):
+        while end > floor and masked[end - 1].isspace():
+            end -= 1
+        if end <= floor:
+            return None
+        previous = analysis.sentence(end - 1, end - 1)[0]
+        found = _before(analysis, previous, end) or _according(analysis, previous, end)
+        if found is not None:
+            return found
+        if lexicon.search(_SUBJUNCTIVE, masked, previous, end) is None:
+            return None
+        end = previous
+    return None
+
+
+def _therein(analysis: _Analysis, head: int) -> _Attribution | None:
+    """"Darin heißt es: „…“": the text that the sentence before names."""
+    masked = analysis.masked
+    found = lexicon.match(_THEREIN, masked, head)
+    if found is None or head == 0:
+        return None
+    previous = analysis.sentence(head - 1, head - 1)[0]
+    document = lexicon.search(_DOCUMENT, masked, previous, head)
+    if document is None:
+        return None
+    return _attribution(analysis, _span(masked, document.start(), document.end()),
+                        Span(analysis.doc.text[found.start():found.end()].strip(),
+                             found.end() - len(found.group().strip()), found.end()))
 
 
 def _labelled(analysis: _Analysis, head: int, span: QuoteSpan) -> _Attribution | None:
@@ -414,9 +575,13 @@ def _said_next(analysis: _Analysis, span: QuoteSpan, tail: int) -> _Attribution 
 
 def _direct(analysis: _Analysis, span: QuoteSpan) -> _Attribution | None:
     head, tail = analysis.sentence(span.open_mark, span.end)
-    found = (_right_after(analysis, span, tail) or _before(analysis, head, span.open_mark)
-             or _according(analysis, head, tail) or _later(analysis, span, tail)
-             or _labelled(analysis, head, span) or _said_next(analysis, span, tail))
+    found = (_right_after(analysis, span, tail) or _with_words(analysis, head, span, tail)
+             or _therein(analysis, head) or _before(analysis, head, span.open_mark)
+             or _according(analysis, head, tail) or _later(analysis, head, span, tail)
+             or _labelled(analysis, head, span) or _said_next(analysis, span, tail)
+             or (None if _is_named_thing(analysis, span, _NOUN_BEFORE)
+                 or _word_count(analysis.doc, span) < _MIN_WORDS
+                 else _reported(analysis, head, tail)))
     if found is None and not analysis.masked[head:span.open_mark].strip() and head > 0:
         # "Kline sagte, dass … . „Das war direktes Feuer.“": a quotation that opens a sentence
         # continues the cue of the sentence before it; one that opens a paragraph, a colon
@@ -496,13 +661,14 @@ def _word_count(doc: Document, span: QuoteSpan) -> int:
     return len(lexicon.finditer(_WORD, doc.text, span.start, span.end))
 
 
-def _is_named_thing(analysis: _Analysis, span: QuoteSpan) -> bool:
+def _is_named_thing(analysis: _Analysis, span: QuoteSpan,
+                    before: regex.Pattern[str] = _DEFINITE_BEFORE) -> bool:
     """A title or name in quotation marks after a definite article: "in der „Washington Post“",
     "im „Black Lion Hospital“". Short, capitalised, no final punctuation: said by nobody."""
     text = analysis.doc.text[span.start:span.end]
     return (text[:1].isupper() and text.rstrip()[-1:] not in ".!?…"
             and _word_count(analysis.doc, span) <= _TITLE_WORDS
-            and lexicon.search(_DEFINITE_BEFORE, analysis.masked,
+            and lexicon.search(before, analysis.masked,
                                max(0, span.open_mark - _NAMED_REACH), span.open_mark)
             is not None)
 

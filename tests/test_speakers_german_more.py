@@ -74,6 +74,22 @@ QUOTED_WITH_WORDS: list[Row] = [
      [("Es reicht", "Maria Kunz", "die Abgeordnete Maria Kunz")]),
     ("Die Ministerin verabschiedete sich mit den Worten „Bis bald“.",
      [("Bis bald", "die Ministerin", "Die Ministerin")]),
+    ("Der Regierungssprecher, Max Ott, versuchte mit den Worten „Es gibt keinen Grund zur "
+     "Sorge“ zu beruhigen.",
+     [("Es gibt keinen Grund zur Sorge", "Max Ott", "Der Regierungssprecher, Max Ott")]),
+]
+
+# A participle after the quotation: in the perfect the subject opens the sentence, in the
+# passive only the agent ("von X") speaks, and a participle without a tense names a thing.
+PARTICIPLE_LAST: list[Row] = [
+    ("Die Ministerin hat die Reform bei ihrem Besuch als „längst überfällig“ verteidigt.",
+     [("längst überfällig", "die Ministerin", "Die Ministerin")]),
+    ("Der Plan wurde von der Opposition als „reiner Unsinn“ bezeichnet.",
+     [("reiner Unsinn", "der Opposition", "der Opposition")]),
+    ("Der Plan wurde am Montag in der Sitzung als „reiner Unsinn“ bezeichnet.",
+     [("reiner Unsinn", None, None)]),
+    ("Der Bär, von den Bauern auch „der Wanderer“ genannt, ist wieder in Bayern.",
+     [("der Wanderer", None, None)]),
 ]
 
 # Institutions, media named by a title in quotation marks, plural groups without an article.
@@ -126,6 +142,10 @@ NAMED_THINGS: list[Row] = [
      [("Heimat", None, None)]),
     ("Am Abend zeigt der Sender den Film „Die Brücke“ und danach die Nachrichten.",
      [("Die Brücke", None, None)]),
+    ("Die Firma (Motto: „Sauber und schnell“) wurde verkauft, sagte der Sprecher am Montag.",
+     [("Sauber und schnell", None, None)]),
+    ("Die Zeitung nennt ihn in der satirischen Kolumne „Der kleine Prinz“ seit Jahren.",
+     [("Der kleine Prinz", None, None)]),
     ("Der Minister verteidigte die Bezeichnung „Chaoten“ für die Randalierer.",
      [("Chaoten", "der Minister", "Der Minister")]),
 ]
@@ -133,8 +153,13 @@ NAMED_THINGS: list[Row] = [
 # Reported speech in the subjunctive carries on the speaker of the sentence before; the
 # indicative does not.
 SUBJUNCTIVE: list[Row] = [
-    ("Der Landrat sagte am Montag, die Straße bleibe gesperrt. Die Schäden seien „enorm“.",
-     [("enorm", "der Landrat", "Der Landrat")]),
+    ("Der Landrat sagte am Montag, die Straße bleibe gesperrt. Die Schäden seien „kaum zu "
+     "beziffern“.",
+     [("kaum zu beziffern", "der Landrat", "Der Landrat")]),
+    # Over a run of such sentences; a single word in quotation marks may be the writer's.
+    ("Die Ärztin erklärte, die Station sei überlastet. Es fehle an Personal. Man habe „alles "
+     "versucht“. Die Lage sei „dramatisch“.",
+     [("alles versucht", "die Ärztin", "Die Ärztin"), ("dramatisch", None, None)]),
     ("Die Gewerkschaft kritisierte den Plan scharf. Er gehe „an der Realität vorbei“.",
      [("an der Realität vorbei", "die Gewerkschaft", "Die Gewerkschaft")]),
     ("Der Landrat sagte am Montag, die Straße bleibe gesperrt. Am Nachmittag wurde die Straße "
@@ -166,8 +191,8 @@ NAMES: list[Row] = [
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    PARTICLE_AND_PERFECT + MORE_CUE_VERBS + QUOTED_WITH_WORDS + SUBJECTS + SOURCES + NAMED_THINGS
-    + SUBJUNCTIVE + NAMES,
+    PARTICLE_AND_PERFECT + MORE_CUE_VERBS + QUOTED_WITH_WORDS + PARTICIPLE_LAST + SUBJECTS
+    + SOURCES + NAMED_THINGS + SUBJUNCTIVE + NAMES,
 )
 def test_german_attribution_shapes(
         text: str, expected: list[tuple[str, str | None, str | None]]) -> None:

@@ -73,6 +73,7 @@ _CAPITALISED_RUN = (
 # A paper or a broadcaster named by its title in quotation marks (masked): "die „Süddeutsche
 # Zeitung“", "der „Bild“-Zeitung".
 _TITLE_PHRASE = rf"{_DETERMINER}\s+(?:{_ADJECTIVE}\s+){{0,2}}{_MASK}+(?:-\p{{L}}+)?"
+_TITLE_ONLY = regex.compile(rf"{_TITLE_PHRASE}$")
 _SIMPLE_PHRASE = (
     rf"{_TITLE_PHRASE}|"
     rf"{_NON_NOUN}(?:(?:{_DETERMINER}|\p{{Lu}}\p{{Ll}}+s(?=\s+{_ADJECTIVE}))\s+)?"
@@ -110,7 +111,14 @@ _ACCORDING_NO_ZUFOLGE = regex.compile(_ACCORDING_BEFORE)
 # A given name and a surname (the given name still to be checked against the list): a person,
 # for "er"/"sie" to resolve to.
 _GIVEN_AND_SURNAME = rf"(?P<given>\p{{Lu}}[\p{{Ll}}\-]+)\s+{_CAPITALISED_RUN}"
-_PERSON = regex.compile(_GIVEN_AND_SURNAME)
+# A run of capitalised words, and a party or an age in parentheses after it ("Kurt Beck
+# (SPD)", "Anna Roth (58)"): a person when it holds a listed given name, follows a role noun
+# ("Landrat Gerold Haberkamp") or has the parentheses.
+_PERSON = regex.compile(
+    rf"{_CAPITALISED_RUN}(?P<party>\s+\((?i:{lexicon.alternation(lexicon.GERMAN_PARTIES)}"
+    r"|\d{1,3})\))?")
+_ROLE = regex.compile(
+    rf"(?=\p{{Lu}})[\p{{L}}\-]*?(?i:{lexicon.alternation(lexicon.GERMAN_ROLE_NOUNS)})$")
 # The end of what comes before a clause whose verb is last: "Wie ein Sprecher sagte, …".
 _SUBORDINATE_END = regex.compile(
     r"(?:\b(?:[Ww]ie|als|dass|nachdem|weil|während|obwohl|ob|da)|,)\s*$")
@@ -196,6 +204,7 @@ _ABBREVIATIONS = frozenset({
 # Sentences are looked for this far around a quotation: far enough for any real sentence,
 # and a paragraph of thousands of quotations is still read in linear time.
 _REACH = 600
+_NAME_REACH = 80  # before a surname, room for the role noun and given names of its person
 _WORD = regex.compile(r"\p{L}+")
 _OBJECT_PRONOUNS = frozenset({"ihn", "ihm", "ihr", "ihnen", "es"})
 _ROLE_FREE = frozenset({"sie", "er"})
@@ -221,6 +230,12 @@ _NAMED_REACH = 60
 _NAME_PARTICLES = frozenset({"von", "van", "de", "zu", "vom"})  # and "von der"
 _GIVEN_NAMES = lexicon.FEMALE_NAMES | lexicon.MALE_NAMES | lexicon.GERMAN_GIVEN_NAMES
 _WHOLE_DETERMINER = regex.compile(_DETERMINER + r"$")
+# A clause inside the sentence opens right before the pronoun.
+_CLAUSE_START = regex.compile(
+    r"(?:,|\b(?:indem|wobei|weil|als|nachdem|da|dass|wie|ob|obwohl|während|wenn|und|aber"
+    r"|doch|sondern))\s*$")
+_FEMALE_ONLY = lexicon.FEMALE_NAMES - lexicon.MALE_NAMES
+_MALE_ONLY = lexicon.MALE_NAMES - lexicon.FEMALE_NAMES
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,6 +294,8 @@ def _person_name(phrase: str) -> str:
         # "der Sprecher", "die Staatsanwaltschaft", "der 58-Jährige": a description, kept
         # with its article.
         return head[:1].lower() + head[1:] if determined else head
+    if len(run) == 2 and _is_role(run[0]) and run[0].lower() not in _GIVEN_NAMES:
+        return run[1]  # "Ministerpräsident Beck": a role noun, then the surname
     given = next((i for i, word in enumerate(run[:-1]) if word.lower() in _GIVEN_NAMES), None)
     if given is not None:
         return " ".join(run[given:])
@@ -332,7 +349,7 @@ class _Analysis:
 
 def _attribution(analysis: _Analysis, mention: Span, cue: Span | None) -> _Attribution:
     text = analysis.doc.text[mention.start:mention.end]
-    if _MASK in mention.text:
+    if lexicon.match(_TITLE_ONLY, mention.text) is not None:
         # "die „Süddeutsche Zeitung“": the title is the name, its marks dropped.
         name = "".join(char for char in text[mention.text.index(_MASK):]
                        if char not in _QUOTE_MARKS)
@@ -612,13 +629,72 @@ def _continues(analysis: _Analysis, spans: Sequence[QuoteSpan], index: int) -> b
     return span.open_mark == para_start and (not rest or rest.endswith(":"))
 
 
-def _named_before(analysis: _Analysis, position: int) -> regex.Match[str] | None:
-    """The last person named (a given name and a surname) shortly before ``position``."""
+def _is_role(word: str) -> bool:
+    """Whether ``word`` is a role noun ("Landrat", "Innenministerin"), by its ending."""
+    return lexicon.match(_ROLE, word) is not None
+
+
+def _person_in(run: regex.Match[str]) -> str | None:
+    """The person a run of capitalised words names, if it names one (see ``_PERSON``)."""
+    words = _without_parentheses(run.group()).split()
+    given = next((i for i, word in enumerate(words[:-1]) if word.lower() in _GIVEN_NAMES),
+                 None)
+    if given is not None:
+        return " ".join(words[given:])
+    start = 0
+    role = False
+    while start < len(words) and (_is_role(words[start])
+                                  or words[start].lower() in lexicon.GERMAN_NON_NOUNS):
+        role = role or _is_role(words[start])
+        start += 1
+    if len(words) - start >= 2 and (role or run.group("party")):
+        return " ".join(words[start:])
+    return None
+
+
+def _full_name(analysis: _Analysis, surname: str, before: int) -> str | None:
+    """The first person named before ``before`` whose surname is ``surname``, looked for only
+    where the surname stands."""
+    masked = analysis.masked
+    position = masked.find(surname, 0, before)
+    while position >= 0:
+        end = position + len(surname)
+        start = max(0, position - _NAME_REACH)
+        if start > 0:
+            start = masked.find(" ", start, position) + 1  # from a word's start
+        for match in lexicon.finditer(_PERSON, masked, start, min(len(masked), end + 1)):
+            person = _person_in(match) if match.start() <= position < match.end() else None
+            if person is not None and person.split()[-1] == surname:
+                return person
+        position = masked.find(surname, end, before)
+    return None
+
+
+def _named_before(analysis: _Analysis, position: int, pronoun: str
+                  ) -> tuple[int, str] | None:
+    """The last person named (a given name and a surname) shortly before ``position`` whom
+    ``pronoun`` may stand for ("er" no woman's given name, "sie" no man's): where, and the
+    name."""
     last = None
+    excluded = _FEMALE_ONLY if pronoun == "er" else _MALE_ONLY
     for match in lexicon.finditer(_PERSON, analysis.masked, max(0, position - _REACH), position):
-        if match.group("given").lower() in _GIVEN_NAMES:
-            last = match
+        name = _person_in(match)
+        if name is not None and name.split()[0].lower() not in excluded:
+            last = (match.start(), name)
     return last
+
+
+def _subject_of_sentence(analysis: _Analysis, mention: Span) -> str | None:
+    """The name of the subject opening the sentence that "er"/"sie" stands later in:
+    "Die Vereinigung schlug Alarm, indem sie den Vorstand aufforderte" — the pronoun of a
+    clause inside the sentence takes up its subject."""
+    head = analysis.sentence(mention.start, mention.end)[0]
+    if lexicon.search(_CLAUSE_START, analysis.masked, head, mention.start) is None:
+        return None  # "Die Pläne … bezeichnete er als …": the pronoun is the subject itself
+    subject = _opening_subject(analysis, head, mention.start)
+    if subject is None or subject.text.lower() in _ROLE_FREE:
+        return None
+    return _attribution(analysis, subject, None).name
 
 
 def _resolve_names(analysis: _Analysis,
@@ -631,20 +707,35 @@ def _resolve_names(analysis: _Analysis,
     before.
     """
     fullest: dict[str, str] = {}
-    latest: _Attribution | None = None
+    latest: _Attribution | None = None  # the latest speaker that is one person or thing
+    latest_group: _Attribution | None = None  # the latest that is several ("sagten")
     resolved: list[_Attribution | None] = []
     for attribution in attributions:
         if attribution is None:
             resolved.append(None)
             continue
         name = attribution.name
-        if name.lower() in _ROLE_FREE:
-            named = _named_before(analysis, attribution.mention.start)
-            if named is not None and (latest is None or named.start() > latest.mention.end):
-                name = _person_name(named.group())
+        plural = _is_plural(attribution)
+        if name.lower() == "sie" and plural:
+            # "„…“, sagten sie": a group, never the last woman named.
+            if latest_group is not None:
+                name = latest_group.name
+        elif name.lower() in _ROLE_FREE:
+            named = _named_before(analysis, attribution.mention.start, name.lower())
+            subject = _subject_of_sentence(analysis, attribution.mention)
+            if subject is not None:
+                name = subject
+            elif named is not None and (latest is None or named[0] > latest.mention.end):
+                name = named[1]
             elif latest is not None:
                 name = latest.name
         words = name.split()
+        if len(words) == 1 and words[0][:1].isupper() and words[0] not in fullest:
+            # "Landrat Gerold Haberkamp eröffnete … Später sagte Landrat Haberkamp": the full
+            # name the document used before, even where it quoted nobody.
+            full = _full_name(analysis, words[0], attribution.mention.start)
+            if full is not None:
+                fullest[words[0]] = full
         if len(words) == 1 and words[0] in fullest:
             name = fullest[words[0]]
         elif len(words) >= 2 and name[:1].isupper():
@@ -652,9 +743,21 @@ def _resolve_names(analysis: _Analysis,
                 fullest.setdefault(word, name)
         attribution = _Attribution(attribution.mention, attribution.cue, name)
         if name.lower() not in _ROLE_FREE:
-            latest = attribution
+            if plural:
+                latest_group = attribution
+            else:
+                latest = attribution
         resolved.append(attribution)
     return resolved
+
+
+def _is_plural(attribution: _Attribution) -> bool:
+    """Whether the cue's verb is plural ("sagten", "erklärten", "sprachen"): German verbs of
+    the third person plural end in -en, the singular never does."""
+    if attribution.cue is None:
+        return False
+    verb = attribution.cue.text.split()[0] if attribution.cue.text.split() else ""
+    return verb in CUES and verb.endswith("en")
 
 
 def _word_count(doc: Document, span: QuoteSpan) -> int:

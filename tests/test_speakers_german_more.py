@@ -178,6 +178,18 @@ NAMES: list[Row] = [
     ("Landrat Gerold Haberkamp besuchte die Baustelle. Er nannte den Fortschritt "
      "„erfreulich“.",
      [("erfreulich", "Gerold Haberkamp", "Er")]),
+    # "er" is no woman named before it; a pronoun inside its sentence takes up the subject
+    # that opens the sentence.
+    ("Der Vorstand Peter Krause trat zurück. Seine Nachfolgerin wird Julia Brandt. Er nannte "
+     "den Schritt „unausweichlich“.",
+     [("unausweichlich", "Peter Krause", "Er")]),
+    ("Der Verband der Mieter reagierte am Abend, indem er die Stadt zum Handeln aufforderte: "
+     "„Es muss sofort etwas passieren.“",
+     [("Es muss sofort etwas passieren.", "der Verband der Mieter", "er")]),
+    # A role noun and a surname: the surname, resolved to the full name used before.
+    ("Landrat Gerold Haberkamp eröffnete die Sitzung. Später sagte Landrat Haberkamp: „Wir "
+     "schaffen das.“",
+     [("Wir schaffen das.", "Gerold Haberkamp", "Landrat Haberkamp")]),
     ("Die Anwohner protestierten: „Das ist zu laut.“ Die Bürgermeisterin Eva Stahl versprach "
      "Abhilfe. „Wir bleiben hartnäckig“, sagten sie.",
      [("Das ist zu laut.", "die Anwohner", "Die Anwohner"),

@@ -522,7 +522,8 @@ def _with_words(analysis: _Analysis, head: int, span: QuoteSpan, tail: int
                             for cue in lexicon.finditer(_CUE, masked, head, words.start())):
         return None  # "zitiert X mit den Worten": the one quoted, found by the cue
     cue = _cue_span(analysis, words, 0)
-    if not masked[head:words.start()].strip():
+    lead = masked[head:words.start()].strip()
+    if not lead or lead.endswith(":"):
         # "Mit den Worten „…“ verließ die Ministerin den Saal": the subject after the verb.
         close = span.close_mark + 1 if span.close_mark is not None else span.end
         found = lexicon.match(_VERB_THEN_SUBJECT, masked, close, tail)
@@ -530,6 +531,18 @@ def _with_words(analysis: _Analysis, head: int, span: QuoteSpan, tail: int
                                                          cue)
     subject = _opening_subject(analysis, head, words.start())
     return None if subject is None else _attribution(analysis, subject, cue)
+
+
+def _colon_lead(analysis: _Analysis, head: int, span: QuoteSpan) -> _Attribution | None:
+    """"Die Anwohner reagierten empört: „…“": a clause ending in a colon right before the
+    quotation introduces it, whatever its verb; its subject speaks."""
+    masked = analysis.masked
+    colon = masked.rfind(":", head, span.open_mark)
+    if colon < 0 or masked[colon + 1:span.open_mark].strip() \
+            or masked.count("(", head, colon) > masked.count(")", head, colon):
+        return None  # no colon, or one in parentheses: "(kurz: „IG Bau“)"
+    subject = _opening_subject(analysis, head, colon)
+    return None if subject is None else _attribution(analysis, subject, None)
 
 
 def _reported(analysis: _Analysis, head: int, tail: int) -> _Attribution | None:
@@ -578,9 +591,8 @@ def _labelled(analysis: _Analysis, head: int, span: QuoteSpan) -> _Attribution |
 
 
 def _said_next(analysis: _Analysis, span: QuoteSpan, tail: int) -> _Attribution | None:
-    """"„…“ Das sagte Müller.": a quotation ending its sentence, credited by the next one."""
-    if tail > (span.close_mark or span.end) + 2:
-        return None
+    """"„…“ Das sagte Müller.", "… „…“ … . Dies teilte die Polizei mit.": a quotation in a
+    sentence that the next one credits."""
     ceiling = analysis.sentence(tail + 1, tail + 1)[1] if tail < len(analysis.masked) else tail
     found = lexicon.match(_THAT_SAID, analysis.masked, tail, ceiling)
     if found is None:
@@ -594,6 +606,7 @@ def _direct(analysis: _Analysis, span: QuoteSpan) -> _Attribution | None:
     head, tail = analysis.sentence(span.open_mark, span.end)
     found = (_right_after(analysis, span, tail) or _with_words(analysis, head, span, tail)
              or _therein(analysis, head) or _before(analysis, head, span.open_mark)
+             or _colon_lead(analysis, head, span)
              or _according(analysis, head, tail) or _later(analysis, head, span, tail)
              or _labelled(analysis, head, span) or _said_next(analysis, span, tail)
              or (None if _is_named_thing(analysis, span, _NOUN_BEFORE)

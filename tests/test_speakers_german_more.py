@@ -58,6 +58,23 @@ MORE_CUE_VERBS: list[Row] = [
      [("faire Löhne für alle", "die Gewerkschaft", "Die Gewerkschaft")]),
     ("Die Opposition sprach von einem „schwarzen Tag für die Demokratie“.",
      [("schwarzen Tag für die Demokratie", "die Opposition", "Die Opposition")]),
+    ("Die Verbraucherzentrale rät den Kunden, „jede Rechnung genau zu prüfen“.",
+     [("jede Rechnung genau zu prüfen", "die Verbraucherzentrale", "Die Verbraucherzentrale")]),
+]
+
+# A clause ending in a colon introduces the quotation after it, whatever its verb; not a
+# colon inside parentheses. "Dies teilte X mit" credits the sentence before.
+LEAD_INS: list[Row] = [
+    ("Die Anwohner reagierten am Abend empört: „Das ist eine Frechheit.“",
+     [("Das ist eine Frechheit.", "die Anwohner", "Die Anwohner")]),
+    ("Die Gewerkschaft Erziehung und Wissenschaft (kurz: „GEW“) lehnt den Plan ab.",
+     [("GEW", None, None)]),
+    ("Der Minister Paul Weber blieb gelassen: Mit den Worten „Wir haben Zeit“ beendete er die "
+     "Sitzung.",
+     [("Wir haben Zeit", "Paul Weber", "er")]),
+    ("Die Preise sollen im Herbst um „mindestens zehn Prozent“ steigen. Dies teilte der "
+     "Energieversorger am Montag mit.",
+     [("mindestens zehn Prozent", "der Energieversorger", "der Energieversorger")]),
 ]
 
 # "zitiert X mit den Worten": the one quoted is the object, not the paper that quotes;
@@ -204,7 +221,7 @@ NAMES: list[Row] = [
 @pytest.mark.parametrize(
     ("text", "expected"),
     PARTICLE_AND_PERFECT + MORE_CUE_VERBS + QUOTED_WITH_WORDS + PARTICIPLE_LAST + SUBJECTS
-    + SOURCES + NAMED_THINGS + SUBJUNCTIVE + NAMES,
+    + LEAD_INS + SOURCES + NAMED_THINGS + SUBJUNCTIVE + NAMES,
 )
 def test_german_attribution_shapes(
         text: str, expected: list[tuple[str, str | None, str | None]]) -> None:

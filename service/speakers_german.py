@@ -38,6 +38,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -642,13 +643,17 @@ def _continues(analysis: _Analysis, spans: Sequence[QuoteSpan], index: int) -> b
     return span.open_mark == para_start and (not rest or rest.endswith(":"))
 
 
+@lru_cache(maxsize=4096)
 def _is_role(word: str) -> bool:
-    """Whether ``word`` is a role noun ("Landrat", "Innenministerin"), by its ending."""
+    """Whether ``word`` is a role noun ("Landrat", "Innenministerin"), by its ending (cached:
+    the same few capitalised words come up for every pronoun resolved)."""
     return lexicon.match(_ROLE, word) is not None
 
 
 def _person_in(run: regex.Match[str]) -> str | None:
     """The person a run of capitalised words names, if it names one (see ``_PERSON``)."""
+    if not any(char.isspace() for char in run.group()):
+        return None  # one word is no given name and surname
     words = _without_parentheses(run.group()).split()
     given = next((i for i, word in enumerate(words[:-1]) if word.lower() in _GIVEN_NAMES),
                  None)
@@ -734,8 +739,9 @@ def _resolve_names(analysis: _Analysis,
             if latest_group is not None:
                 name = latest_group.name
         elif name.lower() in _ROLE_FREE:
-            named = _named_before(analysis, attribution.mention.start, name.lower())
             subject = _subject_of_sentence(analysis, attribution.mention)
+            named = None if subject is not None else _named_before(
+                analysis, attribution.mention.start, name.lower())
             if subject is not None:
                 name = subject
             elif named is not None and (latest is None or named[0] > latest.mention.end):

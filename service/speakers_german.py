@@ -38,6 +38,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -61,20 +62,28 @@ _ADJECTIVE = (r"(?:(?!(?:über|aber|oder|wieder|immer|unter|hinter|weiter|späte
 # "Von der Leyen" is a name, though "von" is a preposition.
 _NON_NOUN = rf"(?!(?!Von\s+der\s+\p{{Lu}})(?i:{_NON_NOUN_WORDS})\b)"
 # A capitalised word, or a nominalised age ("der 58-Jährige").
-_CAPITALISED = r"(?:\p{Lu}[\p{L}\p{M}\d’'\-]*(?:\.\p{L}[\p{L}\-]*)*|\d+-Jährige[nmrs]?)"
+# An article is no noun, though it opens a sentence capitalised ("Der auf der Konferenz
+# anwesende Minister").
+_CAPITALISED = (r"(?:(?!(?:Der|Die|Das|De[mns]|Ein(?:e[mnrs]?)?)\b)"
+                r"\p{Lu}[\p{L}\p{M}\d’'\-]*(?:\.\p{L}[\p{L}\-]*)*|\d+-Jährige[nmrs]?)")
 _PARTICLE = r"(?:von\s+der|von|van|de|zu|vom|al|bin)"
 _CAPITALISED_RUN = (
     rf"(?:Von\s+der\s+)?{_CAPITALISED}(?:\s+(?:{_PARTICLE}\s+)?{_CAPITALISED}){{0,5}}")
 # Only a phrase's first word can be a capitalised adverb ("Bereits", "Kurz"): inside a run of
 # capitals "Peter Kurz" is a name.
+# A paper or a broadcaster named by its title in quotation marks (masked): "die „Süddeutsche
+# Zeitung“", "der „Bild“-Zeitung".
+_TITLE_PHRASE = rf"{_DETERMINER}\s+(?:{_ADJECTIVE}\s+){{0,2}}{_MASK}+(?:-\p{{L}}+)?"
+_TITLE_ONLY = regex.compile(rf"{_TITLE_PHRASE}$")
 _SIMPLE_PHRASE = (
+    rf"{_TITLE_PHRASE}|"
     rf"{_NON_NOUN}(?:(?:{_DETERMINER}|\p{{Lu}}\p{{Ll}}+s(?=\s+{_ADJECTIVE}))\s+)?"
     rf"(?:{_ADJECTIVE}\s+){{0,3}}{_CAPITALISED_RUN}"
     rf"(?:\s+(?:des|der)\s+(?:{_ADJECTIVE}\s+){{0,2}}{_CAPITALISED_RUN})?"
     r"(?:\s+\([^()\n]{1,40}\))?"
 )
 # "Sonia und Willy Bogner", "Beck und Wieland": two speakers, one attribution.
-_NOUN_PHRASE = rf"{_SIMPLE_PHRASE}(?:\s+und\s+{_SIMPLE_PHRASE})?"
+_NOUN_PHRASE = rf"(?:{_SIMPLE_PHRASE})(?:\s+und\s+(?:{_SIMPLE_PHRASE}))?"
 _PRONOUN = r"(?:er|sie|Er|Sie)"
 # A phrase and an apposition set off by commas: "Der Innenminister Frankreichs, Nicolas
 # Sarkozy," — the apposition is taken only when a comma closes it or the cue follows.
@@ -91,20 +100,31 @@ _CUE = regex.compile(rf"\b(?:{_CUE_WORDS}|so)\b")
 _AFTER_QUOTE = regex.compile(
     rf"[\s{_MASK}.]*(?:,|[–—]|--)?\s*(?P<cue>{_CUE_WORDS}|so"
     rf"|{_AUXILIARY}(?=[^.!?]*\b(?:{_CUE_WORDS})\b))\b")
-_ACCORDING = regex.compile(
-    rf"\b(?P<cue>[Ll]aut|[Nn]ach\s+(?:Angaben|Aussagen|Worten|Ansicht|Auffassung)"
+_ACCORDING_BEFORE = (
+    rf"\b(?P<cue>[Ll]aut|[Nn]ach\s+(?:Angaben|Aussagen?|Worten|Ansicht|Auffassung|Meinung"
+    rf"|Einschätzung|Darstellung|Informationen|Berichten|Erkenntnissen)"
     rf"(?:\s+(?:von|vo[mn]))?)"
-    rf"\s+(?P<np>{_NOUN_PHRASE})"
-    rf"|(?P<np2>{_NOUN_PHRASE})\s+(?P<cue2>zufolge)\b"
-)
+    rf"\s+(?P<np>{_NOUN_PHRASE})")
+_ACCORDING = regex.compile(
+    rf"{_ACCORDING_BEFORE}|(?P<np2>{_NOUN_PHRASE})\s+(?P<cue2>zufolge)\b")
+# Without "zufolge" in the sentence: the same, with no phrase to try at every position.
+_ACCORDING_NO_ZUFOLGE = regex.compile(_ACCORDING_BEFORE)
 # A given name and a surname (the given name still to be checked against the list): a person,
 # for "er"/"sie" to resolve to.
 _GIVEN_AND_SURNAME = rf"(?P<given>\p{{Lu}}[\p{{Ll}}\-]+)\s+{_CAPITALISED_RUN}"
-_PERSON = regex.compile(_GIVEN_AND_SURNAME)
+# A run of capitalised words, and a party or an age in parentheses after it ("Kurt Beck
+# (SPD)", "Anna Roth (58)"): a person when it holds a listed given name, follows a role noun
+# ("Landrat Gerold Haberkamp") or has the parentheses.
+_PERSON = regex.compile(
+    rf"{_CAPITALISED_RUN}(?P<party>\s+\((?i:{lexicon.alternation(lexicon.GERMAN_PARTIES)}"
+    r"|\d{1,3})\))?")
+_ROLE = regex.compile(
+    rf"(?=\p{{Lu}})[\p{{L}}\-]*?(?i:{lexicon.alternation(lexicon.GERMAN_ROLE_NOUNS)})$")
 # The end of what comes before a clause whose verb is last: "Wie ein Sprecher sagte, …".
 _SUBORDINATE_END = regex.compile(
     r"(?:\b(?:[Ww]ie|als|dass|nachdem|weil|während|obwohl|ob|da)|,)\s*$")
-_IT_SAYS_IN = regex.compile(rf"\s+es\s+(?:\p{{Ll}}+\s+)?(?:in|im)\s+(?P<np>{_NOUN_PHRASE})")
+_IT_SAYS_IN = regex.compile(
+    rf"\s+es\s+(?:\p{{Ll}}+\s+)?(?:in|im|aus|vo[nm]|seitens|bei|beim)\s+(?P<np>{_NOUN_PHRASE})")
 # "Anna Berger: „…“": a person's name and a colon, as in an interview's or a debate's
 # transcript, opening the sentence.
 _LABEL = regex.compile(rf"\s*(?P<np>{_GIVEN_AND_SURNAME})\s*:\s*$")
@@ -112,6 +132,60 @@ _LABEL = regex.compile(rf"\s*(?P<np>{_GIVEN_AND_SURNAME})\s*:\s*$")
 _THAT_SAID = regex.compile(
     rf"[\s{_MASK}.]*(?:Das|Dies)\s+(?P<cue>{_CUE_WORDS})\b")
 _DETERMINED = regex.compile(_DETERMINER + r"\s")
+# "mit den Worten „…“": the quotation is what the subject of its clause said.
+_WITH_WORDS = regex.compile(
+    r"\b[Mm]it\s+(?:den|diesen|folgenden)\s+(?:\p{Ll}+\s+)?Worten\s*[:,]?\s*$")
+# After a quotation that opens its sentence: the finite verb, then the subject ("„…“
+# verließ die Ministerin den Saal").
+_VERB_THEN_SUBJECT = regex.compile(
+    rf"[\s{_MASK}.]*,?\s*\p{{Ll}}+\s+(?:sich\s+)?(?P<np>{_PRONOUN}\b|{_NOUN_PHRASE})")
+# The sentence's subject and its apposition, then the finite verb: "Der Sprecher, Max Ott,
+# versuchte …".
+_OPENING_WITH_APPOSITION = regex.compile(
+    rf"\s*(?P<np>(?:{_NOUN_PHRASE}|{_PRONOUN}\b)(?:,\s+{_NOUN_PHRASE}\s*,)?)(?=\s+\p{{Ll}})")
+# A cue that ends its clause, as a verb-last clause's or a participle does ("als „Skandal“
+# bezeichnet.", "„…“ genannt hatte").
+_CLAUSE_END = regex.compile(
+    r"\s*(?:[,.;:!?)]|$|(?:hatte|hat|habe|hätte|hatten|haben|sei|ist|war|worden|wurde|werden"
+    r"|wird)\b)")
+_PERFECT = regex.compile(r"\b(?:hat|hatte|habe|hätte|haben|hatten|hätten)\b")
+_PASSIVE = regex.compile(r"\b(?:wurde|wurden|wird|werden|worden)\b")
+# The agent of a passive: "wurde von der Opposition als „Unsinn“ bezeichnet".
+_AGENT = regex.compile(rf"\b(?:von|vom|seitens)\s+(?P<np>{_NOUN_PHRASE})")
+# Reported speech: the subjunctive of indirect speech (and the plural forms standing in for
+# it), or "heißt es". A sentence in it carries on the speaker of the sentence before.
+_SUBJUNCTIVE = regex.compile(
+    r"\b(?:sei|seien|habe|werde|könne|müsse|solle|wolle|dürfe|möge|gebe|gehe|stehe|liege"
+    r"|komme|bleibe|wisse|lasse|brauche|fehle|gelte|hätten|wären|würden|heißt\s+es"
+    r"|hieß\s+es)\b")
+_REPORTED_REACH = 3  # sentences looked back over for the cue of a run of reported speech
+# "Darin heißt es: „…“": the text named in the sentence before speaks.
+_THEREIN = regex.compile(r"\s*(?:Darin|Dort|Hierin)\s+(?:heißt|hieß|steht|stand)\b")
+_DOCUMENT = regex.compile(
+    rf"(?r){_DETERMINER}\s+(?:{_ADJECTIVE}\s+){{0,3}}(?=\p{{Lu}})[\p{{L}}\-]*?"
+    rf"(?i:{lexicon.alternation(lexicon.GERMAN_DOCUMENT_NOUNS)})\b"
+    rf"(?:\s+(?:des|der)\s+(?:{_ADJECTIVE}\s+){{0,2}}{_CAPITALISED_RUN})?")
+_QUOTE_MARKS = frozenset("„“”‚‘’»«›‹\"")
+# Dative and accusative articles: a phrase opening with one is no subject, so the subject
+# follows the verb ("Dem Sender sagte der Trainer", "Den Vorwurf wies die Ministerin zurück").
+_OBLIQUE = regex.compile(r"(?:[Dd]e[mn]|[Ee]ine[mn])\s")
+# "zitiert X mit den Worten": the object of the verb of quoting is the one quoted.
+_QUOTING_CUES = frozenset({"zitiert", "zitierte", "zitierten", "zitieren"})
+# A clause with its verb last, opened by a conjunction: its subject comes right after it
+# ("wie die Feuerwehr am Montag mitteilte", "indem sie den Aufsichtsrat aufforderte").
+# The conjunction is looked for first, backwards from the verb inside its clause, and the
+# phrase matched only there: a phrase pattern tried at every position costs far more.
+_CLAUSE_OPENER = regex.compile(
+    rf"(?r)(?:^|[,;:!?.\n{_MASK}])[^,;:!?.\n{_MASK}]*?\b(?:[Ww]ie|nachdem|weil|obwohl|indem"
+    r"|wobei|dass)\s+")
+_CLAUSE_SUBJECT = regex.compile(
+    rf"(?P<np>{_PRONOUN}\b|{_NOUN_PHRASE})(?=[^,;:!?.\n{_MASK}]*$)")
+# "heißt es" and "steht" name no speaker: the document does, in a phrase before the verb
+# ("In dem Bericht heißt es", "Aus dem Ministerium hieß es").
+_IT_SAYS_CUES = frozenset({"heißt", "hieß"})
+_SOURCE_OPENING = regex.compile(
+    rf"\s*(?:[Ii]n|[Ii]m|[Aa]us|[Vv]o[nm]|[Ss]eitens|[Bb]ei|[Bb]eim)\s+(?P<np>{_NOUN_PHRASE})"
+    r"\s*$")
 _COLON_NEXT = regex.compile(r"\s*:")
 _AND_BEFORE = regex.compile(r"\bund\s*$")
 _FRONTED = regex.compile(rf"\s*(?i:{_NON_NOUN_WORDS})\b")
@@ -131,15 +205,38 @@ _ABBREVIATIONS = frozenset({
 # Sentences are looked for this far around a quotation: far enough for any real sentence,
 # and a paragraph of thousands of quotations is still read in linear time.
 _REACH = 600
+_NAME_REACH = 80  # before a surname, room for the role noun and given names of its person
 _WORD = regex.compile(r"\p{L}+")
 _OBJECT_PRONOUNS = frozenset({"ihn", "ihm", "ihr", "ihnen", "es"})
 _ROLE_FREE = frozenset({"sie", "er"})
 _MIN_WORDS = 2
 _TITLE_WORDS = 6
-_DEFINITE_BEFORE = regex.compile(r"\b(?:der|die|das|dem|den|des|im|am|vom|zum|zur|beim)\s*$")
+# A name in quotation marks stands right after an article, or after an article and the noun
+# it names: "der Film „Das Boot“", "mit dem Titel „Heimat“" (a close apposition); after
+# other nouns ("vor dem Rathaus „Wir sind das Volk“", "die Bezeichnung „Gesindel“") it is
+# what somebody said.
+# Adjectives may stand between ("der satirischen Wochenzeitung „…“"), and a label with a
+# colon names a slogan ("(Motto: „…“)").
+_NAMING_NOUN = (rf"(?=\p{{Lu}})[\p{{L}}\-]*?"
+                rf"(?i:{lexicon.alternation(lexicon.GERMAN_NAMING_NOUNS)})")
+_DEFINITE_BEFORE = regex.compile(
+    r"(?:\b(?:der|die|das|dem|den|des|im|am|vom|zum|zur|beim)(?:\s+\p{Ll}+(?:e|en|er|es|em)){0,2}"
+    rf"(?:\s+{_NAMING_NOUN})?|\b(?:Motto|Slogan|Titel|Parole)\s*:)\s*$")
+# Any noun after an article: a short capitalised quotation after it may be a name in a close
+# apposition ("die Walfangstation „Nordlicht“"), too doubtful to carry on reported speech.
+_NOUN_BEFORE = regex.compile(
+    r"\b(?:der|die|das|dem|den|des|im|am|vom|zum|zur|beim|eine[mnrs]?|ein)\s+(?:\p{Ll}+\s+){0,2}"
+    r"\p{Lu}[\p{L}\-]*\s*$")
+_NAMED_REACH = 60
 _NAME_PARTICLES = frozenset({"von", "van", "de", "zu", "vom"})  # and "von der"
 _GIVEN_NAMES = lexicon.FEMALE_NAMES | lexicon.MALE_NAMES | lexicon.GERMAN_GIVEN_NAMES
 _WHOLE_DETERMINER = regex.compile(_DETERMINER + r"$")
+# A clause inside the sentence opens right before the pronoun.
+_CLAUSE_START = regex.compile(
+    r"(?:,|\b(?:indem|wobei|weil|als|nachdem|da|dass|wie|ob|obwohl|während|wenn|und|aber"
+    r"|doch|sondern))\s*$")
+_FEMALE_ONLY = lexicon.FEMALE_NAMES - lexicon.MALE_NAMES
+_MALE_ONLY = lexicon.MALE_NAMES - lexicon.FEMALE_NAMES
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +295,8 @@ def _person_name(phrase: str) -> str:
         # "der Sprecher", "die Staatsanwaltschaft", "der 58-Jährige": a description, kept
         # with its article.
         return head[:1].lower() + head[1:] if determined else head
+    if len(run) == 2 and _is_role(run[0]) and run[0].lower() not in _GIVEN_NAMES:
+        return run[1]  # "Ministerpräsident Beck": a role noun, then the surname
     given = next((i for i, word in enumerate(run[:-1]) if word.lower() in _GIVEN_NAMES), None)
     if given is not None:
         return " ".join(run[given:])
@@ -250,8 +349,14 @@ class _Analysis:
 
 
 def _attribution(analysis: _Analysis, mention: Span, cue: Span | None) -> _Attribution:
-    return _Attribution(Span(analysis.doc.text[mention.start:mention.end], mention.start,
-                             mention.end), cue, _person_name(mention.text))
+    text = analysis.doc.text[mention.start:mention.end]
+    if lexicon.match(_TITLE_ONLY, mention.text) is not None:
+        # "die „Süddeutsche Zeitung“": the title is the name, its marks dropped.
+        name = "".join(char for char in text[mention.text.index(_MASK):]
+                       if char not in _QUOTE_MARKS)
+    else:
+        name = _person_name(mention.text)
+    return _Attribution(Span(text, mention.start, mention.end), cue, name)
 
 
 def _matched(analysis: _Analysis, match: regex.Match[str], group: str = "np") -> Span:
@@ -291,16 +396,34 @@ def _before(analysis: _Analysis, head: int, limit: int) -> _Attribution | None:
     after = analysis.phrase_after(cue.end(), limit)
     coordinated = lexicon.search(_AND_BEFORE, masked, head, cue.start()) is not None
     determined = after is not None and lexicon.match(_DETERMINED, after.text) is not None
+    if after is not None and cue.group() in _QUOTING_CUES \
+            and after.text.lower() not in _ROLE_FREE:
+        # "Die Zeitung zitiert einen Augenzeugen mit den Worten: „…“": the one quoted.
+        return _attribution(analysis, after, cue_span)
     if after is not None and not coordinated and (
             after.text.lower() in _ROLE_FREE
             or (not determined and lexicon.match(_COLON_NEXT, masked, after.end, limit))):
         # "sagte er", "Der Zeitung sagte Filep Karma:": the subject after the verb.
         return _attribution(analysis, after, cue_span)
+    clause = _clause_subject(analysis, head, cue.start())
+    if clause is not None:
+        # "Wie die Feuerwehr am Montag mitteilte, …": the verb last, its subject first.
+        return _attribution(analysis, _matched(analysis, clause), cue_span)
     before = lexicon.search(_SUBJECT, masked, head, cue.start())
     if before is not None and (before.start() == head or lexicon.search(
             _SUBORDINATE_END, masked, head, before.start()) is not None):
-        # "Der Minister sagte", and in a clause with the verb last, "Wie ein Sprecher sagte".
-        return _attribution(analysis, _matched(analysis, before), cue_span)
+        if lexicon.match(_OBLIQUE, masked, before.start("np")) is None:
+            # "Der Minister sagte", and in a clause with the verb last, "Wie ein Sprecher
+            # sagte".
+            return _attribution(analysis, _matched(analysis, before), cue_span)
+        if after is not None and not coordinated:
+            # "Dem Sender sagte der Trainer": a dative first, the subject after the verb.
+            return _attribution(analysis, after, cue_span)
+    if cue.group() in _IT_SAYS_CUES:
+        source = lexicon.match(_SOURCE_OPENING, masked, head, cue.start())
+        if source is not None:
+            # "In dem Bericht heißt es", "Aus dem Ministerium hieß es": the document speaks.
+            return _attribution(analysis, _matched(analysis, source), cue_span)
     source = lexicon.match(_IT_SAYS_IN, masked, cue.end(), limit)
     if source is not None:
         # "In der Mitteilung hieß es:", "hieß es in einer Mitteilung": the document speaks.
@@ -327,8 +450,18 @@ def _before(analysis: _Analysis, head: int, limit: int) -> _Attribution | None:
     return None
 
 
+def _clause_subject(analysis: _Analysis, head: int, verb: int) -> regex.Match[str] | None:
+    """The subject of the clause a conjunction opens before ``verb``, its verb last: "wie die
+    Feuerwehr am Montag mitteilte", "indem sie den Aufsichtsrat aufforderte"."""
+    opener = lexicon.search(_CLAUSE_OPENER, analysis.masked, head, verb)
+    if opener is None:
+        return None
+    return lexicon.match(_CLAUSE_SUBJECT, analysis.masked, opener.end(), verb)
+
+
 def _according(analysis: _Analysis, head: int, tail: int) -> _Attribution | None:
-    found = lexicon.search(_ACCORDING, analysis.masked, head, tail)
+    pattern = _ACCORDING if "zufolge" in analysis.masked[head:tail] else _ACCORDING_NO_ZUFOLGE
+    found = lexicon.search(pattern, analysis.masked, head, tail)
     if found is None:
         return None
     group = "np" if found.group("np") else "np2"
@@ -337,13 +470,118 @@ def _according(analysis: _Analysis, head: int, tail: int) -> _Attribution | None
                         _cue_span(analysis, found, cue))
 
 
-def _later(analysis: _Analysis, span: QuoteSpan, tail: int) -> _Attribution | None:
+def _later(analysis: _Analysis, head: int, span: QuoteSpan, tail: int
+           ) -> _Attribution | None:
     close = span.close_mark + 1 if span.close_mark is not None else span.end
-    for cue in lexicon.finditer(_CUE, analysis.masked, close, tail):
+    masked = analysis.masked
+    for cue in lexicon.finditer(_CUE, masked, close, tail):
         mention = analysis.phrase_after(cue.end(), tail)
         if mention is not None:
             return _attribution(analysis, mention, _cue_span(analysis, cue, 0))
+        if cue.group() != "so" and lexicon.match(_CLAUSE_END, masked, cue.end(), tail):
+            # The verb last: "…, wie der Rechnungshof mitteilte", "Der Verband hat die
+            # Entscheidung als „Skandal“ bezeichnet".
+            return _verb_last(analysis, head, span, cue)
     return None
+
+
+def _verb_last(analysis: _Analysis, head: int, span: QuoteSpan, cue: regex.Match[str]
+               ) -> _Attribution | None:
+    """The subject of a cue that ends its clause after the quotation."""
+    masked = analysis.masked
+    cue_span = _cue_span(analysis, cue, 0)
+    clause = _clause_subject(analysis, head, cue.start())
+    if clause is not None and clause.start() > span.open_mark:
+        return _attribution(analysis, _matched(analysis, clause), cue_span)
+    if lexicon.search(_PASSIVE, masked, head, min(len(masked), cue.end() + 8)) is not None:
+        # A passive names its speaker only as its agent, if at all.
+        agent = lexicon.search(_AGENT, masked, head, cue.start())
+        return None if agent is None else _attribution(analysis, _matched(analysis, agent),
+                                                         cue_span)
+    if lexicon.search(_PERFECT, masked, head, span.open_mark) is None:
+        return None  # a participle without a tense: "der Bär, auch „Bruno“ genannt"
+    subject = _opening_subject(analysis, head, span.open_mark)
+    return None if subject is None else _attribution(analysis, subject, cue_span)
+
+
+def _opening_subject(analysis: _Analysis, head: int, limit: int) -> Span | None:
+    """The subject opening the sentence at ``head`` (with its apposition), before ``limit``;
+    none when the sentence opens with an adverb or an object."""
+    masked = analysis.masked
+    opening = lexicon.match(_OPENING_WITH_APPOSITION, masked, head, limit)
+    if opening is None or lexicon.match(_OBLIQUE, masked, opening.start("np")) is not None:
+        return None
+    return _matched(analysis, opening)
+
+
+def _with_words(analysis: _Analysis, head: int, span: QuoteSpan, tail: int
+                ) -> _Attribution | None:
+    """"mit den Worten „…“": the subject of the clause it stands in."""
+    masked = analysis.masked
+    words = lexicon.search(_WITH_WORDS, masked, head, span.open_mark)
+    if words is None or any(cue.group() in _QUOTING_CUES
+                            for cue in lexicon.finditer(_CUE, masked, head, words.start())):
+        return None  # "zitiert X mit den Worten": the one quoted, found by the cue
+    cue = _cue_span(analysis, words, 0)
+    lead = masked[head:words.start()].strip()
+    if not lead or lead.endswith(":"):
+        # "Mit den Worten „…“ verließ die Ministerin den Saal": the subject after the verb.
+        close = span.close_mark + 1 if span.close_mark is not None else span.end
+        found = lexicon.match(_VERB_THEN_SUBJECT, masked, close, tail)
+        return None if found is None else _attribution(analysis, _matched(analysis, found),
+                                                         cue)
+    subject = _opening_subject(analysis, head, words.start())
+    return None if subject is None else _attribution(analysis, subject, cue)
+
+
+def _colon_lead(analysis: _Analysis, head: int, span: QuoteSpan) -> _Attribution | None:
+    """"Die Anwohner reagierten empört: „…“": a clause ending in a colon right before the
+    quotation introduces it, whatever its verb; its subject speaks."""
+    masked = analysis.masked
+    colon = masked.rfind(":", head, span.open_mark)
+    if colon < 0 or masked[colon + 1:span.open_mark].strip() \
+            or masked.count("(", head, colon) > masked.count(")", head, colon):
+        return None  # no colon, or one in parentheses: "(kurz: „IG Bau“)"
+    subject = _opening_subject(analysis, head, colon)
+    return None if subject is None else _attribution(analysis, subject, None)
+
+
+def _reported(analysis: _Analysis, head: int, tail: int) -> _Attribution | None:
+    """A sentence of reported speech (subjunctive) with no cue of its own: the cue of the
+    sentence before it in its paragraph, over a run of such sentences."""
+    masked = analysis.masked
+    if lexicon.search(_SUBJUNCTIVE, masked, head, tail) is None:
+        return None
+    floor = analysis.doc.paragraphs[analysis.doc.paragraph_index(head)][0]
+    end = head
+    for _ in range(_REPORTED_REACH):
+        while end > floor and masked[end - 1].isspace():
+            end -= 1
+        if end <= floor:
+            return None
+        previous = analysis.sentence(end - 1, end - 1)[0]
+        found = _before(analysis, previous, end) or _according(analysis, previous, end)
+        if found is not None:
+            return found
+        if lexicon.search(_SUBJUNCTIVE, masked, previous, end) is None:
+            return None
+        end = previous
+    return None
+
+
+def _therein(analysis: _Analysis, head: int) -> _Attribution | None:
+    """"Darin heißt es: „…“": the text that the sentence before names."""
+    masked = analysis.masked
+    found = lexicon.match(_THEREIN, masked, head)
+    if found is None or head == 0:
+        return None
+    previous = analysis.sentence(head - 1, head - 1)[0]
+    document = lexicon.search(_DOCUMENT, masked, previous, head)
+    if document is None:
+        return None
+    return _attribution(analysis, _span(masked, document.start(), document.end()),
+                        Span(analysis.doc.text[found.start():found.end()].strip(),
+                             found.end() - len(found.group().strip()), found.end()))
 
 
 def _labelled(analysis: _Analysis, head: int, span: QuoteSpan) -> _Attribution | None:
@@ -354,9 +592,8 @@ def _labelled(analysis: _Analysis, head: int, span: QuoteSpan) -> _Attribution |
 
 
 def _said_next(analysis: _Analysis, span: QuoteSpan, tail: int) -> _Attribution | None:
-    """"„…“ Das sagte Müller.": a quotation ending its sentence, credited by the next one."""
-    if tail > (span.close_mark or span.end) + 2:
-        return None
+    """"„…“ Das sagte Müller.", "… „…“ … . Dies teilte die Polizei mit.": a quotation in a
+    sentence that the next one credits."""
     ceiling = analysis.sentence(tail + 1, tail + 1)[1] if tail < len(analysis.masked) else tail
     found = lexicon.match(_THAT_SAID, analysis.masked, tail, ceiling)
     if found is None:
@@ -368,9 +605,14 @@ def _said_next(analysis: _Analysis, span: QuoteSpan, tail: int) -> _Attribution 
 
 def _direct(analysis: _Analysis, span: QuoteSpan) -> _Attribution | None:
     head, tail = analysis.sentence(span.open_mark, span.end)
-    found = (_right_after(analysis, span, tail) or _before(analysis, head, span.open_mark)
-             or _according(analysis, head, tail) or _later(analysis, span, tail)
-             or _labelled(analysis, head, span) or _said_next(analysis, span, tail))
+    found = (_right_after(analysis, span, tail) or _with_words(analysis, head, span, tail)
+             or _therein(analysis, head) or _before(analysis, head, span.open_mark)
+             or _colon_lead(analysis, head, span)
+             or _according(analysis, head, tail) or _later(analysis, head, span, tail)
+             or _labelled(analysis, head, span) or _said_next(analysis, span, tail)
+             or (None if _is_named_thing(analysis, span, _NOUN_BEFORE)
+                 or _word_count(analysis.doc, span) < _MIN_WORDS
+                 else _reported(analysis, head, tail)))
     if found is None and not analysis.masked[head:span.open_mark].strip() and head > 0:
         # "Kline sagte, dass … . „Das war direktes Feuer.“": a quotation that opens a sentence
         # continues the cue of the sentence before it; one that opens a paragraph, a colon
@@ -401,13 +643,76 @@ def _continues(analysis: _Analysis, spans: Sequence[QuoteSpan], index: int) -> b
     return span.open_mark == para_start and (not rest or rest.endswith(":"))
 
 
-def _named_before(analysis: _Analysis, position: int) -> regex.Match[str] | None:
-    """The last person named (a given name and a surname) shortly before ``position``."""
+@lru_cache(maxsize=4096)
+def _is_role(word: str) -> bool:
+    """Whether ``word`` is a role noun ("Landrat", "Innenministerin"), by its ending (cached:
+    the same few capitalised words come up for every pronoun resolved)."""
+    return lexicon.match(_ROLE, word) is not None
+
+
+def _person_in(run: regex.Match[str]) -> str | None:
+    """The person a run of capitalised words names, if it names one (see ``_PERSON``)."""
+    if not any(char.isspace() for char in run.group()):
+        return None  # one word is no given name and surname
+    words = _without_parentheses(run.group()).split()
+    given = next((i for i, word in enumerate(words[:-1]) if word.lower() in _GIVEN_NAMES),
+                 None)
+    if given is not None:
+        return " ".join(words[given:])
+    start = 0
+    role = False
+    while start < len(words) and (_is_role(words[start])
+                                  or words[start].lower() in lexicon.GERMAN_NON_NOUNS):
+        role = role or _is_role(words[start])
+        start += 1
+    if len(words) - start >= 2 and (role or run.group("party")):
+        return " ".join(words[start:])
+    return None
+
+
+def _full_name(analysis: _Analysis, surname: str, before: int) -> str | None:
+    """The first person named before ``before`` whose surname is ``surname``, looked for only
+    where the surname stands."""
+    masked = analysis.masked
+    position = masked.find(surname, 0, before)
+    while position >= 0:
+        end = position + len(surname)
+        start = max(0, position - _NAME_REACH)
+        if start > 0:
+            start = masked.find(" ", start, position) + 1  # from a word's start
+        for match in lexicon.finditer(_PERSON, masked, start, min(len(masked), end + 1)):
+            person = _person_in(match) if match.start() <= position < match.end() else None
+            if person is not None and person.split()[-1] == surname:
+                return person
+        position = masked.find(surname, end, before)
+    return None
+
+
+def _named_before(analysis: _Analysis, position: int, pronoun: str
+                  ) -> tuple[int, str] | None:
+    """The last person named (a given name and a surname) shortly before ``position`` whom
+    ``pronoun`` may stand for ("er" no woman's given name, "sie" no man's): where, and the
+    name."""
     last = None
+    excluded = _FEMALE_ONLY if pronoun == "er" else _MALE_ONLY
     for match in lexicon.finditer(_PERSON, analysis.masked, max(0, position - _REACH), position):
-        if match.group("given").lower() in _GIVEN_NAMES:
-            last = match
+        name = _person_in(match)
+        if name is not None and name.split()[0].lower() not in excluded:
+            last = (match.start(), name)
     return last
+
+
+def _subject_of_sentence(analysis: _Analysis, mention: Span) -> str | None:
+    """The name of the subject opening the sentence that "er"/"sie" stands later in:
+    "Die Vereinigung schlug Alarm, indem sie den Vorstand aufforderte" — the pronoun of a
+    clause inside the sentence takes up its subject."""
+    head = analysis.sentence(mention.start, mention.end)[0]
+    if lexicon.search(_CLAUSE_START, analysis.masked, head, mention.start) is None:
+        return None  # "Die Pläne … bezeichnete er als …": the pronoun is the subject itself
+    subject = _opening_subject(analysis, head, mention.start)
+    if subject is None or subject.text.lower() in _ROLE_FREE:
+        return None
+    return _attribution(analysis, subject, None).name
 
 
 def _resolve_names(analysis: _Analysis,
@@ -420,20 +725,36 @@ def _resolve_names(analysis: _Analysis,
     before.
     """
     fullest: dict[str, str] = {}
-    latest: _Attribution | None = None
+    latest: _Attribution | None = None  # the latest speaker that is one person or thing
+    latest_group: _Attribution | None = None  # the latest that is several ("sagten")
     resolved: list[_Attribution | None] = []
     for attribution in attributions:
         if attribution is None:
             resolved.append(None)
             continue
         name = attribution.name
-        if name.lower() in _ROLE_FREE:
-            named = _named_before(analysis, attribution.mention.start)
-            if named is not None and (latest is None or named.start() > latest.mention.end):
-                name = _person_name(named.group())
+        plural = _is_plural(attribution)
+        if name.lower() == "sie" and plural:
+            # "„…“, sagten sie": a group, never the last woman named.
+            if latest_group is not None:
+                name = latest_group.name
+        elif name.lower() in _ROLE_FREE:
+            subject = _subject_of_sentence(analysis, attribution.mention)
+            named = None if subject is not None else _named_before(
+                analysis, attribution.mention.start, name.lower())
+            if subject is not None:
+                name = subject
+            elif named is not None and (latest is None or named[0] > latest.mention.end):
+                name = named[1]
             elif latest is not None:
                 name = latest.name
         words = name.split()
+        if len(words) == 1 and words[0][:1].isupper() and words[0] not in fullest:
+            # "Landrat Gerold Haberkamp eröffnete … Später sagte Landrat Haberkamp": the full
+            # name the document used before, even where it quoted nobody.
+            full = _full_name(analysis, words[0], attribution.mention.start)
+            if full is not None:
+                fullest[words[0]] = full
         if len(words) == 1 and words[0] in fullest:
             name = fullest[words[0]]
         elif len(words) >= 2 and name[:1].isupper():
@@ -441,23 +762,37 @@ def _resolve_names(analysis: _Analysis,
                 fullest.setdefault(word, name)
         attribution = _Attribution(attribution.mention, attribution.cue, name)
         if name.lower() not in _ROLE_FREE:
-            latest = attribution
+            if plural:
+                latest_group = attribution
+            else:
+                latest = attribution
         resolved.append(attribution)
     return resolved
+
+
+def _is_plural(attribution: _Attribution) -> bool:
+    """Whether the cue's verb is plural ("sagten", "erklärten", "sprachen"): German verbs of
+    the third person plural end in -en, the singular never does."""
+    if attribution.cue is None:
+        return False
+    verb = attribution.cue.text.split()[0] if attribution.cue.text.split() else ""
+    return verb in CUES and verb.endswith("en")
 
 
 def _word_count(doc: Document, span: QuoteSpan) -> int:
     return len(lexicon.finditer(_WORD, doc.text, span.start, span.end))
 
 
-def _is_named_thing(analysis: _Analysis, span: QuoteSpan) -> bool:
+def _is_named_thing(analysis: _Analysis, span: QuoteSpan,
+                    before: regex.Pattern[str] = _DEFINITE_BEFORE) -> bool:
     """A title or name in quotation marks after a definite article: "in der „Washington Post“",
     "im „Black Lion Hospital“". Short, capitalised, no final punctuation: said by nobody."""
     text = analysis.doc.text[span.start:span.end]
     return (text[:1].isupper() and text.rstrip()[-1:] not in ".!?…"
             and _word_count(analysis.doc, span) <= _TITLE_WORDS
-            and lexicon.search(_DEFINITE_BEFORE, analysis.masked,
-                               max(0, span.open_mark - 8), span.open_mark) is not None)
+            and lexicon.search(before, analysis.masked,
+                               max(0, span.open_mark - _NAMED_REACH), span.open_mark)
+            is not None)
 
 
 def attribute(doc: Document, spans: Sequence[QuoteSpan], masked: str,

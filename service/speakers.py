@@ -1348,7 +1348,12 @@ class _Analysis:
                     if rank > best_rank and len(form) >= len(best):
                         best, best_rank = form, rank
                     break
-        result = " ".join(best), _person_tokens(list(best))
+        # A country or nationality alone ("Mexican", "Britain") names no person, however
+        # often a pronoun follows it ("the Mexican president … he said").
+        person = _person_tokens(list(best)) and not (
+            len(best) == 1 and best[0].lower() in lexicon.PLACES
+            and best[0].lower() not in _GIVEN_NAMES)
+        result = " ".join(best), person
         self._canonical_cache[raw_name] = result
         return result
 

@@ -43,3 +43,23 @@ from tests.handmade import attributed
 )
 def test_headline_runs(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     assert attributed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A nationality or country alone is no person a pronoun may stand for.
+        ("“It is useless,” Tom Reed told reporters on Saturday.\n\nBut the former Mexican "
+         "president did not stop there.\n\n“The wall will fail,” he continued.",
+         [("It is useless,", "Tom Reed", "Tom Reed"), ("The wall will fail,", "Tom Reed", "he")]),
+        ("Ann Lee met voters in Leeds.\n\nThe vote in Britain shocked her rivals. She, too, "
+         "warned that “the turmoil will last.”",
+         [("the turmoil will last.", "Ann Lee", "She")]),
+        # ... but a given name spelled as a country is a person's ("Georgia Lee").
+        ("Georgia Lee spoke first. “We will win,” she said.",
+         [("We will win,", "Georgia Lee", "she")]),
+    ],
+)
+def test_nationality_is_no_person(text: str,
+                                  expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert attributed(text) == expected

@@ -1567,6 +1567,13 @@ def _entity_of_words(raw_name: str) -> tuple[str, ...]:
             if len(owned) >= 2 and _person_tokens(list(owned)):
                 return owned
             break
+    number = next((index for index, token in enumerate(tokens) if token.isdigit()), 0)
+    if number >= 2:
+        # A bare number after a person's full name is no part of it ("Barack Obama's 2008
+        # win", "Tom Reed 43"); after anything else it may be ("Channel 4", "Article 33").
+        head = _entity_of_words(" ".join(raw_tokens[:number]))
+        if len(head) >= 2 and _person_tokens(list(head)):
+            return head
     parts: list[list[str]] = [[]]
     for token in tokens:
         if token.lower() in {"of", "for", "the", "at", "on", "and"}:

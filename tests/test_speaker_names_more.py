@@ -63,3 +63,21 @@ def test_headline_runs(text: str, expected: list[tuple[str, str | None, str | No
 def test_nationality_is_no_person(text: str,
                                   expected: list[tuple[str, str | None, str | None]]) -> None:
     assert attributed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A bare number after a person's full name is no part of the name.
+        ("Since President Tom Reed’s 2008 win, donors have drifted. They left after Reed "
+         "called bankers “greedy fat cats” in a speech.",
+         [("greedy fat cats", "Tom Reed", "Reed")]),
+        ("Rep. Ann Lee 43 raised money fast. “We had a good day,” Lee told reporters.",
+         [("We had a good day,", "Ann Lee", "Lee")]),
+        # ... but it may belong to anything else's ("Channel 4").
+        ("“We stand by the report,” Channel 4 said.",
+         [("We stand by the report,", "Channel 4", "Channel 4")]),
+    ],
+)
+def test_number_after_name(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert attributed(text) == expected

@@ -1317,6 +1317,11 @@ class _Analysis:
                 # Tested first: most names are one word, and few start with a verb.
                 opener = _without_opener(masked, Span(text, start, m.end()))
                 text, start = opener.text, opener.start
+            if " " in text:
+                named = _without_headline_words(text)
+                if named is None:
+                    continue
+                text = named
             entity = _entity_tokens(text)
             if entity:
                 found.append((start, entity))
@@ -1343,7 +1348,12 @@ class _Analysis:
                     if rank > best_rank and len(form) >= len(best):
                         best, best_rank = form, rank
                     break
-        result = " ".join(best), _person_tokens(list(best))
+        # A country or nationality alone ("Mexican", "Britain") names no person, however
+        # often a pronoun follows it ("the Mexican president … he said").
+        person = _person_tokens(list(best)) and not (
+            len(best) == 1 and best[0].lower() in lexicon.PLACES
+            and best[0].lower() not in _GIVEN_NAMES)
+        result = " ".join(best), person
         self._canonical_cache[raw_name] = result
         return result
 
@@ -1437,6 +1447,45 @@ def _without_opener(masked: str, mention: Span) -> Span:
     return Span(rest, start, mention.end)
 
 
+#: Capitalised words that no name holds after its first word, but that title case capitalises
+#: in a headline ("Doe Is Right", "Roe Just Made A Prediction About Taxes", "Poll Shows Her
+#: Lead"). "Of", "The", "For" and "And" are left out: organisations keep them ("Bank Of
+#: America"); so are given names that are also such words ("Will", "May", "Can", "Do").
+_HEADLINE_WORDS = frozenset({
+    "Is", "Are", "Was", "Were", "Be", "Been", "Has", "Have", "Had", "Does", "Did", "Would",
+    "Could", "Should", "Must", "Not", "Just", "Also", "Now", "Still", "Even", "To", "On", "In",
+    "At", "By", "With", "From", "Into", "Onto", "After", "About", "Over", "Against", "Off",
+    "Out", "Up", "He", "She", "They", "It", "We", "You", "His", "Her", "Their", "Its", "Our",
+    "Your", "Him", "Them", "That", "This", "Who", "What", "Why", "How",
+})
+
+
+def _without_headline_words(run: str) -> str | None:
+    """A capitalised run as far as it names someone, or None when it is a headline's words.
+
+    A headline in title case runs a name on into its verb and the rest ("Jane Doe Is Right",
+    "Tom Reed Calls for Inquiry"): a listed verb after a person's name of two words or more
+    ends the name there ("Tom Reed Calls" -> Tom Reed); a closed-class word capitalised
+    after the first word makes the run a headline's, no longer form of any name it holds,
+    unless only a given name and a surname stand before it.
+    """
+    tokens = run.split()
+    for index in range(1, len(tokens)):
+        word = tokens[index]
+        if word.capitalize() in _HEADLINE_WORDS:
+            # "Jane Doe Is Right": a given name and a surname before the headline's verb
+            # are still her name; anything longer may hold its verb ("Doe Hits Roe On").
+            if index == 2 and tokens[0].lower() in _GIVEN_NAMES \
+                    and _person_tokens(tokens[:index]):
+                return " ".join(tokens[:index])
+            return None
+        lower = word.lower()
+        if index >= 2 and lower in _VERB_WORDS and lower not in _GIVEN_NAMES \
+                and _person_tokens(tokens[:index]):
+            return " ".join(tokens[:index])
+    return run
+
+
 def _strip_possessive(token: str) -> str:
     for ending in ("’s", "'s"):
         if token.endswith(ending):
@@ -1518,6 +1567,13 @@ def _entity_of_words(raw_name: str) -> tuple[str, ...]:
             if len(owned) >= 2 and _person_tokens(list(owned)):
                 return owned
             break
+    number = next((index for index, token in enumerate(tokens) if token.isdigit()), 0)
+    if number >= 2:
+        # A bare number after a person's full name is no part of it ("Barack Obama's 2008
+        # win", "Tom Reed 43"); after anything else it may be ("Channel 4", "Article 33").
+        head = _entity_of_words(" ".join(raw_tokens[:number]))
+        if len(head) >= 2 and _person_tokens(list(head)):
+            return head
     parts: list[list[str]] = [[]]
     for token in tokens:
         if token.lower() in {"of", "for", "the", "at", "on", "and"}:

@@ -1872,7 +1872,8 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
                             and outer.mention.text.lower() != "who":
                         return outer, None
                     return attribution, None
-                if attribution.kind != "common" or event.speaker_after:
+                if attribution.kind != "common" or event.speaker_after \
+                        or _opens_relative_clause(masked, attribution, sentence_start):
                     return attribution, None
                 weak = weak or attribution
         index -= 1
@@ -2148,6 +2149,9 @@ _MAIN_VERB_AFTER_COMMA = regex.compile(
     rf"(?:,|{_MASK})[ \t]+(?:{_LY_ADVERB}[ \t]+)?"
     rf"(?:\p{{Ll}}{{2,}}ed|{lexicon.alternation(lexicon.VERB_FORMS)})"
     rf"[ \t]+(?:{_DETERMINER}|that|to|him|her|them|it|\p{{Lu}})\b"
+    # "Hoff, who declined to comment, proposes: “…”", "…, who asked not to be named, warns
+    # voters …": a present-tense verb after the comma, before a colon or its object.
+    rf"|,[ \t]+(?:{_LY_ADVERB}[ \t]+)?\p{{Ll}}{{2,}}[^\W\d_su]s(?:[ \t]*:|[ \t]+\p{{Ll}}+\b)"
 )
 
 
@@ -2169,6 +2173,18 @@ def _closed_relative_head(masked: str, attribution: _Attribution, event: _Event,
     if head is None or head.kind != "name":
         return None
     return _Attribution(head.span, head.kind, event.cue)
+
+
+_RELATIVE_OPENER_TAIL = regex.compile(r"(?:,[ \t]+which|\bin[ \t]+what)[ \t]+$")
+
+
+def _opens_relative_clause(masked: str, attribution: _Attribution, sentence_start: int) -> bool:
+    """"…, which an audit said was “…”", "in what the union called “…”": a common subject
+    right after a relative pronoun has a cue of its own in that clause, which holds the
+    quote; the main clause's named subject only stated the thing the clause is about."""
+    start = attribution.mention.start
+    return lexicon.search(_RELATIVE_OPENER_TAIL, masked, max(sentence_start, start - 12),
+                         start) is not None
 
 
 def _relative_subject(masked: str, attribution: _Attribution) -> bool:
@@ -2234,6 +2250,13 @@ def _named_subject_before(analysis: _Analysis, events: Sequence[_Event], index: 
             break
         mention = event.after if event.speaker_after else event.before
         if mention is None or mention.span.start < sentence_start:
+            continue
+        if later is not None and event.cue.end <= later.span.start \
+                and not _verbal_event(event) \
+                and analysis.masked[event.cue.end:later.span.start].strip() == ",":
+            # "Responding to Roe's remarks, Doe wrote: “…”", "Asked about Roe's charges, Doe
+            # said …": a subject right after the comma that closes a phrase about someone's
+            # words opens the main clause; that noun of saying reports nothing of it.
             continue
         if later is None or (
                 later.span.start - event.cue.end <= _REACH

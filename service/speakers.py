@@ -1780,7 +1780,8 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
             # quote of its own: then it is only a last resort.
             if before is not None and before.span.start >= stop \
                     and not masked[stop:before.span.start].strip(" ,\t"):
-                if not _ends_sentence(analysis.text, span):
+                if not _ends_sentence(analysis.text, span) \
+                        and not _new_sentence_after(analysis, span, before):
                     attribution = _Attribution(before.span, before.kind, event.cue)
                     return _first_of_double_cue(analysis, events, first_after, span,
                                                 sentence_start, attribution), None
@@ -2203,6 +2204,18 @@ def _clause_attribution(analysis: _Analysis, start: int, end: int) -> _Attributi
 def _ends_sentence(text: str, span: QuoteSpan) -> bool:
     """Whether the quoted words end with a full stop (not "?" or "!", which a cue follows)."""
     return text[span.start:span.end].rstrip(" \t\"”’'»")[-1:] == "."
+
+
+def _new_sentence_after(analysis: _Analysis, span: QuoteSpan, subject: _Mention) -> bool:
+    """Whether a quote ending in "?" or "!" closes its sentence before ``subject``, the
+    capitalised subject right after it: a quote standing alone goes on to its cue ("“Why?”
+    Reed asked", even "“Why?” He asked"), but one led in by words of its own sentence has
+    its cue there ("Lee responded: “Why?” Reed then …", "telling her, “…!” She replied")."""
+    if analysis.text[span.start:span.end].rstrip(" \t\"”’'»")[-1:] not in ("?", "!") \
+            or not subject.span.text[:1].isupper():
+        return False
+    lead_in = analysis.masked[max(0, span.open_mark - 8):span.open_mark].rstrip(" \t")
+    return lead_in.endswith((",", ":")) and not _opens_sentence(analysis, span)
 
 
 def _is_aside(masked: str, event: _Event) -> bool:

@@ -78,3 +78,30 @@ def test_relative_clause_with_its_own_cue(
 def test_quote_after_closed_relative_clause(
         text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     assert attributed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quote led in by a comma or colon and ending in "?" or "!" closes its sentence;
+        # the capitalised subject after it opens the next one
+        ("Ann Lee, visibly angry, responded: “What difference does it make?” Her critics "
+         "cited the remark for years.",
+         [("What difference does it make?", "Ann Lee", "Ann Lee")]),
+        ("Tom Reed emailed her on Monday, telling her, “You are the best player we have!” "
+         "She replied that she was honored.",
+         [("You are the best player we have!", "Tom Reed", "Tom Reed")]),
+        ("Ann Lee answers Reed with, “Why now? Why today?” Reed then writes back, "
+         "“Because it matters.”",
+         [("Why now? Why today?", "Ann Lee", "Ann Lee"),
+          ("Because it matters.", "Reed", "Reed")]),
+        # guard: a quote standing alone still goes on to the subject and cue after it
+        ("“Why now?” Reed asked the council.",
+         [("Why now?", "Reed", "Reed")]),
+        ("The mayor paused.\n\n“Is that really what you want?” She asked it twice.",
+         [("Is that really what you want?", "She", "She")]),
+    ],
+)
+def test_question_or_exclamation_after_lead_in(
+        text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert attributed(text) == expected

@@ -1836,7 +1836,8 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
             # quote of its own: then it is only a last resort.
             if before is not None and before.span.start >= stop \
                     and not masked[stop:before.span.start].strip(" ,\t"):
-                if not _ends_sentence(analysis.text, span):
+                if not _ends_sentence(analysis.text, span) \
+                        and not _new_sentence_after(analysis, span, before):
                     attribution = _Attribution(before.span, before.kind, event.cue)
                     return _first_of_double_cue(analysis, events, first_after, span,
                                                 sentence_start, attribution), None
@@ -1928,7 +1929,8 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
                             and outer.mention.text.lower() != "who":
                         return outer, None
                     return attribution, None
-                if attribution.kind != "common" or event.speaker_after:
+                if attribution.kind != "common" or event.speaker_after \
+                        or _opens_relative_clause(masked, attribution, sentence_start):
                     return attribution, None
                 weak = weak or attribution
         index -= 1
@@ -2204,6 +2206,9 @@ _MAIN_VERB_AFTER_COMMA = regex.compile(
     rf"(?:,|{_MASK})[ \t]+(?:{_LY_ADVERB}[ \t]+)?"
     rf"(?:\p{{Ll}}{{2,}}ed|{lexicon.alternation(lexicon.VERB_FORMS)})"
     rf"[ \t]+(?:{_DETERMINER}|that|to|him|her|them|it|\p{{Lu}})\b"
+    # "Hoff, who declined to comment, proposes: “…”", "…, who asked not to be named, warns
+    # voters …": a present-tense verb after the comma, before a colon or its object.
+    rf"|,[ \t]+(?:{_LY_ADVERB}[ \t]+)?\p{{Ll}}{{2,}}[^\W\d_su]s(?:[ \t]*:|[ \t]+\p{{Ll}}+\b)"
 )
 
 
@@ -2227,6 +2232,18 @@ def _closed_relative_head(masked: str, attribution: _Attribution, event: _Event,
     return _Attribution(head.span, head.kind, event.cue)
 
 
+_RELATIVE_OPENER_TAIL = regex.compile(r"(?:,[ \t]+which|\bin[ \t]+what)[ \t]+$")
+
+
+def _opens_relative_clause(masked: str, attribution: _Attribution, sentence_start: int) -> bool:
+    """"…, which an audit said was “…”", "in what the union called “…”": a common subject
+    right after a relative pronoun has a cue of its own in that clause, which holds the
+    quote; the main clause's named subject only stated the thing the clause is about."""
+    start = attribution.mention.start
+    return lexicon.search(_RELATIVE_OPENER_TAIL, masked, max(sentence_start, start - 12),
+                         start) is not None
+
+
 def _relative_subject(masked: str, attribution: _Attribution) -> bool:
     """", who described …": a non-restrictive relative pronoun is the subject of its own
     cue, and the words that attribute the quote ("anybody who complains" is no speaker)."""
@@ -2243,6 +2260,18 @@ def _clause_attribution(analysis: _Analysis, start: int, end: int) -> _Attributi
 def _ends_sentence(text: str, span: QuoteSpan) -> bool:
     """Whether the quoted words end with a full stop (not "?" or "!", which a cue follows)."""
     return text[span.start:span.end].rstrip(" \t\"”’'»")[-1:] == "."
+
+
+def _new_sentence_after(analysis: _Analysis, span: QuoteSpan, subject: _Mention) -> bool:
+    """Whether a quote ending in "?" or "!" closes its sentence before ``subject``, the
+    capitalised subject right after it: a quote standing alone goes on to its cue ("“Why?”
+    Reed asked", even "“Why?” He asked"), but one led in by words of its own sentence has
+    its cue there ("Lee responded: “Why?” Reed then …", "telling her, “…!” She replied")."""
+    if analysis.text[span.start:span.end].rstrip(" \t\"”’'»")[-1:] not in ("?", "!") \
+            or not subject.span.text[:1].isupper():
+        return False
+    lead_in = analysis.masked[max(0, span.open_mark - 8):span.open_mark].rstrip(" \t")
+    return lead_in.endswith((",", ":")) and not _opens_sentence(analysis, span)
 
 
 def _is_aside(masked: str, event: _Event) -> bool:
@@ -2290,6 +2319,13 @@ def _named_subject_before(analysis: _Analysis, events: Sequence[_Event], index: 
             break
         mention = event.after if event.speaker_after else event.before
         if mention is None or mention.span.start < sentence_start:
+            continue
+        if later is not None and event.cue.end <= later.span.start \
+                and not _verbal_event(event) \
+                and analysis.masked[event.cue.end:later.span.start].strip() == ",":
+            # "Responding to Roe's remarks, Doe wrote: “…”", "Asked about Roe's charges, Doe
+            # said …": a subject right after the comma that closes a phrase about someone's
+            # words opens the main clause; that noun of saying reports nothing of it.
             continue
         if later is None or (
                 later.span.start - event.cue.end <= _REACH

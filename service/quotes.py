@@ -70,6 +70,12 @@ class QuoteSpan:
     last_paragraph: int
     style: QuoteStyle
 
+    @property
+    def stop(self) -> int:
+        """Where the text after the quotation begins: past the closing mark, or at ``end``
+        for a quotation never closed."""
+        return self.close_mark + 1 if self.close_mark is not None else self.end
+
 
 @dataclass(slots=True)
 class _Open:

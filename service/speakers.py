@@ -437,16 +437,17 @@ _CONJUNCTION_TAIL = regex.compile(
 #: A subordinating word before a cue's subject, no punctuation between ("When Doe said",
 #: "when someone in the crowd shouted"), matched right to left from the subject: the cue
 #: belongs to an adverbial clause.
+_SUBORDINATORS = frozenset({"when", "whenever", "while", "after", "before", "because", "since",
+                            "although", "though", "if", "until", "once", "whereas", "as"})
 _SUBORDINATOR_BEFORE = regex.compile(
-    r"(?r)(?:^|(?<=[\s,;(—–―]))(?:(?P<word>(?i:when|whenever|while|after|before|because|since|"
-    rf"although|though|if|until|once|whereas))[ \t]+(?:[^,;:.!?\n{_MASK}]{{0,40}}[ \t])?"
+    r"(?r)(?:^|(?<=[\s,;(—–―]))"
+    rf"(?:(?P<word>(?i:{lexicon.alternation(_SUBORDINATORS - {'as'})}))"
+    rf"[ \t]+(?:[^,;:.!?\n{_MASK}]{{0,40}}[ \t])?"
     # "as" only right before the subject: "as his friends jeered", not "as a deterrence to
     # what it called".
     r"|(?P<word>(?i:as))[ \t]+)$"
 )
 _CLAUSE_PUNCTUATION_AS_SPACE = str.maketrans(",;(—–―", "      ")
-_SUBORDINATORS = frozenset({"when", "whenever", "while", "after", "before", "because", "since",
-                            "although", "though", "if", "until", "once", "whereas", "as"})
 #: What may stand before an adverbial clause that opens a main clause: nothing, or a comma,
 #: semicolon, dash or conjunction ("Some booed, and when Doe …, a man yelled “…”").
 _MAIN_CLAUSE_OPENING = regex.compile(r"(?:^|[,;:—–―(]|\b(?:and|but|so|then|yet))[ \t]*$")
@@ -525,7 +526,7 @@ def _mask(text: str, spans: Sequence[QuoteSpan]) -> str:
     pieces: list[str] = []
     position = 0
     for span in spans:
-        stop = span.close_mark + 1 if span.close_mark is not None else span.end
+        stop = span.stop
         if span.open_mark < position:
             continue
         if text[stop - 2:stop + 1] == "'''":
@@ -1776,10 +1777,6 @@ def _subject_of_sentence(analysis: _Analysis, span: QuoteSpan) -> _Attribution |
     return _Attribution(subject.span, subject.kind, None)
 
 
-def _quote_stop(span: QuoteSpan) -> int:
-    return span.close_mark + 1 if span.close_mark is not None else span.end
-
-
 def _from_event(event: _Event, use_after: bool) -> _Attribution | None:
     mention = event.after if use_after else event.before
     if mention is None:
@@ -1792,7 +1789,7 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
     """The attribution of ``span`` from cues around it, and a fallback that only counts when
     no earlier quote of its paragraph speaks for it ("X said. “….” He added …")."""
     masked = analysis.masked
-    stop = _quote_stop(span)
+    stop = span.stop
     sentence_start, _ = analysis.sentence_bounds(span.open_mark)
     _, sentence_end = analysis.sentence_bounds(max(span.open_mark, stop - 1))
     paragraph_end = analysis.doc.paragraphs[span.last_paragraph][1]
@@ -1855,12 +1852,9 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
     if _capitalised_cue_ahead(masked, stop):
         capitalised = lexicon.match(_APPOSED_CAPITALISED_CUE, masked, stop,
                                     min(paragraph_end, stop + 250))
-        if capitalised is not None:
-            name = capitalised.group("name")
-            if _ends_with_full_stop(name):
-                name = name[:-1]
-            return _Attribution(Span(name, capitalised.start("name"),
-                                     capitalised.start("name") + len(name)), "name",
+        named = _mention(capitalised, 0) if capitalised is not None else None
+        if capitalised is not None and named is not None:  # (the name group always matches)
+            return _Attribution(named.span, named.kind,
                                 Span(capitalised.group("cue"), capitalised.start("cue"),
                                      capitalised.end("cue"))), None
     dash_end = min(paragraph_end, stop + 200)
@@ -1956,6 +1950,15 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
     return weak, deferred
 
 
+def _denied(masked: str, attribution: _Attribution) -> bool:
+    """Whether the attribution's cue is negated ("didn’t suggest", "never said"): it then
+    reports nothing said."""
+    cue = attribution.cue
+    return cue is not None and lexicon.search(
+        _NEGATION_TAIL, masked, max(attribution.mention.end, cue.start - 12), cue.start
+    ) is not None
+
+
 def _first_of_double_cue(analysis: _Analysis, events: Sequence[_Event], first_after: int,
                          span: QuoteSpan, sentence_start: int,
                          trailing: _Attribution) -> _Attribution:
@@ -1981,9 +1984,7 @@ def _first_of_double_cue(analysis: _Analysis, events: Sequence[_Event], first_af
                 or _follows_quote(masked, earlier.mention.start) \
                 or _is_participle(event.cue.text) \
                 or not lexicon.match(_DOUBLE_CUE_GAP, masked, event.cue.end, span.open_mark) \
-                or lexicon.search(_NEGATION_TAIL, masked,
-                                  max(earlier.mention.end, event.cue.start - 12),
-                                  event.cue.start):
+                or _denied(masked, earlier):
             return trailing
         if _resolve(analysis, earlier) == _resolve(analysis, trailing):
             # The next sentence goes on from the trailing mention, the one last in focus.
@@ -1991,6 +1992,8 @@ def _first_of_double_cue(analysis: _Analysis, events: Sequence[_Event], first_af
             return earlier
         return trailing
     return trailing
+
+
 def _subordinator(masked: str, event: _Event, sentence_start: int) -> regex.Match[str] | None:
     """The subordinating word ("when", "as", …) before the subject of ``event``'s cue (group
     "word"), if the cue is that of an adverbial clause; else None."""
@@ -2082,7 +2085,7 @@ def _agent_attribution(analysis: _Analysis, span: QuoteSpan, events: Sequence[_E
     its complement ("has been called “…” by Roe") or, for a cue that asks or tells, follows
     the agent ("Doe was asked by Roe whether … “…”"), and no other cue or noun of saying
     stands between (in "Doe was asked by Roe about it and said “…”" Doe speaks)."""
-    stop = _quote_stop(span)
+    stop = span.stop
     for passive in reversed(analysis.passive_events(sentence_start, span.open_mark)):
         if passive.cue.start < sentence_start or passive.cue.end > span.open_mark:
             continue
@@ -2350,7 +2353,7 @@ def _inherit(analysis: _Analysis, spans: Sequence[QuoteSpan],
             continue  # "signs that read “Stop The Cuts”": a title or slogan, said by nobody
         if previous >= 0 and spans[previous].last_paragraph == span.first_paragraph \
                 and found[previous] is not None:
-            found[index] = _intervening_attribution(analysis, span, _quote_stop(spans[previous])) \
+            found[index] = _intervening_attribution(analysis, span, spans[previous].stop) \
                 or analysis.repeated_cues.get(spans[previous].open_mark) or found[previous]
             continue
         if deferred[index] is not None:
@@ -2376,7 +2379,7 @@ def _inherit(analysis: _Analysis, spans: Sequence[QuoteSpan],
                 continue
         if previous >= 0 and spans[previous].last_paragraph == prior_paragraph \
                 and found[previous] is not None:
-            found[index] = _intervening_attribution(analysis, span, _quote_stop(spans[previous])) \
+            found[index] = _intervening_attribution(analysis, span, spans[previous].stop) \
                 or found[previous]
             continue
         if previous < 0 or spans[previous].last_paragraph < prior_paragraph:
@@ -2389,7 +2392,7 @@ def _inherit(analysis: _Analysis, spans: Sequence[QuoteSpan],
         if found[index] is None and span.first_paragraph not in headings \
                 and spans[index + 1].first_paragraph == span.last_paragraph \
                 and found[index + 1] is not None \
-                and not masked[_quote_stop(span):spans[index + 1].open_mark].strip(" ,;:.\t"):
+                and not masked[span.stop:spans[index + 1].open_mark].strip(" ,;:.\t"):
             found[index] = found[index + 1]
 
 
@@ -2418,8 +2421,7 @@ def _intervening_attribution(analysis: _Analysis, span: QuoteSpan,
         return None
     found = _last_attribution_in(analysis, previous_start, previous_end)
     if found is None or found.kind not in ("name", "pronoun") or found.cue is None \
-            or lexicon.search(_NEGATION_TAIL, masked, max(found.mention.end, found.cue.start - 12),
-                              found.cue.start):
+            or _denied(masked, found):
         # "Doe didn't suggest retaliation.": a cue denied reports nothing said; "callers
         # asked": a common noun is seldom the one a following quote goes on from.
         return None

@@ -52,6 +52,15 @@ _CUE_WORDS = lexicon.alternation(CUES)
 _NON_NOUN_WORDS = lexicon.alternation(lexicon.GERMAN_NON_NOUNS)
 
 _MASK = "\ue000"
+
+
+def _compound_ending_in(nouns: frozenset[str]) -> str:
+    """A capitalised word that is one of ``nouns`` or a compound ending in one ("Landrat",
+    "Innenministerin", "Positionspapier"): German joins nouns into one word, its last the
+    head."""
+    return rf"(?=\p{{Lu}})[\p{{L}}\-]*?(?i:{lexicon.alternation(nouns)})"
+
+
 _DETERMINER = (r"(?:[Dd]e[rsmn]|[Dd]ie|[Dd]as|[Ee]in(?:e[rsmn]?)?"
                r"|[Ss]ein(?:e[rsmn]?)?|[Ii]hr(?:e[rsmn]?)?|[Uu]nser(?:e[rsmn]?)?)")
 # Inflected attributive adjectives end in -e/-en/-er/-es/-em ("der zuständige", "einem
@@ -118,8 +127,7 @@ _GIVEN_AND_SURNAME = rf"(?P<given>\p{{Lu}}[\p{{Ll}}\-]+)\s+{_CAPITALISED_RUN}"
 _PERSON = regex.compile(
     rf"{_CAPITALISED_RUN}(?P<party>\s+\((?i:{lexicon.alternation(lexicon.GERMAN_PARTIES)}"
     r"|\d{1,3})\))?")
-_ROLE = regex.compile(
-    rf"(?=\p{{Lu}})[\p{{L}}\-]*?(?i:{lexicon.alternation(lexicon.GERMAN_ROLE_NOUNS)})$")
+_ROLE = regex.compile(rf"{_compound_ending_in(lexicon.GERMAN_ROLE_NOUNS)}$")
 # The end of what comes before a clause whose verb is last: "Wie ein Sprecher sagte, …".
 _SUBORDINATE_END = regex.compile(
     r"(?:\b(?:[Ww]ie|als|dass|nachdem|weil|während|obwohl|ob|da)|,)\s*$")
@@ -162,8 +170,8 @@ _REPORTED_REACH = 3  # sentences looked back over for the cue of a run of report
 # "Darin heißt es: „…“": the text named in the sentence before speaks.
 _THEREIN = regex.compile(r"\s*(?:Darin|Dort|Hierin)\s+(?:heißt|hieß|steht|stand)\b")
 _DOCUMENT = regex.compile(
-    rf"(?r){_DETERMINER}\s+(?:{_ADJECTIVE}\s+){{0,3}}(?=\p{{Lu}})[\p{{L}}\-]*?"
-    rf"(?i:{lexicon.alternation(lexicon.GERMAN_DOCUMENT_NOUNS)})\b"
+    rf"(?r){_DETERMINER}\s+(?:{_ADJECTIVE}\s+){{0,3}}"
+    rf"{_compound_ending_in(lexicon.GERMAN_DOCUMENT_NOUNS)}\b"
     rf"(?:\s+(?:des|der)\s+(?:{_ADJECTIVE}\s+){{0,2}}{_CAPITALISED_RUN})?")
 _QUOTE_MARKS = frozenset("„“”‚‘’»«›‹\"")
 # Dative and accusative articles: a phrase opening with one is no subject, so the subject
@@ -217,8 +225,7 @@ _TITLE_WORDS = 6
 # what somebody said.
 # Adjectives may stand between ("der satirischen Wochenzeitung „…“"), and a label with a
 # colon names a slogan ("(Motto: „…“)").
-_NAMING_NOUN = (rf"(?=\p{{Lu}})[\p{{L}}\-]*?"
-                rf"(?i:{lexicon.alternation(lexicon.GERMAN_NAMING_NOUNS)})")
+_NAMING_NOUN = _compound_ending_in(lexicon.GERMAN_NAMING_NOUNS)
 _DEFINITE_BEFORE = regex.compile(
     r"(?:\b(?:der|die|das|dem|den|des|im|am|vom|zum|zur|beim)(?:\s+\p{Ll}+(?:e|en|er|es|em)){0,2}"
     rf"(?:\s+{_NAMING_NOUN})?|\b(?:Motto|Slogan|Titel|Parole)\s*:)\s*$")
@@ -370,7 +377,7 @@ def _cue_span(analysis: _Analysis, match: regex.Match[str], group: str | int = "
 
 
 def _right_after(analysis: _Analysis, span: QuoteSpan, tail: int) -> _Attribution | None:
-    close = span.close_mark + 1 if span.close_mark is not None else span.end
+    close = span.stop
     found = lexicon.match(_AFTER_QUOTE, analysis.masked, close, tail)
     if found is None:
         return None
@@ -472,7 +479,7 @@ def _according(analysis: _Analysis, head: int, tail: int) -> _Attribution | None
 
 def _later(analysis: _Analysis, head: int, span: QuoteSpan, tail: int
            ) -> _Attribution | None:
-    close = span.close_mark + 1 if span.close_mark is not None else span.end
+    close = span.stop
     masked = analysis.masked
     for cue in lexicon.finditer(_CUE, masked, close, tail):
         mention = analysis.phrase_after(cue.end(), tail)
@@ -526,7 +533,7 @@ def _with_words(analysis: _Analysis, head: int, span: QuoteSpan, tail: int
     lead = masked[head:words.start()].strip()
     if not lead or lead.endswith(":"):
         # "Mit den Worten „…“ verließ die Ministerin den Saal": the subject after the verb.
-        close = span.close_mark + 1 if span.close_mark is not None else span.end
+        close = span.stop
         found = lexicon.match(_VERB_THEN_SUBJECT, masked, close, tail)
         return None if found is None else _attribution(analysis, _matched(analysis, found),
                                                          cue)

@@ -1109,6 +1109,12 @@ class _Analysis:
                 # "said hospital director Jane Doe", "said Acme economist Jane Doe": the
                 # person after the role words, not the role.
                 after = _titled_name(masked, m.end(), after_end) or after
+            if after is not None and after.kind == "common" \
+                    and not _speaker_shaped(after.span.text):
+                # "said retired Army general Tom Reed", "said one of those advisers": the
+                # words right after the cue are no noun phrase of their own; the speaker is
+                # the name that ends the phrase, or the whole phrase.
+                after = self._speaker_in_phrase(m.end(), after_end)
             link = lexicon.search(_CLAUSE_LINK, window, max(0, len(window) - 40)) \
                 if _may_end_with(window, 0, len(window), _CLAUSE_LINK_ENDINGS) else None
             if before is None and not participle and after is not None \
@@ -1292,6 +1298,24 @@ class _Analysis:
                 if verbs_subject is not None and verbs_subject.kind in ("pronoun", "name"):
                     return verbs_subject
         return mention
+
+    def _speaker_in_phrase(self, start: int, end: int) -> _Mention | None:
+        """The last name of the phrase at ``start``, whole even past the full stop of an
+        abbreviation ("Army Lt. Gen. Tom Reed"), or the phrase itself when it is a speaker's
+        noun phrase; None when neither is."""
+        phrase = lexicon.match(_AFTER_PHRASE, self.masked, start, end)
+        found = self._name_in_phrase(phrase) if phrase else None
+        if found is None or not _speaker_shaped(found.span.text):
+            return None
+        if found.kind == "name":
+            whole = lexicon.match(_NAME_ONLY, self.masked, found.span.start, end)
+            name = whole.group("name") if whole else ""
+            if len(name) > len(found.span.text):
+                if _ends_with_full_stop(name):
+                    name = name[:-1]
+                begin = whole.start("name") if whole else found.span.start
+                return _Mention(Span(name, begin, begin + len(name)), "name")
+        return found
 
     def _name_in_phrase(self, phrase: regex.Match[str]) -> _Mention | None:
         value = phrase.group("phrase")
@@ -1727,7 +1751,110 @@ def attribute(doc: Document, spans: Sequence[QuoteSpan]) -> tuple[Quote, ...]:
             found[index] = _subject_of_sentence(analysis, span)
     return _records(doc, ordered, headings, [
         None if attribution is None else _speaker(analysis, attribution)
-        for attribution in found])
+        for attribution in (_shaped(masked, found_one) for found_one in found)])
+
+
+#: Lower-case words that stand in a sentence's subject slot yet name nobody: time words and
+#: adverbs ("what's today called …", "and later said") and degree words ("more divisive
+#: remarks").
+_NON_SPEAKER_WORDS = frozenset({
+    "today", "tonight", "yesterday", "tomorrow", "later", "earlier", "often", "now", "then",
+    "also", "soon", "once", "again", "ever", "never", "always", "sometimes", "usually",
+    "still", "even", "just", "already", "more", "most", "less", "least", "much", "very",
+    "too", "so", "such",
+})
+#: Nouns of time and measure that head a phrase in a subject's place but say nothing ("at
+#: one point calling …", "said the days when …").
+_NON_SPEAKER_NOUNS = frozenset({"point", "days", "time", "times", "moment", "rest"})
+#: Words a noun phrase does not end with: a phrase cut off before its head noun ("all of
+#: the", "many of the same").
+_OPEN_ENDINGS = frozenset({
+    "of", "the", "a", "an", "to", "and", "or", "for", "with", "in", "on", "at", "by", "from",
+    "as", "that", "than", "same", "this", "these", "those", "its", "his", "her", "their",
+})
+#: Adjective endings: a phrase that ends in one lacks its noun ("the two lengthy
+#: investigative"); a word alone with one is no subject ("interesting", "disavowing"). People
+#: nouns with those endings are kept; "-ing" ends nouns too ("the ruling", "the filing"), so
+#: it counts only for a word alone.
+_ADJECTIVE_ENDINGS = ("ous", "ful", "ive", "able", "ible")
+_PEOPLE_IN_ADJECTIVE_FORM = frozenset({
+    "executive", "representative", "detective", "relative", "conservative", "native",
+    "operative", "progressive", "captive", "fugitive", "collective", "directive",
+})
+#: Nouns ending in "-ly", which otherwise marks an adverb ("reportedly", "later").
+_LY_NOUNS = frozenset({"family", "rally", "ally", "assembly", "daily", "weekly", "monthly",
+                       "quarterly", "bully", "supply", "monopoly", "anomaly", "homily"})
+#: Contracted subjects of "is" that are no speaker ("It's not enough …", "That's why …").
+_CONTRACTED_NON_SPEAKERS = frozenset({"it", "that", "there", "what", "here", "this", "who"})
+_APOSTROPHES = "’'"
+
+
+def _adjective_shaped(word: str) -> bool:
+    return (word.endswith("ly") and word not in _LY_NOUNS) \
+        or (word.endswith(_ADJECTIVE_ENDINGS) and word not in _PEOPLE_IN_ADJECTIVE_FORM)
+
+
+def _speaker_shaped(mention: str) -> bool:
+    """Whether ``mention`` reads as a noun phrase that can say something.
+
+    A rule that takes the words before or after a cue as its speaker sometimes takes an
+    adverb ("often"), a verb form ("came", "disavowing"), an adjective ("more divisive"), a
+    contracted clause ("It's", "The results aren't") or a phrase cut off before its noun ("all
+    of the"): verify would then report a quote as said by "more divisive". Only lower-case
+    words are judged: a capitalised one may be a name ("Al From", "Echo Point").
+    """
+    words = mention.split()
+    if not words:
+        return False
+    lower = [word.lower().strip(",.;:") for word in words]
+    for apostrophe in _APOSTROPHES:
+        if any(word.endswith(f"n{apostrophe}t") for word in lower):
+            return False  # "The final results aren't": a clause, not its subject
+        if lower[-1].endswith(f"{apostrophe}s") \
+                and lower[-1][:-2] in _CONTRACTED_NON_SPEAKERS:
+            return False
+    if not words[-1][:1].islower():
+        return True
+    last = lower[-1]
+    if len(words) == 1:
+        return not (last in _NON_SPEAKER_WORDS or last in _NON_SPEAKER_NOUNS
+                    or _verb_like(last) or _adjective_shaped(last)
+                    or (len(last) >= 6 and last.endswith("ing")))
+    if lower[0] in _NON_SPEAKER_WORDS and words[0][:1].islower():
+        return False  # "more divisive"
+    # "the days when the nation had": a clause, ended by its verb.
+    return not (last in _OPEN_ENDINGS or last in _NON_SPEAKER_NOUNS or _adjective_shaped(last)
+                or last in lexicon.VERB_FORMS)
+
+
+#: Words that make a participle after them a noun phrase: "those surveyed", "the accused".
+_PARTICIPLE_DETERMINERS = frozenset({"those", "the", "these", "all", "many", "some", "most"})
+
+
+def _shaped(masked: str, attribution: _Attribution | None) -> _Attribution | None:
+    """``attribution`` if its mention reads as a speaker's noun phrase, cut back to its head
+    noun phrase when a verb runs on in it ("The piece used one of" -> "The piece"), or
+    widened to the determiner that makes a participle a noun ("surveyed" -> "those
+    surveyed"); else None: no speaker beats "more divisive"."""
+    if attribution is None or _speaker_shaped(attribution.mention.text):
+        return attribution
+    mention = attribution.mention
+    cue = attribution.cue
+    before = masked[max(0, mention.start - 8):mention.start]
+    determiner = before.rstrip(" \t").rsplit(None, 1)[-1] if before.strip() else ""
+    if " " not in mention.text and before.endswith((" ", "\t")) \
+            and determiner.lower() in _PARTICIPLE_DETERMINERS \
+            and mention.text.endswith("ed"):
+        start = mention.start - (len(before) - before.rstrip(" \t").rfind(determiner))
+        return _Attribution(Span(masked[start:mention.end], start, mention.end), "common", cue)
+    if cue is not None and mention.text[-2:-1] in _APOSTROPHES and mention.end <= cue.start \
+            and cue.start - mention.end <= 1:
+        return attribution  # "It's denouncing the plan": "is" the auxiliary of its cue
+    if attribution.kind == "common":
+        head = _head_noun_phrase(_Mention(mention, "common")).span
+        if head != mention and _speaker_shaped(head.text):
+            return _Attribution(head, "common", cue)
+    return None
 
 
 def _speaker(analysis: _Analysis, attribution: _Attribution) -> tuple[Speaker, Span | None]:

@@ -1305,6 +1305,10 @@ class _Analysis:
         noun phrase; None when neither is."""
         phrase = lexicon.match(_AFTER_PHRASE, self.masked, start, end)
         found = self._name_in_phrase(phrase) if phrase else None
+        if found is not None and found.kind == "common" \
+                and not _speaker_shaped(found.span.text):
+            head = _without_open_ending(found.span)
+            found = None if head is None else _Mention(head, "common")
         if found is None or not _speaker_shaped(found.span.text):
             return None
         if found.kind == "name":
@@ -1751,7 +1755,12 @@ def attribute(doc: Document, spans: Sequence[QuoteSpan]) -> tuple[Quote, ...]:
             found[index] = _subject_of_sentence(analysis, span)
     return _records(doc, ordered, headings, [
         None if attribution is None else _speaker(analysis, attribution)
-        for attribution in (_shaped(masked, found_one) for found_one in found)])
+        for attribution in (
+            # "The senator … and later said, “…”": a rejected mention gives way to the
+            # subject that opens the quote's sentence.
+            _shaped(masked, found_one)
+            or (None if found_one is None else _shaped(masked, _subject_of_sentence(analysis, span)))
+            for found_one, span in zip(found, ordered, strict=True))])
 
 
 #: Lower-case words that stand in a sentence's subject slot yet name nobody: time words and
@@ -1854,7 +1863,22 @@ def _shaped(masked: str, attribution: _Attribution | None) -> _Attribution | Non
         head = _head_noun_phrase(_Mention(mention, "common")).span
         if head != mention and _speaker_shaped(head.text):
             return _Attribution(head, "common", cue)
+        head = _without_open_ending(mention)
+        if head is not None:
+            return _Attribution(head, "common", cue)
     return None
+
+
+def _without_open_ending(mention: Span) -> Span | None:
+    """A phrase cut off before its noun, back to the noun phrase it holds: "the authors of
+    the" -> "the authors"; None when that leaves a word alone ("all of the" -> "all")."""
+    words = mention.text.split()
+    while words and words[-1] in _OPEN_ENDINGS:
+        words.pop()
+    text = " ".join(words)
+    if len(words) < 2 or not mention.text.startswith(text) or not _speaker_shaped(text):
+        return None
+    return Span(text, mention.start, mention.start + len(text))
 
 
 def _speaker(analysis: _Analysis, attribution: _Attribution) -> tuple[Speaker, Span | None]:

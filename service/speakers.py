@@ -1759,7 +1759,8 @@ def attribute(doc: Document, spans: Sequence[QuoteSpan]) -> tuple[Quote, ...]:
             # "The senator … and later said, “…”": a rejected mention gives way to the
             # subject that opens the quote's sentence.
             _shaped(masked, found_one)
-            or (None if found_one is None else _shaped(masked, _subject_of_sentence(analysis, span)))
+            or (None if found_one is None
+                else _shaped(masked, _subject_of_sentence(analysis, span)))
             for found_one, span in zip(found, ordered, strict=True))])
 
 
@@ -1863,9 +1864,9 @@ def _shaped(masked: str, attribution: _Attribution | None) -> _Attribution | Non
         head = _head_noun_phrase(_Mention(mention, "common")).span
         if head != mention and _speaker_shaped(head.text):
             return _Attribution(head, "common", cue)
-        head = _without_open_ending(mention)
-        if head is not None:
-            return _Attribution(head, "common", cue)
+        trimmed = _without_open_ending(mention)
+        if trimmed is not None:
+            return _Attribution(trimmed, "common", cue)
     return None
 
 

@@ -1714,6 +1714,8 @@ def attribute(doc: Document, spans: Sequence[QuoteSpan]) -> tuple[Quote, ...]:
             deferred.append(None)
             continue
         direct, fallback = _direct_attribution(analysis, span)
+        if direct is not None:
+            direct = _block_lead_in(analysis, span, direct) or direct
         found.append(direct)
         deferred.append(fallback)
     _inherit(analysis, ordered, found, deferred, headings)
@@ -1728,6 +1730,25 @@ def attribute(doc: Document, spans: Sequence[QuoteSpan]) -> tuple[Quote, ...]:
     return _records(doc, ordered, headings, [
         None if attribution is None else _speaker(analysis, attribution)
         for attribution in found])
+
+
+def _block_lead_in(analysis: _Analysis, span: QuoteSpan,
+                   direct: _Attribution) -> _Attribution | None:
+    """The colon lead-in ending the paragraph before a quote that opens its paragraph ("As
+    the Ledger reported: ¶ "…. “…,” one member said.""), when the quote's own attribution
+    is a cue after another quote: that cue attributes the nearer quote, nested in the relayed
+    text; the block is the lead-in's. None when the rule does not apply."""
+    masked = analysis.masked
+    if direct.mention.start < span.stop or _MASK not in masked[span.stop:direct.mention.start] \
+            or span.first_paragraph == 0:
+        return None
+    paragraphs = analysis.doc.paragraphs
+    if masked[paragraphs[span.first_paragraph][0]:span.open_mark].strip():
+        return None
+    prior_start, prior_end = paragraphs[span.first_paragraph - 1]
+    if not masked[prior_start:prior_end].rstrip().endswith(":"):
+        return None
+    return _direct_lead_in(analysis, prior_start, prior_end)
 
 
 def _speaker(analysis: _Analysis, attribution: _Attribution) -> tuple[Speaker, Span | None]:

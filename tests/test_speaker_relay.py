@@ -1,0 +1,30 @@
+"""Relayed text and colon lead-ins: (text, expected [(quoted words, speaker name, mention)])."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.handmade import attributed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An outlet's text relayed after a colon lead-in: the block is the outlet's, the
+        # quote nested in it (with its own cue after it) is the nested speaker's.
+        ('As the Daily Ledger reported after the vote:\n\n"The council has done little with '
+         "the money it raised. Its members have argued for months about the plan. “We never "
+         'saw the figures,” one member told the paper in June."\n\nThe mayor disagreed.',
+         [("The council has done little with the money it raised. Its members have argued "
+           "for months about the plan.", "Daily Ledger", "Daily Ledger"),
+          ("We never saw the figures,", "one member", "one member")]),
+        ('As Acme Radio’s Tom Reed wrote after the hearing:\n\n"The agency has done almost '
+         "nothing with the files it seized. “They have not even opened them,” one analyst "
+         'said in May."',
+         [("The agency has done almost nothing with the files it seized.", "Tom Reed",
+           "Acme Radio’s Tom Reed"),
+          ("They have not even opened them,", "one analyst", "one analyst")]),
+    ],
+)
+def test_relayed_blocks(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert attributed(text) == expected

@@ -1896,6 +1896,11 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
     agent = _agent_attribution(analysis, span, events, first_after, sentence_start, owned)
     if agent is not None:
         return agent, None
+    if masked[max(sentence_start, span.open_mark - 16):span.open_mark].rstrip().endswith(":"):
+        with_lead = _with_participle_lead(masked, max(sentence_start, span.open_mark - 120),
+                                          span.open_mark)
+        if with_lead is not None:
+            return with_lead, None
     # 2. The last cue before it in its sentence: "X said that “…”", "according to X, … “…”".
     #    A named or pronoun subject beats a common noun ("the data showed"), and "according
     #    to X" anywhere in the sentence beats a common noun too: it sources the whole sentence.
@@ -1905,6 +1910,11 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
         event = events[index]
         if owned is not None and owned.cue is not None and event.cue.start < owned.cue.start:
             return owned, None
+        if _colon_common_subject(masked, event, span.open_mark, sentence_start):
+            # "Reed said as the heckler yelled: “…”": a subject right before its cue and a
+            # colon introduce the quote, whatever clause they stand in; a named subject
+            # earlier in the sentence says other words.
+            return _from_event(event, False), None
         if event.cue.end <= span.open_mark and _closed_clause(analysis, event, span.open_mark,
                                                                sentence_start):
             # "When Roe suggested …, Doe fired back: “…”", "when Roe said …, a man yelled
@@ -1969,6 +1979,37 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
         weak = _label_attribution(analysis, lead_start, span.open_mark) or weak \
             or _clause_attribution(analysis, lead_start, span.open_mark)
     return weak, deferred
+
+
+#: "with the candidate reportedly yelling:", "with a narrator saying:": an absolute phrase
+#: whose participle introduces the quote after its colon; its noun phrase is the speaker.
+#: Matched right to left from the quote's opening mark.
+_WITH_PARTICIPLE = regex.compile(
+    rf"(?r)(?<![\p{{L}}’'\-])with[ \t]+(?:(?P<name>{_NAME_SEQ})|(?P<common>{_DETERMINER}"
+    rf"(?:[ \t]+(?!{_STOP}\b|{_LY_ADVERB})[\p{{L}}\d’'\-]+){{1,3}}))"
+    rf"[ \t]+(?:{_LY_ADVERB}[ \t]+)?\p{{Ll}}{{2,}}ing[ \t]*:\s*$"
+)
+
+
+def _with_participle_lead(masked: str, start: int, end: int) -> _Attribution | None:
+    if "with" not in masked[start:end]:
+        return None  # nearly every colon lead-in: a string test is cheaper than the pattern
+    found = lexicon.match(_WITH_PARTICIPLE, masked, start, end)
+    mention = _mention(found, 0) if found is not None else None
+    if mention is None:
+        return None
+    return _Attribution(mention.span, mention.kind, None)
+
+
+def _colon_common_subject(masked: str, event: _Event, position: int,
+                          sentence_start: int) -> bool:
+    """Whether ``event`` is a common noun phrase and its verb right before a colon and the
+    quote at ``position`` ("the heckler yelled: “…”"), the subject next to its cue."""
+    before = event.before
+    return before is not None and before.kind == "common" and not event.speaker_after \
+        and before.span.start >= sentence_start and event.cue.end <= position \
+        and masked[event.cue.end:position].strip(" \t") == ":" \
+        and not masked[before.span.end:event.cue.start].strip() and _verbal_event(event)
 
 
 def _denied(masked: str, attribution: _Attribution) -> bool:

@@ -28,3 +28,26 @@ from tests.handmade import attributed
 )
 def test_relayed_blocks(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert attributed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An absolute phrase "with X (adverb) V-ing:" introduces the quote after its colon.
+        ("Protesters were pushed out of the hall, with the candidate reportedly shouting: "
+         "“Get them out of here!”",
+         [("Get them out of here!", "the candidate", "the candidate")]),
+        ("The ad ends with a narrator saying: “Can voters trust this man?”",
+         [("Can voters trust this man?", "a narrator", "a narrator")]),
+        ("Supporters filled the square, with Ann Lee loudly insisting: “We will not leave.”",
+         [("We will not leave.", "Ann Lee", "Ann Lee")]),
+        # A subject, its verb and a colon right before the quote, even in a clause of "as".
+        ("“Somebody is having a rough night,” Reed said as the protester shouted: “You lie!”",
+         [("Somebody is having a rough night,", "Reed", "Reed"),
+          ("You lie!", "the protester", "the protester")]),
+        ("Lee kept smiling while the heckler yelled: “Go home now!”",
+         [("Go home now!", "the heckler", "the heckler")]),
+    ],
+)
+def test_colon_lead_ins(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert attributed(text) == expected

@@ -2653,6 +2653,29 @@ def _previous_sentence_subject(analysis: _Analysis, position: int,
     return None
 
 
+def _colon_lead_name(analysis: _Analysis, position: int, pronoun: str) -> str | None:
+    """The person named as subject of a colon lead-in that opens the sentence of the quote
+    right before ``position`` ("Jane Fallon fired back: “…,” she wrote"): the pronoun of the
+    quote's own cue repeats that subject, whatever the lead-in's verb, rather than pointing
+    to an earlier speaker. None unless the subject is a person the pronoun fits."""
+    masked = analysis.masked
+    open_mark = len(masked[:position].rstrip(" \t,").rstrip(_MASK))
+    sentence_start, _ = analysis.sentence_bounds(open_mark)
+    if open_mark - sentence_start > _REACH:
+        return None
+    lead = masked[sentence_start:open_mark]
+    if not lead.rstrip().endswith(":") or _MASK in lead:
+        return None
+    subject = analysis.clause_subject(lead, sentence_start)
+    if subject is None or subject.kind != "name" or analysis.sentence_initial_word(subject):
+        return None
+    word = _CLITIC.sub("", subject.span.text).lower()
+    if word in _PRONOUN_OF or word in _NOT_A_NAME:
+        return None  # "His final assessment: “…,” he said": no person of its own
+    name, person = analysis.canonical(subject.span.text, subject.span.start)
+    return name if person and _gender_fits(analysis.text, subject.span, name, pronoun) else None
+
+
 def _gender_agrees(masked: str, start: int, end: int, pronoun: str) -> bool:
     """Whether the first gendered pronoun after a name ("Ann Lee defended her plan") fits."""
     found = lexicon.search(_GENDERED, masked, start, end)
@@ -2670,6 +2693,10 @@ def _resolve_pronoun(analysis: _Analysis, mention: Span) -> str:
         for position, entity in _names_before(analysis, mention.start):
             return analysis.canonical(" ".join(entity), position)[0]
         return mention.text
+    if want_person and _follows_quote(analysis.masked, mention.start):
+        lead = _colon_lead_name(analysis, mention.start, pronoun)
+        if lead is not None:
+            return lead
     if want_person:
         recent = _previous_sentence_subject(analysis, mention.start, pronoun)
         if recent is not None:

@@ -51,3 +51,21 @@ def test_relayed_blocks(text: str, expected: list[tuple[str, str, str]]) -> None
 )
 def test_colon_lead_ins(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert attributed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The pronoun of a quote's own cue repeats the subject of the colon lead-in that
+        # opens its sentence, not an earlier speaker; the pronoun stays the mention.
+        ("Tom Axelrod mocked the campaign on Twitter.\n\nMark Fallon fired back: “As the "
+         "keeper of the record,” he wrote, “we know you want us to win.”",
+         [("As the keeper of the record,", "Mark Fallon", "he"),
+          ("we know you want us to win.", "Mark Fallon", "he")]),
+        ("Reporters for the New Yorker asked about the pills.\n\nSen. Ann Lee scolded him: "
+         "“The science is against you,” she said.",
+         [("The science is against you,", "Ann Lee", "she")]),
+    ],
+)
+def test_pronoun_after_colon_lead_in(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert attributed(text) == expected

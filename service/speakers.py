@@ -1976,7 +1976,8 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
         # "Doe was blunt: “…”": a colon lead-in without a reporting verb; its subject. A
         # name labelling the quote ("polls did predict it - Pollster: “…”") beats a common
         # noun's cue earlier in the sentence.
-        weak = _label_attribution(analysis, lead_start, span.open_mark) or weak \
+        weak = _label_attribution(analysis, lead_start, span.open_mark) \
+            or _owned_source_label(analysis, lead_start, span.open_mark) or weak \
             or _clause_attribution(analysis, lead_start, span.open_mark)
     return weak, deferred
 
@@ -2248,6 +2249,28 @@ def _label_attribution(analysis: _Analysis, start: int, end: int) -> _Attributio
     if analysis.sentence_initial_word(mention):
         return None
     return _Attribution(mention.span, "name", None)
+
+
+#: "From Lee’s Facebook post:", "More from Acme’s statement:": a sentence that only names
+#: where the words after its colon come from, a text its possessive owner put out.
+_OWNED_SOURCE_LABEL = regex.compile(
+    rf"\s*(?:More[ \t]+)?[Ff]rom[ \t]+(?P<name>{_NAME_SEQ})(?<=[’']s)"
+    rf"(?:[ \t]+[\p{{L}}\-]+){{1,3}}[ \t]*:\s*$"
+)
+
+
+def _owned_source_label(analysis: _Analysis, start: int, end: int) -> _Attribution | None:
+    """The owner in "From Lee’s Facebook post: “…”", when that phrase is the whole sentence
+    before the quote; the mention keeps its possessive, as the text writes it."""
+    sentence_start, _ = analysis.sentence_bounds(end - 1)
+    start = max(start, sentence_start)
+    if "rom" not in analysis.masked[start:start + 12]:
+        return None  # nearly every colon lead-in: a string test is cheaper than the pattern
+    found = lexicon.match(_OWNED_SOURCE_LABEL, analysis.masked, start, end)
+    if found is None:
+        return None
+    return _Attribution(Span(found.group("name"), found.start("name"), found.end("name")),
+                        "name", None)
 
 
 def _unlisted_attribution(found: regex.Match[str]) -> _Attribution:

@@ -45,6 +45,12 @@ def test_relayed_blocks(text: str, expected: list[tuple[str, str, str]]) -> None
         ("“Somebody is having a rough night,” Reed said as the protester shouted: “You lie!”",
          [("Somebody is having a rough night,", "Reed", "Reed"),
           ("You lie!", "the protester", "the protester")]),
+        # "From X's post:": a sentence naming only where the words come from.
+        ("Aides say former governor Jeb Reed will campaign for Lee. From Reed’s Facebook "
+         "post: “We must unite behind the strongest candidate.”",
+         [("We must unite behind the strongest candidate.", "Jeb Reed", "Reed’s")]),
+        ("More from Acme Bank’s statement: “Rates will stay where they are this year.”",
+         [("Rates will stay where they are this year.", "Acme Bank", "Acme Bank’s")]),
         ("Lee kept smiling while the heckler yelled: “Go home now!”",
          [("Go home now!", "the heckler", "the heckler")]),
     ],

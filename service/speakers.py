@@ -1978,6 +1978,7 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
         # noun's cue earlier in the sentence.
         weak = _label_attribution(analysis, lead_start, span.open_mark) \
             or _owned_source_label(analysis, lead_start, span.open_mark) or weak \
+            or _titled_object_label(analysis, lead_start, span.open_mark) \
             or _clause_attribution(analysis, lead_start, span.open_mark)
     return weak, deferred
 
@@ -2271,6 +2272,30 @@ def _owned_source_label(analysis: _Analysis, start: int, end: int) -> _Attributi
         return None
     return _Attribution(Span(found.group("name"), found.start("name"), found.end("name")),
                         "name", None)
+
+
+#: A role and a name right before a colon: "… doesn't surprise Republican pollster Ann Lee:".
+_TITLED_BEFORE_COLON = regex.compile(
+    rf"(?r)(?<![\p{{L}}’'\-])(?P<role>\p{{Ll}}[\p{{L}}\-]*)[ \t]+(?P<name>{_NAME_SEQ})"
+    rf"[ \t]*:\s*$"
+)
+
+
+def _titled_object_label(analysis: _Analysis, start: int, end: int) -> _Attribution | None:
+    """"The timing of the surge doesn't surprise pollster Ann Lee: “…”": a colon lead-in with
+    no reporting cue, whose subject is no person, ending with a role and a name: the person
+    so introduced is the one whose words follow. A named or pronoun subject ("Doe praised
+    analyst Ann Lee:") or a role ("The senator thanked …") speaks for itself."""
+    found = lexicon.match(_TITLED_BEFORE_COLON, analysis.masked, start, end)
+    if found is None or found.group("role") not in lexicon.TITLES:
+        return None
+    subject = analysis.clause_subject(analysis.masked[start:found.start()], start)
+    if subject is not None and (subject.kind != "common" or any(
+            _strip_possessive(word).lower() in lexicon.TITLES
+            for word in subject.span.text.split())):
+        return None
+    name = found.group("name")
+    return _Attribution(Span(name, found.start("name"), found.end("name")), "name", None)
 
 
 def _unlisted_attribution(found: regex.Match[str]) -> _Attribution:

@@ -51,6 +51,19 @@ def test_relayed_blocks(text: str, expected: list[tuple[str, str, str]]) -> None
          [("We must unite behind the strongest candidate.", "Jeb Reed", "Reed’s")]),
         ("More from Acme Bank’s statement: “Rates will stay where they are this year.”",
          [("Rates will stay where they are this year.", "Acme Bank", "Acme Bank’s")]),
+        # A colon lead-in without a cue whose subject is no person, ending with a role and
+        # a name; a person or a role as the subject speaks for themselves.
+        ("The timing of the surge does not surprise Republican pollster Dana Shore: "
+         "“Lesser-known candidates always gain after early wins.”",
+         [("Lesser-known candidates always gain after early wins.", "Dana Shore",
+           "Dana Shore")]),
+        ("The new plan drew a sharp rebuke from party chairman Tom Reed: “This is a betrayal "
+         "of our voters.”",
+         [("This is a betrayal of our voters.", "Tom Reed", "Tom Reed")]),
+        ("Jane Doe praised analyst Ann Lee: “She saw it coming before anyone else.”",
+         [("She saw it coming before anyone else.", "Jane Doe", "Jane Doe")]),
+        ("The senator thanked spokesman Tom Reed: “He kept us all sane this year.”",
+         [("He kept us all sane this year.", "the senator", "The senator")]),
         ("Lee kept smiling while the heckler yelled: “Go home now!”",
          [("Go home now!", "the heckler", "the heckler")]),
     ],

@@ -88,3 +88,27 @@ def test_colon_lead_ins(text: str, expected: list[tuple[str, str, str]]) -> None
 )
 def test_pronoun_after_colon_lead_in(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert attributed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A surname ending in "-ly" before a comma, after a lower-case word, is a name, not
+        # a sentence adverb ("Conversely,"), so the colon lead-in's subject is found.
+        ("Bill Skelly runs the firm.\n\n“Having the file is valuable,” said Skelly, "
+         "explaining he worked closely with Vito, who cleaned the data: “Vito is "
+         "outstanding with data.”",
+         [("Having the file is valuable,", "Bill Skelly", "Skelly"),
+          ("Vito is outstanding with data.", "Bill Skelly", "Skelly")]),
+        ("“We will appeal,” said Donnelly, adding that the family was grieving.",
+         [("We will appeal,", "Donnelly", "Donnelly")]),
+        ("Tom Reed and Ann Kelly spoke.\n\n“We will appeal,” said Kelly, who leads the "
+         "family’s legal team.",
+         [("We will appeal,", "Ann Kelly", "Kelly")]),
+        # ... while one opening the sentence is still the adverb.
+        ("“It was a mess,” Jane Doe said. Finally, Tom Reed said: “We agree.”",
+         [("It was a mess,", "Jane Doe", "Jane Doe"), ("We agree.", "Tom Reed", "Tom Reed")]),
+    ],
+)
+def test_ly_surnames(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert attributed(text) == expected

@@ -1714,6 +1714,11 @@ def attribute(doc: Document, spans: Sequence[QuoteSpan]) -> tuple[Quote, ...]:
             found.append(None)
             deferred.append(None)
             continue
+        label = _transcript_label(doc, span)
+        if label is not None:
+            found.append(label)
+            deferred.append(None)
+            continue
         direct, fallback = _direct_attribution(analysis, span)
         if direct is not None:
             direct = _block_lead_in(analysis, span, direct) or direct
@@ -1731,6 +1736,33 @@ def attribute(doc: Document, spans: Sequence[QuoteSpan]) -> tuple[Quote, ...]:
     return _records(doc, ordered, headings, [
         None if attribution is None else _speaker(analysis, attribution)
         for attribution in found])
+
+
+#: A transcript's speaker label opening the quoted words: "RAMOS: Secretary Clinton, …".
+_TRANSCRIPT_LABEL = regex.compile(
+    r"[ \t]*(?P<name>\p{Lu}[\p{Lu}’'.\-]+(?:[ \t]+\p{Lu}[\p{Lu}’'.\-]+){0,2}):(?=\s)"
+)
+
+
+def _transcript_label(doc: Document, span: QuoteSpan) -> _Attribution | None:
+    """The label in capitals that opens a relayed transcript ("Partial transcript: ¶
+    "WALLACE: Let’s start …"): whoever the lead-in names, the words are the labelled
+    speaker's, as in any transcript. Not when a later paragraph of the quote opens with
+    another label: one quote holding two speakers' turns is no one's alone."""
+    text = doc.text
+    if not text[span.start:span.start + 2].isupper():
+        return None  # nearly every quote: a string test is cheaper than the pattern
+    found = lexicon.match(_TRANSCRIPT_LABEL, text, span.start, min(span.end, span.start + 60))
+    if found is None:
+        return None
+    for index in range(span.first_paragraph + 1, span.last_paragraph + 1):
+        start = doc.paragraphs[index][0]
+        start += len(text[start:start + 2]) - len(text[start:start + 2].lstrip("\"“"))
+        turn = lexicon.match(_TRANSCRIPT_LABEL, text, start, min(span.end, start + 60))
+        if turn is not None and turn.group("name") != found.group("name"):
+            return None
+    return _Attribution(Span(found.group("name"), found.start("name"), found.end("name")),
+                        "name", None)
 
 
 def _block_lead_in(analysis: _Analysis, span: QuoteSpan,

@@ -24,6 +24,15 @@ from tests.handmade import attributed
          [("The agency has done almost nothing with the files it seized.", "Tom Reed",
            "Acme Radio’s Tom Reed"),
           ("They have not even opened them,", "one analyst", "one analyst")]),
+        # A transcript relayed in quotes: the label in capitals opening the words names the
+        # speaker (resolved to the fullest name the text gives), not the lead-in.
+        ('Sen. Ann Lee spoke to a radio host on Sunday.\n\nPartial transcript as follows:'
+         '\n\n"LEE: We will win this state and the next one."',
+         [("LEE: We will win this state and the next one.", "Ann Lee", "LEE")]),
+        ('Sen. Ann Lee spoke to a radio host on Sunday.\n\nPartial transcript as follows:'
+         '\n\n"LEE: We will win this state.\n\n"And we will win the next one too."',
+         [('LEE: We will win this state.\n\n"And we will win the next one too.', "Ann Lee",
+           "LEE")]),
     ],
 )
 def test_relayed_blocks(text: str, expected: list[tuple[str, str, str]]) -> None:

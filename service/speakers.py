@@ -54,8 +54,9 @@ _NON_NAME = (
     # A trie, not a list: this lookahead opens every name pattern, tried at each capital.
     "(?!(?:" + lexicon.alternation(frozenset(word.capitalize() for word
                                              in lexicon.NON_NAME_WORDS | lexicon.NUMBER_WORDS))
-    # A capitalised "-ly" word before a comma opens a sentence as an adverb ("Conversely,").
-    + r")(?![\p{L}\p{M}.’'\-])|\p{Lu}\p{Ll}+ly,)"
+    # A capitalised "-ly" word before a comma opens a sentence as an adverb ("Conversely,"),
+    # not after a lower-case word: "said Skelly, explaining", "and Kelly, who" are names.
+    + r")(?![\p{L}\p{M}.’'\-])|(?<!\p{Ll}[ \t])\p{Lu}\p{Ll}+ly,)"
 )
 #: Abbreviations that end with their full stop inside a name ("Gov.", "Jr.", "Corp.").
 _NAME_ABBREVIATIONS = lexicon.alternation(frozenset(
@@ -1741,7 +1742,14 @@ def attribute(doc: Document, spans: Sequence[QuoteSpan]) -> tuple[Quote, ...]:
             found.append(None)
             deferred.append(None)
             continue
+        label = _transcript_label(doc, span)
+        if label is not None:
+            found.append(label)
+            deferred.append(None)
+            continue
         direct, fallback = _direct_attribution(analysis, span)
+        if direct is not None:
+            direct = _block_lead_in(analysis, span, direct) or direct
         found.append(direct)
         deferred.append(fallback)
     _inherit(analysis, ordered, found, deferred, headings)
@@ -1880,6 +1888,52 @@ def _without_open_ending(mention: Span) -> Span | None:
     if len(words) < 2 or not mention.text.startswith(text) or not _speaker_shaped(text):
         return None
     return Span(text, mention.start, mention.start + len(text))
+
+
+#: A transcript's speaker label opening the quoted words: "RAMOS: Secretary Clinton, …".
+_TRANSCRIPT_LABEL = regex.compile(
+    r"[ \t]*(?P<name>\p{Lu}[\p{Lu}’'.\-]+(?:[ \t]+\p{Lu}[\p{Lu}’'.\-]+){0,2}):(?=\s)"
+)
+
+
+def _transcript_label(doc: Document, span: QuoteSpan) -> _Attribution | None:
+    """The label in capitals that opens a relayed transcript ("Partial transcript: ¶
+    "WALLACE: Let’s start …"): whoever the lead-in names, the words are the labelled
+    speaker's, as in any transcript. Not when a later paragraph of the quote opens with
+    another label: one quote holding two speakers' turns is no one's alone."""
+    text = doc.text
+    if not text[span.start:span.start + 2].isupper():
+        return None  # nearly every quote: a string test is cheaper than the pattern
+    found = lexicon.match(_TRANSCRIPT_LABEL, text, span.start, min(span.end, span.start + 60))
+    if found is None:
+        return None
+    for index in range(span.first_paragraph + 1, span.last_paragraph + 1):
+        start = doc.paragraphs[index][0]
+        start += len(text[start:start + 2]) - len(text[start:start + 2].lstrip("\"“"))
+        turn = lexicon.match(_TRANSCRIPT_LABEL, text, start, min(span.end, start + 60))
+        if turn is not None and turn.group("name") != found.group("name"):
+            return None
+    return _Attribution(Span(found.group("name"), found.start("name"), found.end("name")),
+                        "name", None)
+
+
+def _block_lead_in(analysis: _Analysis, span: QuoteSpan,
+                   direct: _Attribution) -> _Attribution | None:
+    """The colon lead-in ending the paragraph before a quote that opens its paragraph ("As
+    the Ledger reported: ¶ "…. “…,” one member said.""), when the quote's own attribution
+    is a cue after another quote: that cue attributes the nearer quote, nested in the relayed
+    text; the block is the lead-in's. None when the rule does not apply."""
+    masked = analysis.masked
+    if direct.mention.start < span.stop or _MASK not in masked[span.stop:direct.mention.start] \
+            or span.first_paragraph == 0:
+        return None
+    paragraphs = analysis.doc.paragraphs
+    if masked[paragraphs[span.first_paragraph][0]:span.open_mark].strip():
+        return None
+    prior_start, prior_end = paragraphs[span.first_paragraph - 1]
+    if not masked[prior_start:prior_end].rstrip().endswith(":"):
+        return None
+    return _direct_lead_in(analysis, prior_start, prior_end)
 
 
 def _speaker(analysis: _Analysis, attribution: _Attribution) -> tuple[Speaker, Span | None]:
@@ -2027,6 +2081,11 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
     agent = _agent_attribution(analysis, span, events, first_after, sentence_start, owned)
     if agent is not None:
         return agent, None
+    if masked[max(sentence_start, span.open_mark - 16):span.open_mark].rstrip().endswith(":"):
+        with_lead = _with_participle_lead(masked, max(sentence_start, span.open_mark - 120),
+                                          span.open_mark)
+        if with_lead is not None:
+            return with_lead, None
     # 2. The last cue before it in its sentence: "X said that “…”", "according to X, … “…”".
     #    A named or pronoun subject beats a common noun ("the data showed"), and "according
     #    to X" anywhere in the sentence beats a common noun too: it sources the whole sentence.
@@ -2036,6 +2095,11 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
         event = events[index]
         if owned is not None and owned.cue is not None and event.cue.start < owned.cue.start:
             return owned, None
+        if _colon_common_subject(masked, event, span.open_mark, sentence_start):
+            # "Reed said as the heckler yelled: “…”": a subject right before its cue and a
+            # colon introduce the quote, whatever clause they stand in; a named subject
+            # earlier in the sentence says other words.
+            return _from_event(event, False), None
         if event.cue.end <= span.open_mark and _closed_clause(analysis, event, span.open_mark,
                                                                sentence_start):
             # "When Roe suggested …, Doe fired back: “…”", "when Roe said …, a man yelled
@@ -2097,9 +2161,42 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
         # "Doe was blunt: “…”": a colon lead-in without a reporting verb; its subject. A
         # name labelling the quote ("polls did predict it - Pollster: “…”") beats a common
         # noun's cue earlier in the sentence.
-        weak = _label_attribution(analysis, lead_start, span.open_mark) or weak \
+        weak = _label_attribution(analysis, lead_start, span.open_mark) \
+            or _owned_source_label(analysis, lead_start, span.open_mark) or weak \
+            or _titled_object_label(analysis, lead_start, span.open_mark) \
             or _clause_attribution(analysis, lead_start, span.open_mark)
     return weak, deferred
+
+
+#: "with the candidate reportedly yelling:", "with a narrator saying:": an absolute phrase
+#: whose participle introduces the quote after its colon; its noun phrase is the speaker.
+#: Matched right to left from the quote's opening mark.
+_WITH_PARTICIPLE = regex.compile(
+    rf"(?r)(?<![\p{{L}}’'\-])with[ \t]+(?:(?P<name>{_NAME_SEQ})|(?P<common>{_DETERMINER}"
+    rf"(?:[ \t]+(?!{_STOP}\b|{_LY_ADVERB})[\p{{L}}\d’'\-]+){{1,3}}))"
+    rf"[ \t]+(?:{_LY_ADVERB}[ \t]+)?\p{{Ll}}{{2,}}ing[ \t]*:\s*$"
+)
+
+
+def _with_participle_lead(masked: str, start: int, end: int) -> _Attribution | None:
+    if "with" not in masked[start:end]:
+        return None  # nearly every colon lead-in: a string test is cheaper than the pattern
+    found = lexicon.match(_WITH_PARTICIPLE, masked, start, end)
+    mention = _mention(found, 0) if found is not None else None
+    if mention is None:
+        return None
+    return _Attribution(mention.span, mention.kind, None)
+
+
+def _colon_common_subject(masked: str, event: _Event, position: int,
+                          sentence_start: int) -> bool:
+    """Whether ``event`` is a common noun phrase and its verb right before a colon and the
+    quote at ``position`` ("the heckler yelled: “…”"), the subject next to its cue."""
+    before = event.before
+    return before is not None and before.kind == "common" and not event.speaker_after \
+        and before.span.start >= sentence_start and event.cue.end <= position \
+        and masked[event.cue.end:position].strip(" \t") == ":" \
+        and not masked[before.span.end:event.cue.start].strip() and _verbal_event(event)
 
 
 def _denied(masked: str, attribution: _Attribution) -> bool:
@@ -2338,6 +2435,52 @@ def _label_attribution(analysis: _Analysis, start: int, end: int) -> _Attributio
     if analysis.sentence_initial_word(mention):
         return None
     return _Attribution(mention.span, "name", None)
+
+
+#: "From Lee’s Facebook post:", "More from Acme’s statement:": a sentence that only names
+#: where the words after its colon come from, a text its possessive owner put out.
+_OWNED_SOURCE_LABEL = regex.compile(
+    rf"\s*(?:More[ \t]+)?[Ff]rom[ \t]+(?P<name>{_NAME_SEQ})(?<=[’']s)"
+    rf"(?:[ \t]+[\p{{L}}\-]+){{1,3}}[ \t]*:\s*$"
+)
+
+
+def _owned_source_label(analysis: _Analysis, start: int, end: int) -> _Attribution | None:
+    """The owner in "From Lee’s Facebook post: “…”", when that phrase is the whole sentence
+    before the quote; the mention keeps its possessive, as the text writes it."""
+    sentence_start, _ = analysis.sentence_bounds(end - 1)
+    start = max(start, sentence_start)
+    if "rom" not in analysis.masked[start:start + 12]:
+        return None  # nearly every colon lead-in: a string test is cheaper than the pattern
+    found = lexicon.match(_OWNED_SOURCE_LABEL, analysis.masked, start, end)
+    if found is None:
+        return None
+    return _Attribution(Span(found.group("name"), found.start("name"), found.end("name")),
+                        "name", None)
+
+
+#: A role and a name right before a colon: "… doesn't surprise Republican pollster Ann Lee:".
+_TITLED_BEFORE_COLON = regex.compile(
+    rf"(?r)(?<![\p{{L}}’'\-])(?P<role>\p{{Ll}}[\p{{L}}\-]*)[ \t]+(?P<name>{_NAME_SEQ})"
+    rf"[ \t]*:\s*$"
+)
+
+
+def _titled_object_label(analysis: _Analysis, start: int, end: int) -> _Attribution | None:
+    """"The timing of the surge doesn't surprise pollster Ann Lee: “…”": a colon lead-in with
+    no reporting cue, whose subject is no person, ending with a role and a name: the person
+    so introduced is the one whose words follow. A named or pronoun subject ("Doe praised
+    analyst Ann Lee:") or a role ("The senator thanked …") speaks for itself."""
+    found = lexicon.match(_TITLED_BEFORE_COLON, analysis.masked, start, end)
+    if found is None or found.group("role") not in lexicon.TITLES:
+        return None
+    subject = analysis.clause_subject(analysis.masked[start:found.start()], start)
+    if subject is not None and (subject.kind != "common" or any(
+            _strip_possessive(word).lower() in lexicon.TITLES
+            for word in subject.span.text.split())):
+        return None
+    name = found.group("name")
+    return _Attribution(Span(name, found.start("name"), found.end("name")), "name", None)
 
 
 def _unlisted_attribution(found: regex.Match[str]) -> _Attribution:
@@ -2743,6 +2886,29 @@ def _previous_sentence_subject(analysis: _Analysis, position: int,
     return None
 
 
+def _colon_lead_name(analysis: _Analysis, position: int, pronoun: str) -> str | None:
+    """The person named as subject of a colon lead-in that opens the sentence of the quote
+    right before ``position`` ("Jane Fallon fired back: “…,” she wrote"): the pronoun of the
+    quote's own cue repeats that subject, whatever the lead-in's verb, rather than pointing
+    to an earlier speaker. None unless the subject is a person the pronoun fits."""
+    masked = analysis.masked
+    open_mark = len(masked[:position].rstrip(" \t,").rstrip(_MASK))
+    sentence_start, _ = analysis.sentence_bounds(open_mark)
+    if open_mark - sentence_start > _REACH:
+        return None
+    lead = masked[sentence_start:open_mark]
+    if not lead.rstrip().endswith(":") or _MASK in lead:
+        return None
+    subject = analysis.clause_subject(lead, sentence_start)
+    if subject is None or subject.kind != "name" or analysis.sentence_initial_word(subject):
+        return None
+    word = _CLITIC.sub("", subject.span.text).lower()
+    if word in _PRONOUN_OF or word in _NOT_A_NAME:
+        return None  # "His final assessment: “…,” he said": no person of its own
+    name, person = analysis.canonical(subject.span.text, subject.span.start)
+    return name if person and _gender_fits(analysis.text, subject.span, name, pronoun) else None
+
+
 def _gender_agrees(masked: str, start: int, end: int, pronoun: str) -> bool:
     """Whether the first gendered pronoun after a name ("Ann Lee defended her plan") fits."""
     found = lexicon.search(_GENDERED, masked, start, end)
@@ -2760,6 +2926,10 @@ def _resolve_pronoun(analysis: _Analysis, mention: Span) -> str:
         for position, entity in _names_before(analysis, mention.start):
             return analysis.canonical(" ".join(entity), position)[0]
         return mention.text
+    if want_person and _follows_quote(analysis.masked, mention.start):
+        lead = _colon_lead_name(analysis, mention.start, pronoun)
+        if lead is not None:
+            return lead
     if want_person:
         recent = _previous_sentence_subject(analysis, mention.start, pronoun)
         if recent is not None:

@@ -1884,6 +1884,12 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
         event = events[index]
         if owned is not None and owned.cue is not None and event.cue.start < owned.cue.start:
             return owned, None
+        if weak is not None and event.cue.start >= weak.mention.end \
+                and not _verbal_event(event):
+            # "The campaign shrugged off Roe's comments, telling …": a cue between a later
+            # cue and its subject is that clause's object, which says nothing of the quote.
+            index -= 1
+            continue
         if event.cue.end <= span.open_mark and _closed_clause(analysis, event, span.open_mark,
                                                                sentence_start):
             # "When Roe suggested …, Doe fired back: “…”", "when Roe said …, a man yelled
@@ -1926,6 +1932,11 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
                 if attribution.kind != "common" or event.speaker_after \
                         or _opens_relative_clause(masked, attribution, sentence_start):
                     return attribution, None
+                if owned is not None and owned.cue is not None \
+                        and event.cue.start >= owned.cue.end and _verbal_event(event):
+                    # "The campaign shrugged off Roe's comments, telling reporters “…”": a
+                    # cue between the noun of saying and the quote takes the quote.
+                    owned = None
                 weak = weak or attribution
         index -= 1
     # 3. The first cue after it in its sentence: "“terrorists,” … the army claimed".
@@ -2322,6 +2333,10 @@ def _named_subject_before(analysis: _Analysis, events: Sequence[_Event], index: 
             break
         mention = event.after if event.speaker_after else event.before
         if mention is None or mention.span.start < sentence_start:
+            continue
+        if later is not None and event.cue.end > later.span.start:
+            # "Ryan's campaign shrugged off Roe's comments, telling …": the later cue's
+            # subject stands before this cue, so no clause this cue reports holds it.
             continue
         if later is not None and event.cue.end <= later.span.start \
                 and not _verbal_event(event) \

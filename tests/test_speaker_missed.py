@@ -31,3 +31,26 @@ from tests.handmade import attributed
 def test_subject_before_an_earlier_noun_of_saying(
         text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     assert attributed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # verbs of advising and of answering back report the words they introduce
+        ("The Acme Institute released its review on Monday. “Keep the levy in place for the "
+         "rest of the decade,” it recommended.",
+         [("Keep the levy in place for the rest of the decade,", "it", "it")]),
+        ("“Wait until the audit is done,” the committee recommended in its report.",
+         [("Wait until the audit is done,", "the committee", "the committee")]),
+        ("Tom Reed mocked the plan. “You were never there,” Ann Lee fired back in a post on "
+         "Tuesday.",
+         [("You were never there,", "Ann Lee", "Ann Lee")]),
+        ("“We have heard all this before,” Tom Reed said, and Ann Lee cut in: “Not from me "
+         "you haven't.”",
+         [("We have heard all this before,", "Tom Reed", "Tom Reed"),
+          ("Not from me you haven't.", "Ann Lee", "Ann Lee")]),
+    ],
+)
+def test_verbs_of_advising_and_answering(
+        text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert attributed(text) == expected

@@ -136,7 +136,9 @@ _SUBJECT_TAIL = regex.compile(
     rf"(?P<tail>(?:\s*\([^()\n]{{0,40}}\))?(?:\s+{_AUX})*\s*)$"
 )
 _APPOSITIVE_TAIL = regex.compile(
-    rf"(?r)(?P<x>[^,\n{_MASK}]*[^,\s{_MASK}])\s*,\s*(?P<y>[^,\n{_MASK}]{{1,120}}?)\s*,(?:\s+{_AUX})*\s*$"
+    # The appositive may quote a title or slogan ("Ann Lee, the author of “Going Viral,” a
+    # book about rumours, said"): masked, its comma is no boundary.
+    rf"(?r)(?P<x>[^,\n{_MASK}]*[^,\s{_MASK}])\s*,\s*(?P<y>[^,\n]{{1,120}}?)\s*,(?:\s+{_AUX})*\s*$"
 )
 #: A name alone, perhaps with its party and state: "Gov. Tom Reed (R-Ohio)".
 _NAME_ONLY = regex.compile(rf"\s*(?P<name>{_NAME_SEQ})\s*(?:\([^()\n]{{0,40}}\)\s*)?")

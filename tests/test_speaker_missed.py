@@ -54,3 +54,25 @@ def test_subject_before_an_earlier_noun_of_saying(
 def test_verbs_of_advising_and_answering(
         text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     assert attributed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an appositive between the name and its cue may itself quote a title or slogan
+        ("“We have had better weeks than this one,” council delegate Tom Reed, wearing a "
+         "cap and “Lee for Mayor” pins, said as the balloons fell.",
+         [("We have had better weeks than this one,", "Tom Reed", "Tom Reed"),
+          ("Lee for Mayor", None, None)]),
+        ("Ann Lee, the author of “Going Viral,” a book about rumours, said the days when a "
+         "town shared “one evening story” are gone.",
+         [("Going Viral,", None, None), ("one evening story", "Ann Lee", "Ann Lee")]),
+        # guard: an appositive without a quote is read as before
+        ("Ann Lee, the author of a book about rumours, said the days when a town shared "
+         "“one evening story” are gone.",
+         [("one evening story", "Ann Lee", "Ann Lee")]),
+    ],
+)
+def test_appositive_quoting_a_title(
+        text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert attributed(text) == expected

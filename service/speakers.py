@@ -1219,6 +1219,12 @@ class _Analysis:
         adverb = lexicon.match(_SENTENCE_ADVERB, prefix, position, end)
         if adverb is not None:
             found = _segment_subject(prefix, offset, adverb.end(), end, False)
+            if found is None and comma >= 0:
+                # "But Obama, making it clear …, stood …": after the adverb as at the start,
+                # a name may stand alone before the comma of its appositive or participle
+                # (not a phrase: "And a few weeks later, …" opens an adverbial).
+                alone = _segment_subject(prefix, offset, adverb.end(), end, True)
+                found = alone if alone is not None and alone.kind == "name" else None
             if found is not None:
                 return found
         found = self.subject_after_intro(prefix, offset, end + 1)

@@ -76,3 +76,25 @@ def test_verbs_of_advising_and_answering(
 def test_appositive_quoting_a_title(
         text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     assert attributed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after an opening conjunction or adverb, a name set off by the comma of its
+        # participle phrase is still the subject of the coordinated cue
+        ("But Ann Lee, making it clear that jobs came first, stood beside the new premier, "
+         "Tom Reed, and described his government as “freely elected.”",
+         [("freely elected.", "Ann Lee", "Ann Lee")]),
+        ("And Tom Reed, after posting a video about the “war on farmers,” rewrote his "
+         "speech for the Monday rally.",
+         [("war on farmers,", "Tom Reed", "Tom Reed")]),
+        # guard: a time phrase after the conjunction is no subject
+        ("And a few weeks later, on the steps of the town hall, Ann Lee voiced regret for "
+         "“my failure to calm our politics.”",
+         [("my failure to calm our politics.", "Ann Lee", "Ann Lee")]),
+    ],
+)
+def test_name_after_opening_conjunction(
+        text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert attributed(text) == expected

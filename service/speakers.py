@@ -54,8 +54,9 @@ _NON_NAME = (
     # A trie, not a list: this lookahead opens every name pattern, tried at each capital.
     "(?!(?:" + lexicon.alternation(frozenset(word.capitalize() for word
                                              in lexicon.NON_NAME_WORDS | lexicon.NUMBER_WORDS))
-    # A capitalised "-ly" word before a comma opens a sentence as an adverb ("Conversely,").
-    + r")(?![\p{L}\p{M}.’'\-])|\p{Lu}\p{Ll}+ly,)"
+    # A capitalised "-ly" word before a comma opens a sentence as an adverb ("Conversely,"),
+    # not after a lower-case word: "said Skelly,", "told Donnelly," name someone.
+    + r")(?![\p{L}\p{M}.’'\-])|(?<!\p{Ll}[ \t])\p{Lu}\p{Ll}+ly,)"
 )
 #: Abbreviations that end with their full stop inside a name ("Gov.", "Jr.", "Corp.").
 _NAME_ABBREVIATIONS = lexicon.alternation(frozenset(

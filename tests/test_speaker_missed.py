@@ -98,3 +98,21 @@ def test_appositive_quoting_a_title(
 def test_name_after_opening_conjunction(
         text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     assert attributed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a capitalised "-ly" word after a lower-case word is a name, not an opening adverb
+        ("“We are full every night,” said Skelly, a nurse at the clinic.",
+         [("We are full every night,", "Skelly", "Skelly")]),
+        ("“Nobody warned us about the flood,” said Donnelly, who farms near the river.",
+         [("Nobody warned us about the flood,", "Donnelly", "Donnelly")]),
+        # guard: opening a sentence, such a word is still an adverb
+        ("Conversely, the mayor said the plan was “a disaster for the town.”",
+         [("a disaster for the town.", "the mayor", "the mayor")]),
+    ],
+)
+def test_name_ending_like_an_adverb(
+        text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert attributed(text) == expected

@@ -1182,6 +1182,18 @@ class _Analysis:
                         or self.clause_subject(masked[clause_start:m.start()], clause_start) \
                         or (_subordinate_subject(masked, clause_start, m.start())
                             if link is not None else None) or before
+            if object_before and before is not None and preposition is not None \
+                    and not participle and after is not None and after.kind == "name" \
+                    and before.span.end <= m.start() and not _takes_object(cue.text) \
+                    and window.rstrip(" \t")[-1:] == "," \
+                    and not _reported_subject(masked, after, after_end):
+                before_clause = masked[before.span.end:m.start()]
+                if "," in before_clause.rstrip(" \t")[:-1]:
+                    # "… for Lee leading up to the vote, forcing her to …, said Tom Reed":
+                    # no clause subject, only a preposition's object a phrase before the
+                    # cue; the name after it is the speaker, in the inverted order.
+                    events.append(_Event(cue, None, after, True))
+                    continue
             if before is None and after is None and quoted_comma >= 0:
                 continue
             if before is not None or after is not None:

@@ -116,3 +116,21 @@ def test_name_after_opening_conjunction(
 def test_name_ending_like_an_adverb(
         text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     assert attributed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a phrase ends with a preposition's object, a participle clause follows, then the
+        # inverted cue: the name after the cue speaks, not the object
+        ("The strike would bring “a winter of misery” to towns on the coast, forcing "
+         "them to ration fuel, said Tom Reed, a union organiser.",
+         [("a winter of misery", "Tom Reed", "Tom Reed")]),
+        # guard: a name that opens the reported clause is no inverted speaker
+        ("Ann Lee, leading in the polls, said Reed was “a spent force.”",
+         [("a spent force.", "Ann Lee", "Ann Lee")]),
+    ],
+)
+def test_inverted_cue_after_a_prepositional_object(
+        text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert attributed(text) == expected

@@ -138,8 +138,9 @@ _SUBJECT_TAIL = regex.compile(
 )
 _APPOSITIVE_TAIL = regex.compile(
     # The appositive may quote a title or slogan ("Ann Lee, the author of “Going Viral,” a
-    # book about rumours, said"): masked, its comma is no boundary.
-    rf"(?r)(?P<x>[^,\n{_MASK}]*[^,\s{_MASK}])\s*,\s*(?P<y>[^,\n]{{1,120}}?)\s*,(?:\s+{_AUX})*\s*$"
+    # book about rumours, said"): masked, its comma is no boundary. It may run to two lines
+    # of print ("Doe, the front-runner … after winning the primary by a wide margin, said").
+    rf"(?r)(?P<x>[^,\n{_MASK}]*[^,\s{_MASK}])\s*,\s*(?P<y>[^,\n]{{1,200}}?)\s*,(?:\s+{_AUX})*\s*$"
 )
 #: A name alone, perhaps with its party and state: "Gov. Tom Reed (R-Ohio)".
 _NAME_ONLY = regex.compile(rf"\s*(?P<name>{_NAME_SEQ})\s*(?:\([^()\n]{{0,40}}\)\s*)?")

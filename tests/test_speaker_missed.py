@@ -134,3 +134,17 @@ def test_name_ending_like_an_adverb(
 def test_inverted_cue_after_a_prepositional_object(
         text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     assert attributed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an appositive longer than a line of print still sits between a name and its cue
+        ("“That is a very good question, a very good one,” Ann Lee, the front-runner in the "
+         "mayoral race and the clear leader in the northern wards after winning the spring "
+         "primary by a wide margin, said when Tom Reed asked her about the budget.",
+         [("That is a very good question, a very good one,", "Ann Lee", "Ann Lee")]),
+    ],
+)
+def test_long_appositive(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert attributed(text) == expected

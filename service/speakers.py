@@ -389,9 +389,9 @@ _TIME_ENDINGS = ("week", "weekend", "month", "year", "spring", "summer", "fall",
                  "ber", ".", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "past", "time",
                  "days", "weeks", "months", "years")
 #: " — a teacher from Dover — " between a subject and its cue: an appositive set off by
-#: dashes, read as one set off by commas.
+#: dashes, read as one set off by commas; like one set off by commas, it may be long.
 _DASH_ASIDE = regex.compile(
-    rf"(?r)[ \t]+[—–―][ \t]*[^—–―,\n{_MASK}]{{1,80}}?[ \t]*[—–―](?:[ \t]+{_AUX})*[ \t]*$"
+    rf"(?r)[ \t]+[—–―][ \t]*[^—–―,\n{_MASK}]{{1,160}}?[ \t]*[—–―](?:[ \t]+{_AUX})*[ \t]*$"
 )
 _DASH_ATTRIBUTION = regex.compile(rf"\s*(?:[—–―]|--|-(?=\s))\s*(?P<name>{_NAME_SEQ})")
 #: A noun of saying ("claim", "call", "pledge"; ``data/reporting_nouns.txt``) ...

@@ -148,3 +148,17 @@ def test_inverted_cue_after_a_prepositional_object(
 )
 def test_long_appositive(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     assert attributed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a long aside set off by dashes between the subject and its cue
+        ("On Friday, Reed — named by the local paper as the most likely choice for the "
+         "party's candidate for the governor's office — told a radio host that “you have to "
+         "take it very seriously.”",
+         [("you have to take it very seriously.", "Reed", "Reed")]),
+    ],
+)
+def test_long_dash_aside(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert attributed(text) == expected

@@ -137,7 +137,10 @@ _SUBJECT_TAIL = regex.compile(
     rf"(?P<tail>(?:\s*\([^()\n]{{0,40}}\))?(?:\s+{_AUX})*\s*)$"
 )
 _APPOSITIVE_TAIL = regex.compile(
-    rf"(?r)(?P<x>[^,\n{_MASK}]*[^,\s{_MASK}])\s*,\s*(?P<y>[^,\n{_MASK}]{{1,120}}?)\s*,(?:\s+{_AUX})*\s*$"
+    # The appositive may quote a title or slogan ("Ann Lee, the author of “Going Viral,” a
+    # book about rumours, said"): masked, its comma is no boundary. It may run to two lines
+    # of print ("Doe, the front-runner … after winning the primary by a wide margin, said").
+    rf"(?r)(?P<x>[^,\n{_MASK}]*[^,\s{_MASK}])\s*,\s*(?P<y>[^,\n]{{1,200}}?)\s*,(?:\s+{_AUX})*\s*$"
 )
 #: A name alone, perhaps with its party and state: "Gov. Tom Reed (R-Ohio)".
 _NAME_ONLY = regex.compile(rf"\s*(?P<name>{_NAME_SEQ})\s*(?:\([^()\n]{{0,40}}\)\s*)?")
@@ -386,9 +389,9 @@ _TIME_ENDINGS = ("week", "weekend", "month", "year", "spring", "summer", "fall",
                  "ber", ".", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "past", "time",
                  "days", "weeks", "months", "years")
 #: " — a teacher from Dover — " between a subject and its cue: an appositive set off by
-#: dashes, read as one set off by commas.
+#: dashes, read as one set off by commas; like one set off by commas, it may be long.
 _DASH_ASIDE = regex.compile(
-    rf"(?r)[ \t]+[—–―][ \t]*[^—–―,\n{_MASK}]{{1,80}}?[ \t]*[—–―](?:[ \t]+{_AUX})*[ \t]*$"
+    rf"(?r)[ \t]+[—–―][ \t]*[^—–―,\n{_MASK}]{{1,160}}?[ \t]*[—–―](?:[ \t]+{_AUX})*[ \t]*$"
 )
 _DASH_ATTRIBUTION = regex.compile(rf"\s*(?:[—–―]|--|-(?=\s))\s*(?P<name>{_NAME_SEQ})")
 #: A noun of saying ("claim", "call", "pledge"; ``data/reporting_nouns.txt``) ...
@@ -1186,6 +1189,18 @@ class _Analysis:
                         or self.clause_subject(masked[clause_start:m.start()], clause_start) \
                         or (_subordinate_subject(masked, clause_start, m.start())
                             if link is not None else None) or before
+            if object_before and before is not None and preposition is not None \
+                    and not participle and after is not None and after.kind == "name" \
+                    and before.span.end <= m.start() and not _takes_object(cue.text) \
+                    and window.rstrip(" \t")[-1:] == "," \
+                    and not _reported_subject(masked, after, after_end):
+                before_clause = masked[before.span.end:m.start()]
+                if "," in before_clause.rstrip(" \t")[:-1]:
+                    # "… for Lee leading up to the vote, forcing her to …, said Tom Reed":
+                    # no clause subject, only a preposition's object a phrase before the
+                    # cue; the name after it is the speaker, in the inverted order.
+                    events.append(_Event(cue, None, after, True))
+                    continue
             if before is None and after is None and quoted_comma >= 0:
                 continue
             if before is not None or after is not None:
@@ -1224,6 +1239,12 @@ class _Analysis:
         adverb = lexicon.match(_SENTENCE_ADVERB, prefix, position, end)
         if adverb is not None:
             found = _segment_subject(prefix, offset, adverb.end(), end, False)
+            if found is None and comma >= 0:
+                # "But Obama, making it clear …, stood …": after the adverb as at the start,
+                # a name may stand alone before the comma of its appositive or participle
+                # (not a phrase: "And a few weeks later, …" opens an adverbial).
+                alone = _segment_subject(prefix, offset, adverb.end(), end, True)
+                found = alone if alone is not None and alone.kind == "name" else None
             if found is not None:
                 return found
         found = self.subject_after_intro(prefix, offset, end + 1)
@@ -2100,6 +2121,12 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
             # colon introduce the quote, whatever clause they stand in; a named subject
             # earlier in the sentence says other words.
             return _from_event(event, False), None
+        if weak is not None and event.cue.start >= weak.mention.end \
+                and not _verbal_event(event):
+            # "The campaign shrugged off Roe's comments, telling …": a cue between a later
+            # cue and its subject is that clause's object, which says nothing of the quote.
+            index -= 1
+            continue
         if event.cue.end <= span.open_mark and _closed_clause(analysis, event, span.open_mark,
                                                                sentence_start):
             # "When Roe suggested …, Doe fired back: “…”", "when Roe said …, a man yelled
@@ -2142,6 +2169,11 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
                 if attribution.kind != "common" or event.speaker_after \
                         or _opens_relative_clause(masked, attribution, sentence_start):
                     return attribution, None
+                if owned is not None and owned.cue is not None \
+                        and event.cue.start >= owned.cue.end and _verbal_event(event):
+                    # "The campaign shrugged off Roe's comments, telling reporters “…”": a
+                    # cue between the noun of saying and the quote takes the quote.
+                    owned = None
                 weak = weak or attribution
         index -= 1
     # 3. The first cue after it in its sentence: "“terrorists,” … the army claimed".
@@ -2617,6 +2649,10 @@ def _named_subject_before(analysis: _Analysis, events: Sequence[_Event], index: 
             break
         mention = event.after if event.speaker_after else event.before
         if mention is None or mention.span.start < sentence_start:
+            continue
+        if later is not None and event.cue.end > later.span.start:
+            # "Ryan's campaign shrugged off Roe's comments, telling …": the later cue's
+            # subject stands before this cue, so no clause this cue reports holds it.
             continue
         if later is not None and event.cue.end <= later.span.start \
                 and not _verbal_event(event) \

@@ -1364,6 +1364,9 @@ class _Analysis:
         for m in lexicon.finditer(_NAME_IN_PHRASE, masked):
             text = m.group()
             start = m.start()
+            if text[:2] in _GLUED_MERIDIEMS and text[2:3].isupper() and text[3:4].islower():
+                # "4:15 PMChris Christie": a live blog's time stamp run into the name.
+                text, start = text[2:], start + 2
             if " " in text and _verb_like(text[:text.index(" ")]):
                 # Tested first: most names are one word, and few start with a verb.
                 opener = _without_opener(masked, Span(text, start, m.end()))
@@ -1376,7 +1379,30 @@ class _Analysis:
             entity = _entity_tokens(text)
             if entity:
                 found.append((start, entity))
-        return found
+        return self._without_sentence_openers(found)
+
+    def _without_sentence_openers(self, found: list[tuple[int, tuple[str, ...]]]
+                                  ) -> list[tuple[int, tuple[str, ...]]]:
+        """``found`` with a common word that opens a sentence cut from the name after it
+        ("Maybe Trump …", "Follow Breitbart News on Twitter", "Top Clinton aides …"): a
+        sentence capitalises any first word, and the text writes this one in lower case
+        elsewhere. Only when the rest is a name the text uses on its own, so that a name
+        whose first word is also a common word stays whole ("White House", "New York")."""
+        entities = {entity for _, entity in found}
+        masked = self.masked
+        result = found
+        for index, (start, entity) in enumerate(found):
+            rest = entity[1:]
+            if not rest or rest not in entities or len(entity) > 4 \
+                    or entity[0].lower() in _GIVEN_NAMES or _is_role(entity[0]) \
+                    or not _person_tokens(list(rest)) \
+                    or not _opens_sentence_at(masked, start) \
+                    or not _written_in_lower_case(masked, entity[0].lower()):
+                continue
+            if result is found:
+                result = list(found)
+            result[index] = (start + len(entity[0]) + 1, rest)
+        return result
 
     def canonical(self, raw_name: str, position: int) -> tuple[str, bool]:
         """The fullest form of ``raw_name`` the document uses, and whether it is a person."""
@@ -1386,19 +1412,12 @@ class _Analysis:
         tokens = _entity_tokens(raw_name)
         if not tokens:
             return raw_name, False
-        best = tokens
-        best_rank = (0, 0)
-        for form in self.forms_by_token.get(tokens[0], ()):
-            if len(form) < len(best) and form != tokens:
-                continue
-            size = len(tokens)
-            for index in range(len(form) - size + 1):
-                if form[index:index + size] == tokens:
-                    suffix = index + size == len(form)
-                    rank = (2 if suffix else 1, len(form))
-                    if rank > best_rank and len(form) >= len(best):
-                        best, best_rank = form, rank
-                    break
+        # A person's name grows into a person's fuller name when the text gives one: "Doe"
+        # is then not the "Acme Institute Doe" or "Doe White House" a capitalised run glued
+        # it to, nor "Doe Train"; only name suffixes may follow ("Tom Doe Jr.").
+        best = self._fullest_form(tokens, True) if _person_form(tokens) else tokens
+        if best == tokens:
+            best = self._fullest_form(tokens, False)
         # A country or nationality alone ("Mexican", "Britain") names no person, however
         # often a pronoun follows it ("the Mexican president … he said").
         person = _person_tokens(list(best)) and not (
@@ -1407,6 +1426,31 @@ class _Analysis:
         result = " ".join(best), person
         self._canonical_cache[raw_name] = result
         return result
+
+    def _fullest_form(self, tokens: tuple[str, ...], person_only: bool) -> tuple[str, ...]:
+        """The longest form the text uses holding ``tokens``, one that ends with them first;
+        with ``person_only``, only a person's name that ``tokens`` end or that name suffixes
+        alone follow."""
+        best = tokens
+        best_rank = (0, 0)
+        for form in self.forms_by_token.get(tokens[0], ()):
+            if len(form) < len(best) and form != tokens:
+                continue
+            if person_only and form != tokens and not _person_form(form):
+                continue
+            size = len(tokens)
+            for index in range(len(form) - size + 1):
+                if form[index:index + size] == tokens:
+                    suffix = index + size == len(form)
+                    if person_only and not suffix and not all(
+                            token.lower().rstrip(".") in lexicon.NAME_SUFFIXES
+                            for token in form[index + size:]):
+                        break
+                    rank = (2 if suffix else 1, len(form))
+                    if rank > best_rank and len(form) >= len(best):
+                        best, best_rank = form, rank
+                    break
+        return best
 
 
     def used_as_name(self, name: str) -> bool:
@@ -1462,6 +1506,18 @@ class _Analysis:
                     or (business and tokens[-1] in lexicon.COMPANY_SUFFIXES)):
                 return name
         return None
+
+
+def _written_in_lower_case(masked: str, word: str) -> bool:
+    """Whether ``word`` (lower case) stands as a word of its own somewhere in ``masked``."""
+    at = masked.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not masked[at - 1].isalpha()) \
+                and (end == len(masked) or not masked[end].isalpha()):
+            return True
+        at = masked.find(word, end)
+    return False
 
 
 def _opens_sentence_at(masked: str, position: int) -> bool:
@@ -1537,10 +1593,16 @@ def _without_headline_words(run: str) -> str | None:
     return run
 
 
+#: Time stamps that live blogs print with no space before the entry's first word.
+_GLUED_MERIDIEMS = frozenset({"AM", "PM"})
+
+
 def _strip_possessive(token: str) -> str:
     for ending in ("’s", "'s"):
         if token.endswith(ending):
             return token[: -len(ending)]
+    if token.endswith(("s’", "s'")) and len(token) > 2:
+        return token[:-1]  # a plural or -s name's possessive: "Fox News’ host", "Sanders’"
     return token
 
 
@@ -1576,6 +1638,17 @@ def _person_tokens(tokens: list[str]) -> bool:
         return False  # "Acme Foods", "Brightwater plc": a company
     return all(token[:1].isupper() or token.lower() in lexicon.NAME_PARTICLES
                or token.lower().rstrip(".") in lexicon.NAME_SUFFIXES for token in core)
+
+
+@lru_cache(maxsize=4096)
+def _person_form(tokens: tuple[str, ...]) -> bool:
+    """:func:`_person_tokens` of a name form; the same forms recur across lookups. Initials
+    ("George H.W. Bush") are no acronym of an organisation here."""
+    named = [token for token in tokens if not _INITIALS.fullmatch(token)]
+    return bool(named) and _person_tokens(named)
+
+
+_INITIALS = regex.compile(r"(?:\p{Lu}\.){2,}")
 
 
 #: Titles that stand only before a surname or a full name, never alone.
@@ -2974,8 +3047,9 @@ def _resolve_pronoun(analysis: _Analysis, mention: Span) -> str:
         candidate = event.after if event.speaker_after else event.before
         if candidate is None and _follows_quote(analysis.masked, event.cue.start):
             candidate = event.after
-        if candidate is None or candidate.kind == "pronoun":
-            continue
+        if candidate is None or candidate.kind == "pronoun" \
+                or _CLITIC.sub("", candidate.span.text).lower() in _NOT_A_NAME:
+            continue  # "It said …": a capitalised pronoun is no antecedent of another
         if candidate.kind == "common":
             if want_person:
                 continue

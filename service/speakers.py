@@ -513,6 +513,13 @@ _RELEASED = regex.compile(
     rf"(?r)(?<![\p{{L}}’'\-])(?:{lexicon.alternation(lexicon._load('document_release_verbs.txt'))})"
     r"(?:[ \t]+(?:out|up))?[ \t]+$"
 )
+#: The author of a document, named in the phrase after its noun ("a letter sent out by Tom
+#: Reed", "a survey conducted by Gallup"); not one who merely obtained or saw it.
+_AUTHOR = regex.compile(
+    r"[ \t]+(?:(?:sent|written|signed|issued|released|published|drafted|commissioned|"
+    r"conducted|prepared|produced|paid)(?:[ \t]+(?:out|for))?[ \t]+)?by[ \t]+"
+    rf"(?P<name>{_NAME_SEQ})"
+)
 #: A subject that counts people rather than naming one ("22 percent", "six in 10", "most"):
 #: a poll's finding, not a speaker of its own.
 _QUANTITY = regex.compile(
@@ -2032,6 +2039,8 @@ def _document_attribution(analysis: _Analysis, span: QuoteSpan,
     obtained by Reuters warns that “…”", "“…,” reads one banner"), when it beats ``direct``:
     a person's cue of its own between the document's verb and the quote keeps the quote."""
     starts = analysis.document_starts
+    if not starts or analysis.looks_like_title(span):
+        return None  # "banners that read “Save Our Library”": a slogan, said by nobody
     sentence_start, sentence_end = analysis.sentence_bounds(span.open_mark)
     first = bisect_left(starts, sentence_start)
     if first == len(starts) or starts[first] >= sentence_end:
@@ -2072,9 +2081,16 @@ def _document_attribution(analysis: _Analysis, span: QuoteSpan,
             if verb_end <= event.cue.start < span.open_mark and event.before is not None \
                     and not _counts_people(masked, event.before.span, verb_end):
                 return None  # "The poll shows Doe ahead, and she said “…”"
-        cue = found.span("verb")
-        return _Attribution(mention, "common",
-                            Span(analysis.text[cue[0]:cue[1]], cue[0], cue[1]))
+        cue = Span(analysis.text[found.start("verb"):found.end("verb")], found.start("verb"),
+                   found.end("verb"))
+        author = lexicon.match(_AUTHOR, masked, found.end("noun"), found.end("post")) \
+            if found.group("post") else None
+        if author is not None:
+            # "A letter sent out by Tom Reed warned": its author's words, by the author's name.
+            name = Span(analysis.text[author.start("name"):author.end("name")],
+                        author.start("name"), author.end("name"))
+            return _Attribution(name, "name", cue)
+        return _Attribution(mention, "common", cue)
     return None
 
 

@@ -45,8 +45,14 @@ from tests.handmade import attributed
         ("The publisher is raising money online for a reprint: “Read the book the senator "
          "tried to bury,” the pitch on its website says.",
          [("Read the book the senator tried to bury,", "the pitch", "the pitch")]),
+        ("Ann Lee wore a campaign hat reading “hands off our pensions” to the rally.",
+         [("hands off our pensions", "a campaign hat", "a campaign hat")]),
+        # a document's author named after "by" is the speaker, by name
+        ("A survey conducted by Gallup found that voters were “tired of the whole race.”",
+         [("tired of the whole race.", "Gallup", "Gallup")]),
+        # guard: a title-cased slogan or title is nobody's words, whatever carries it
         ("Ann Lee wore a campaign hat reading “Make Dover Great Again” to the rally.",
-         [("Make Dover Great Again", "a campaign hat", "a campaign hat")]),
+         [("Make Dover Great Again", None, None)]),
         # guard: a person named before the document reports the quote
         ("Ann Lee said the poll shows her “surging ahead of everyone.”",
          [("surging ahead of everyone.", "Ann Lee", "Ann Lee")]),

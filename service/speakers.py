@@ -2081,16 +2081,16 @@ def _document_attribution(analysis: _Analysis, span: QuoteSpan,
             if verb_end <= event.cue.start < span.open_mark and event.before is not None \
                     and not _counts_people(masked, event.before.span, verb_end):
                 return None  # "The poll shows Doe ahead, and she said “…”"
-        cue = Span(analysis.text[found.start("verb"):found.end("verb")], found.start("verb"),
-                   found.end("verb"))
+        verb = Span(analysis.text[found.start("verb"):found.end("verb")], found.start("verb"),
+                    found.end("verb"))
         author = lexicon.match(_AUTHOR, masked, found.end("noun"), found.end("post")) \
             if found.group("post") else None
         if author is not None:
             # "A letter sent out by Tom Reed warned": its author's words, by the author's name.
             name = Span(analysis.text[author.start("name"):author.end("name")],
                         author.start("name"), author.end("name"))
-            return _Attribution(name, "name", cue)
-        return _Attribution(mention, "common", cue)
+            return _Attribution(name, "name", verb)
+        return _Attribution(mention, "common", verb)
     return None
 
 

@@ -2039,27 +2039,40 @@ def _document_attribution(analysis: _Analysis, span: QuoteSpan,
     obtained by Reuters warns that “…”", "“…,” reads one banner"), when it beats ``direct``:
     a person's cue of its own between the document's verb and the quote keeps the quote."""
     starts = analysis.document_starts
-    if not starts or analysis.looks_like_title(span):
-        return None  # "banners that read “Save Our Library”": a slogan, said by nobody
-    sentence_start, sentence_end = analysis.sentence_bounds(span.open_mark)
-    first = bisect_left(starts, sentence_start)
-    if first == len(starts) or starts[first] >= sentence_end:
-        return None
-    masked = analysis.masked
     stop = span.stop
+    # Most quotes have no document noun where one could take them: bisections rule them
+    # out. A direct attribution after the quote, or before any document noun, keeps it
+    # (see below): only the nouns up to the direct mention can take it over.
+    floor = span.open_mark - _REACH
+    limit = span.open_mark
+    if direct is not None:
+        limit = direct.mention.start + 1 if direct.mention.end <= span.open_mark else floor
+    first = bisect_left(starts, floor)
+    after_first = bisect_left(starts, stop)
+    if (first == len(starts) or starts[first] >= limit) \
+            and (after_first == len(starts) or starts[after_first] >= stop + 160):
+        return None
+    sentence_start, sentence_end = analysis.sentence_bounds(span.open_mark)
+    floor = max(sentence_start, floor)
+    first = bisect_left(starts, floor)
+    if first == len(starts) or starts[first] >= sentence_end \
+            or analysis.looks_like_title(span):
+        return None  # "banners that read “Save Our Library”": a slogan, said by nobody
+    masked = analysis.masked
+    after_end = min(sentence_end, stop + 160)
     # Only for a quote that opens its sentence or follows a colon: "The spot, titled “…,”
     # features a report" names the spot; the report says nothing.
     lead = masked[sentence_start:span.open_mark].rstrip()
-    after = lexicon.match(_DOCUMENT_AFTER, masked, stop, min(sentence_end, stop + 160)) \
-        if stop <= starts[-1] and (not lead or lead.endswith(":")) else None
+    after = lexicon.match(_DOCUMENT_AFTER, masked, stop, after_end) \
+        if after_first < len(starts) and starts[after_first] < after_end \
+        and (not lead or lead.endswith(":")) else None
     if after is not None and masked[stop:after.start("np")].strip(" \t,") in ("", after.group(
             "verb") or ""):
         start, end = after.span("np")
         cue = after.span("verb") if after.group("verb") else after.span("cue")
         return _Attribution(Span(analysis.text[start:end], start, end), "common",
                             Span(analysis.text[cue[0]:cue[1]], cue[0], cue[1]))
-    floor = max(sentence_start, span.open_mark - _REACH)
-    last = bisect_left(starts, span.open_mark)
+    last = bisect_left(starts, limit)
     for index in range(last - 1, first - 1, -1):
         if starts[index] < floor:
             break

@@ -1775,7 +1775,10 @@ def attribute(doc: Document, spans: Sequence[QuoteSpan]) -> tuple[Quote, ...]:
             deferred.append(None)
             continue
         direct, fallback = _direct_attribution(analysis, span)
-        document = _document_attribution(analysis, span, direct)
+        # An attribution right after the quote ("“…,” Doe said") stands: most quotes have
+        # one, and they then skip the document rule altogether.
+        document = _document_attribution(analysis, span, direct) \
+            if direct is None or direct.mention.start < span.stop else None
         if document is not None:
             direct, fallback = document, None
         found.append(direct)

@@ -473,6 +473,62 @@ _APPOSED_CAPITALISED_CUE = regex.compile(
     rf"(?P<cue>{lexicon.alternation(_CAPITALISED_CUES)})"
     r"(?![\p{L}’'\-])"
 )
+#: Things that carry words without being a person speaking ("the poll", "a letter from the
+#: union", "one sign"), and the verbs that give them a quote ("shows", "found", "reads"):
+#: ``data/document_nouns.txt`` and ``data/document_cues.txt``.
+_DOCUMENT_NOUNS = lexicon.DOCUMENT_NOUNS
+_DOCUMENT_CUES = lexicon.DOCUMENT_CUES
+#: Both cases: a sentence may open with one ("Polls show …").
+_DOCUMENT_NOUN_WORDS = _DOCUMENT_NOUNS | {noun.capitalize() for noun in _DOCUMENT_NOUNS}
+_WORD_END = r"(?![\p{L}’'\-])"
+#: Adverbs and auxiliaries a document's verb may follow ("The poll also finds").
+_DOCUMENT_ADVERBS = ("also", "has", "had", "have", "now", "further", "then", "recently",
+                     "even", "only", "clearly", "previously", "already", "still", "that",
+                     "which")
+#: A document noun, what may follow it in its noun phrase (its author, when it came out, an
+#: appositive) and its verb: matched at the noun.
+_DOCUMENT_CLAUSE = regex.compile(
+    rf"(?P<noun>{lexicon.alternation(_DOCUMENT_NOUN_WORDS)}){_WORD_END}"
+    r"(?P<post>[ \t]+(?:by|from|of|on|in|at|for|with|about|released|published|conducted|"
+    r"obtained|issued|commissioned|titled|dated|sent|posted|filed|hanging|running|aired)\b"
+    rf"[^,;:.!?\n{_MASK}]{{0,100}}?(?:,[^,;:\n{_MASK}]{{1,120}}?,)?"
+    rf"|[ \t]*,[^,;:\n{_MASK}]{{1,120}}?,)?"
+    rf"(?:[ \t]+(?:{'|'.join(_DOCUMENT_ADVERBS)})\b)*"
+    rf"[ \t]+(?P<verb>{lexicon.alternation(_DOCUMENT_CUES)}){_WORD_END}"
+)
+#: The determiner or possessive opening a document's noun phrase, a few modifiers before its
+#: noun ("A Feb. 1 letter", "the group's Web page"), matched right to left from the noun.
+_DOCUMENT_OPENING = regex.compile(
+    rf"(?r)(?:(?<![\p{{L}}’'\-]){_DETERMINER}|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|"
+    rf"\p{{Lu}}[\p{{L}}.\-]*[’']s?)[ \t]+(?:[^\s,;:!?{_MASK}]+[ \t]+){{0,4}}?$"
+)
+#: After a quote: "“…,” reads one banner", "“…,” the pitch on its website says".
+_DOCUMENT_AFTER = regex.compile(
+    rf"[ \t]*,?[ \t]*(?:(?P<verb>{lexicon.alternation(_DOCUMENT_CUES)})[ \t]+)?"
+    rf"(?P<np>(?:{_DETERMINER}|[Tt]his|[Tt]hat)[ \t]+(?:[^\s,;:.!?{_MASK}]+[ \t]+){{0,4}}?"
+    rf"(?P<noun>{lexicon.alternation(_DOCUMENT_NOUNS)}){_WORD_END})"
+    rf"(?(verb)|(?:[ \t]+(?:on|in|of|from|at|by)[ \t]+[^,;:.!?\n{_MASK}]{{1,40}}?)?"
+    rf"(?:[ \t]+(?:{'|'.join(_DOCUMENT_ADVERBS)})\b)*"
+    rf"[ \t]+(?P<cue>{lexicon.alternation(_DOCUMENT_CUES)}){_WORD_END})"
+)
+#: A verb of putting a document out right before its noun phrase, perhaps past one word
+#: ("released a video", "is planning to reprint an editorial"): the releaser's words.
+_RELEASED = regex.compile(
+    rf"(?r)(?<![\p{{L}}’'\-])(?:{lexicon.alternation(lexicon.DOCUMENT_RELEASE_VERBS)})"
+    r"(?:[ \t]+(?:out|up))?[ \t]+$"
+)
+#: The author of a document, named in the phrase after its noun ("a letter sent out by Tom
+#: Reed", "a survey conducted by Gallup"); not one who merely obtained or saw it.
+_AUTHOR = regex.compile(
+    r"[ \t]+(?:(?:sent|written|signed|issued|released|published|drafted|commissioned|"
+    r"conducted|prepared|produced|paid)(?:[ \t]+(?:out|for))?[ \t]+)?by[ \t]+"
+    rf"(?P<name>{_NAME_SEQ})"
+)
+#: A subject that counts people rather than naming one ("22 percent", "six in 10", "most"):
+#: a poll's finding, not a speaker of its own.
+_QUANTITY = regex.compile(
+    r"\d|\b(?:percent|per cent|majority|most|half|third|quarter|share|in (?:ten|10))\b",
+    regex.IGNORECASE)
 #: Possessive determiners as the pronoun whose person they name ("his claim" is his).
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 #: What a text must end with (trailing whitespace dropped) for each tail pattern to match:
@@ -869,6 +925,11 @@ class _Analysis:
         """Where a noun of saying may start (its first word), outside quotes."""
         return lexicon.word_starts(self.masked, _REPORTING_NOUN_FIRST_WORDS)
 
+
+    @cached_property
+    def document_starts(self) -> list[int]:
+        """Where a document noun ("poll", "letter", "sign") stands, outside quotes."""
+        return lexicon.word_starts(self.masked, _DOCUMENT_NOUN_WORDS)
 
     @cached_property
     def names(self) -> list[tuple[int, tuple[str, ...]]]:
@@ -1844,6 +1905,12 @@ def attribute(doc: Document, spans: Sequence[QuoteSpan]) -> tuple[Quote, ...]:
         direct, fallback = _direct_attribution(analysis, span)
         if direct is not None:
             direct = _block_lead_in(analysis, span, direct) or direct
+        # An attribution right after the quote ("“…,” Doe said") stands: most quotes have
+        # one, and they then skip the document rule altogether.
+        document = _document_attribution(analysis, span, direct) \
+            if direct is None or direct.mention.start < span.stop else None
+        if document is not None:
+            direct, fallback = document, None
         found.append(direct)
         deferred.append(fallback)
     _inherit(analysis, ordered, found, deferred, headings)
@@ -2302,6 +2369,99 @@ def _colon_common_subject(masked: str, event: _Event, position: int,
         and before.span.start >= sentence_start and event.cue.end <= position \
         and masked[event.cue.end:position].strip(" \t") == ":" \
         and not masked[before.span.end:event.cue.start].strip() and _verbal_event(event)
+
+
+def _counts_people(masked: str, mention: Span, floor: int) -> bool:
+    """Whether a subject counts respondents ("22 percent", "percent of voters" past its
+    number, "most"): a poll's finding, not a speaker of its own."""
+    start = max(floor, mention.start - 20)
+    return lexicon.search(_QUANTITY, masked, start, mention.end) is not None
+
+
+def _document_mention(analysis: _Analysis, found: regex.Match[str], floor: int) -> Span:
+    """The noun phrase of a document noun matched by ``found``: from its determiner (when
+    one opens it a few words before the noun) to the end of what follows the noun."""
+    masked = analysis.masked
+    noun_start = found.start("noun")
+    opening = lexicon.match(_DOCUMENT_OPENING, masked, max(floor, noun_start - 80), noun_start)
+    start = opening.start() if opening is not None else noun_start
+    end = found.end("post") if found.group("post") else found.end("noun")
+    end = start + len(masked[start:end].rstrip(" \t,"))
+    return Span(analysis.text[start:end], start, end)
+
+
+def _document_attribution(analysis: _Analysis, span: QuoteSpan,
+                          direct: _Attribution | None) -> _Attribution | None:
+    """A document, poll or sign whose verb introduces the quote ("A letter from the union
+    obtained by Reuters warns that “…”", "“…,” reads one banner"), when it beats ``direct``:
+    a person's cue of its own between the document's verb and the quote keeps the quote."""
+    starts = analysis.document_starts
+    stop = span.stop
+    # Most quotes have no document noun where one could take them: bisections rule them
+    # out. A direct attribution after the quote, or before any document noun, keeps it
+    # (see below): only the nouns up to the direct mention can take it over.
+    floor = span.open_mark - _REACH
+    limit = span.open_mark
+    if direct is not None:
+        limit = direct.mention.start + 1 if direct.mention.end <= span.open_mark else floor
+    first = bisect_left(starts, floor)
+    after_first = bisect_left(starts, stop)
+    if (first == len(starts) or starts[first] >= limit) \
+            and (after_first == len(starts) or starts[after_first] >= stop + 160):
+        return None
+    sentence_start, sentence_end = analysis.sentence_bounds(span.open_mark)
+    floor = max(sentence_start, floor)
+    first = bisect_left(starts, floor)
+    if first == len(starts) or starts[first] >= sentence_end \
+            or analysis.looks_like_title(span):
+        return None  # "banners that read “Save Our Library”": a slogan, said by nobody
+    masked = analysis.masked
+    after_end = min(sentence_end, stop + 160)
+    # Only for a quote that opens its sentence or follows a colon: "The spot, titled “…,”
+    # features a report" names the spot; the report says nothing.
+    lead = masked[sentence_start:span.open_mark].rstrip()
+    after = lexicon.match(_DOCUMENT_AFTER, masked, stop, after_end) \
+        if after_first < len(starts) and starts[after_first] < after_end \
+        and (not lead or lead.endswith(":")) else None
+    if after is not None and masked[stop:after.start("np")].strip(" \t,") in ("", after.group(
+            "verb") or ""):
+        start, end = after.span("np")
+        cue = after.span("verb") if after.group("verb") else after.span("cue")
+        return _Attribution(Span(analysis.text[start:end], start, end), "common",
+                            Span(analysis.text[cue[0]:cue[1]], cue[0], cue[1]))
+    last = bisect_left(starts, limit)
+    for index in range(last - 1, first - 1, -1):
+        if starts[index] < floor:
+            break
+        found = lexicon.match(_DOCUMENT_CLAUSE, masked, starts[index], span.open_mark)
+        if found is None:
+            continue
+        verb_end = found.end("verb")
+        mention = _document_mention(analysis, found, sentence_start)
+        if direct is not None and not (
+                mention.start <= direct.mention.start and direct.mention.end <= span.open_mark
+                and (direct.mention.end <= verb_end
+                     or _counts_people(masked, direct.mention, verb_end))):
+            return None
+        if lexicon.match(_RELEASED, masked, max(sentence_start, mention.start - 40),
+                         mention.start) is not None:
+            return None  # "Doe released a video that said “…”": Doe's words
+        for event in analysis.events_around(verb_end, span.open_mark, span.open_mark,
+                                            span.open_mark):
+            if verb_end <= event.cue.start < span.open_mark and event.before is not None \
+                    and not _counts_people(masked, event.before.span, verb_end):
+                return None  # "The poll shows Doe ahead, and she said “…”"
+        verb = Span(analysis.text[found.start("verb"):found.end("verb")], found.start("verb"),
+                    found.end("verb"))
+        author = lexicon.match(_AUTHOR, masked, found.end("noun"), found.end("post")) \
+            if found.group("post") else None
+        if author is not None:
+            # "A letter sent out by Tom Reed warned": its author's words, by the author's name.
+            name = Span(analysis.text[author.start("name"):author.end("name")],
+                        author.start("name"), author.end("name"))
+            return _Attribution(name, "name", verb)
+        return _Attribution(mention, "common", verb)
+    return None
 
 
 def _denied(masked: str, attribution: _Attribution) -> bool:

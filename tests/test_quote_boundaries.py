@@ -1,0 +1,41 @@
+"""Quote boundaries on real-world mark patterns: (text, expected quoted words) tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from service import document, quotes
+
+
+def _words(text: str) -> list[str]:
+    doc = document.parse(text)
+    return [text[span.start:span.end] for span in quotes.find_quotes(doc)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A nested quote in the outer quote's own style belongs to the outer quote.
+        ("Ann Lee wrote, “Show you care even when “your side” is wrong. Anything else rings "
+         "hollow.” Her post spread fast.",
+         ["Show you care even when “your side” is wrong. Anything else rings hollow."]),
+        ('"Police said the driver shouted "Stop now!" as he fled," the mayor wrote.',
+         ['Police said the driver shouted "Stop now!" as he fled,']),
+        ("Tom Reyes said that “several of the names on the “short list” back other "
+         "candidates” and left.",
+         ["several of the names on the “short list” back other candidates"]),
+        ("“Two “fine” plans and a “bold” one,” she said.",
+         ["Two “fine” plans and a “bold” one,"]),
+        # ... but an outer quote that never closes was left unclosed: the second opener
+        # starts a quote of its own.
+        ("“We are ready. “We will win,” Ms. Park said.", ["We are ready.", "We will win,"]),
+        ("“We are ready. “We will win,” she said. “Nothing stops us.”",
+         ["We are ready.", "We will win,", "Nothing stops us."]),
+        # A typographic quote inside a passage in straight marks (pasted copy) is a quote in
+        # its own right.
+        ('"“We lost the vote,” Mr. Diaz said before he left the hall on Monday."',
+         ["We lost the vote,"]),
+    ],
+)
+def test_nested_double_quotes(text: str, expected: list[str]) -> None:
+    assert _words(text) == expected

@@ -190,6 +190,7 @@ class _Scanner:
             if found:
                 continues = running_on if (
                     running_on is not None and not text[para_start:found[0][0]].strip()
+                    and not _pasted_quote(text, running_on, found[0][1])
                 ) else None
                 self._paragraph(found, para_start, para_end, index, continues, running_style)
             running_on = None
@@ -328,6 +329,13 @@ class _Scanner:
         if (mark in "’›'" and closes) or (mark == "‘" and current.mark == "‚" and closes):
             self._emit(current, position, position, paragraph, "single")
             self.single = None
+
+
+def _pasted_quote(text: str, running: QuoteSpan, mark: str) -> bool:
+    """Whether a paragraph opening with ``mark`` inside a passage in straight marks starts a
+    quote of its own: a typographic mark there belongs to the pasted copy the straight marks
+    wrap (see ``_double_mark``), not to the passage's multi-paragraph convention."""
+    return text[running.open_mark] in "\"'" and mark not in "\"'"
 
 
 def _drop_continued(found: list[QuoteSpan]) -> tuple[QuoteSpan, ...]:

@@ -39,3 +39,25 @@ def _words(text: str) -> list[str]:
 )
 def test_nested_double_quotes(text: str, expected: list[str]) -> None:
     assert _words(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A passage pasted in straight marks runs over its paragraphs; a paragraph inside it
+        # that opens with a typographic mark is the pasted copy's own quote, not more of it.
+        ('The station reported:\n\n"The vote was closed to the press.\n\n"Ms. Ortiz said the '
+         "count differed from the first one.\n\n“That is not what we were told,” Ms. Ortiz "
+         'said."',
+         ['The vote was closed to the press.\n\n"Ms. Ortiz said the count differed from the '
+          "first one.", "That is not what we were told,"]),
+        # Paragraphs re-opened in the passage's own style still continue it.
+        ("“We will win.\n\n“Nothing stops us,” she said.",
+         ["We will win.\n\n“Nothing stops us,"]),
+        ('"We will win.\n\n"Nothing stops us," she said.',
+         ['We will win.\n\n"Nothing stops us,']),
+    ],
+)
+def test_paragraph_continuation_keeps_the_passage_style(text: str,
+                                                        expected: list[str]) -> None:
+    assert _words(text) == expected

@@ -44,9 +44,11 @@ _CLOSE_AFTER = frozenset(" \t\n.,;:!?)]}—–-/…\u00a0") | _DOUBLE_CLOSERS | 
 
 _CUES = lexicon.alternation(lexicon.REPORTING_VERBS)
 _NAME = r"\p{Lu}[\w’'.-]*(?:\s+(?:\p{Lu}[\w’'.-]*|de|van|von|al|bin|da|del|di|la|le)){0,4}"
-#: Where an unclosed quote stops: a comma followed by an attribution clause.
+#: Where an unclosed quote stops: a comma followed by an attribution clause. A participle
+#: never inverts with its subject ("…, citing the report" continues the sentence; "…, said the
+#: minister" attributes it), so only finite cues start the inverted form.
 _ATTRIBUTION_CLAUSE = regex.compile(
-    rf",\s+(?:according\s+to\b|(?:{_CUES})\s+(?:\p{{Lu}}|the\b|he\b|she\b|they\b)"
+    rf",\s+(?:according\s+to\b|(?!\w+ing\b)(?:{_CUES})\s+(?:\p{{Lu}}|the\b|he\b|she\b|they\b)"
     rf"|(?:he|she|they|{_NAME})(?:,[^,\n]{{1,80}},)?\s+(?:{_CUES})\b)"
 )
 _EDGE_SPACE = " \t\n\u00a0"
@@ -148,7 +150,7 @@ class _Scanner:
 
     def _emit(self, opened: _Open, close_mark: int | None, end: int, paragraph: int,
               style: QuoteStyle) -> QuoteSpan | None:
-        if end > opened.position + 1 and self.text.startswith("''", end - 1):
+        if end > opened.position + 1 and self.text[end - 1:end + 1] in ("''", "’’"):
             end -= 1  # the first half of a two-apostrophe closing mark
         start, end = _trim(self.text, opened.position + 1, end)
         # Nearly every quote opens with a letter or digit: tested first, without copying it.
@@ -217,6 +219,12 @@ class _Scanner:
         while True:
             while at < len(found):
                 position, mark = found[at]
+                if mark == "’" and self.double is not None and at + 1 < len(found) \
+                        and found[at + 1][0] == position + 1 and found[at + 1][1] == "’":
+                    # Two right single marks close a double quote in some converted copy
+                    # (“…’’), as two apostrophes do: one mark, read at its end.
+                    at += 1
+                    position, mark = found[at][0], '"'
                 self._mark(mark, position, para_start, para_end, index,
                            continues if at == 0 else None, continues_style,
                            at, at >= plain_until)

@@ -61,3 +61,39 @@ def test_nested_double_quotes(text: str, expected: list[str]) -> None:
 def test_paragraph_continuation_keeps_the_passage_style(text: str,
                                                         expected: list[str]) -> None:
     assert _words(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Two right single marks close a double quote in converted copy, as '' does.
+        ("The host asked a “question’’ that stung the senator.", ["question"]),
+        ("He called it “a bad deal,’’ and left the room.", ["a bad deal,"]),
+        # ... but a nested single quote inside a double one is still nested.
+        ("“She told me ‘no’ twice,” he said.", ["She told me ‘no’ twice,"]),
+        # A lone right single mark inside a double quote stays an apostrophe.
+        ("“The players’ union agreed,” Kay said.", ["The players’ union agreed,"]),
+    ],
+)
+def test_two_right_single_marks_close_a_double_quote(text: str,
+                                                     expected: list[str]) -> None:
+    assert _words(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An unclosed quote runs on past a participle clause: a participle never inverts
+        # with its subject, so ", citing the …" is no attribution.
+        ('"The board is still reluctant to call it fraud, citing the ongoing audit by the '
+         'state.\n\nThe company declined to comment.',
+         ["The board is still reluctant to call it fraud, citing the ongoing audit by the "
+          "state."]),
+        # A finite cue after the comma still ends it.
+        ('"The board is still reluctant to call it fraud, said the state auditor on Monday.',
+         ["The board is still reluctant to call it fraud"]),
+    ],
+)
+def test_unclosed_quote_stops_at_a_finite_attribution_only(text: str,
+                                                           expected: list[str]) -> None:
+    assert _words(text) == expected

@@ -44,9 +44,11 @@ _CLOSE_AFTER = frozenset(" \t\n.,;:!?)]}—–-/…\u00a0") | _DOUBLE_CLOSERS | 
 
 _CUES = lexicon.alternation(lexicon.REPORTING_VERBS)
 _NAME = r"\p{Lu}[\w’'.-]*(?:\s+(?:\p{Lu}[\w’'.-]*|de|van|von|al|bin|da|del|di|la|le)){0,4}"
-#: Where an unclosed quote stops: a comma followed by an attribution clause.
+#: Where an unclosed quote stops: a comma followed by an attribution clause. A participle
+#: never inverts with its subject ("…, citing the report" continues the sentence; "…, said the
+#: minister" attributes it), so only finite cues start the inverted form.
 _ATTRIBUTION_CLAUSE = regex.compile(
-    rf",\s+(?:according\s+to\b|(?:{_CUES})\s+(?:\p{{Lu}}|the\b|he\b|she\b|they\b)"
+    rf",\s+(?:according\s+to\b|(?!\w+ing\b)(?:{_CUES})\s+(?:\p{{Lu}}|the\b|he\b|she\b|they\b)"
     rf"|(?:he|she|they|{_NAME})(?:,[^,\n]{{1,80}},)?\s+(?:{_CUES})\b)"
 )
 _EDGE_SPACE = " \t\n\u00a0"
@@ -140,10 +142,15 @@ class _Scanner:
         self.found: list[QuoteSpan] = []
         self.double: _Open | None = None
         self.single: _Open | None = None
+        # A double quote holding a nested one (``double`` is then the nested one, or the
+        # outer again once the nested one closed), and the index of the first nested opener.
+        self.outer: _Open | None = None
+        self.nested_at = -1
+        self.refused = False  # an opener came inside the nested quote: the nesting was wrong
 
     def _emit(self, opened: _Open, close_mark: int | None, end: int, paragraph: int,
               style: QuoteStyle) -> QuoteSpan | None:
-        if end > opened.position + 1 and self.text.startswith("''", end - 1):
+        if end > opened.position + 1 and self.text[end - 1:end + 1] in ("''", "’’"):
             end -= 1  # the first half of a two-apostrophe closing mark
         start, end = _trim(self.text, opened.position + 1, end)
         # Nearly every quote opens with a letter or digit: tested first, without copying it.
@@ -173,20 +180,21 @@ class _Scanner:
         running_on: QuoteSpan | None = None  # an unclosed quote that ran to its paragraph end
         running_style: QuoteStyle = "double"
         for index, (para_start, para_end) in enumerate(self.doc.paragraphs):
-            first_mark = True
+            found: list[tuple[int, str]] = []
             while pending is not None and pending[0] < para_end:
                 position, mark = pending
                 if mark == "''":
                     mark = '"'
                     position += 1  # read it by its outer context, as one mark at its end
                 pending = next(marks, None)
-                if position < para_start:
-                    continue
-                continuation = (first_mark and running_on is not None
-                                and not text[para_start:position].strip())
-                first_mark = False
-                self._mark(mark, position, para_start, para_end, index,
-                           running_on if continuation else None, running_style)
+                if position >= para_start:
+                    found.append((position, mark))
+            if found:
+                continues = running_on if (
+                    running_on is not None and not text[para_start:found[0][0]].strip()
+                    and not _pasted_quote(text, running_on, found[0][1])
+                ) else None
+                self._paragraph(found, para_start, para_end, index, continues, running_style)
             running_on = None
             running_style = "double"
             if self.double is not None:
@@ -200,6 +208,49 @@ class _Scanner:
             self.single = None
         return _drop_continued(self.found)
 
+    def _paragraph(self, found: list[tuple[int, str]], para_start: int, para_end: int,
+                   index: int, continues: QuoteSpan | None, continues_style: QuoteStyle) -> None:
+        """Read one paragraph's marks. A double quote opened inside an open double quote is
+        taken as nested until the paragraph shows otherwise: if the outer one never closes,
+        the marks from the nested opener on are read again without nesting (the outer one
+        was left unclosed). Each mark is read at most twice, so the pass stays linear."""
+        at = 0
+        plain_until = 0  # marks before this index are re-read without nesting
+        while True:
+            while at < len(found):
+                position, mark = found[at]
+                if mark == "’" and self.double is not None and at + 1 < len(found) \
+                        and found[at + 1][0] == position + 1 and found[at + 1][1] == "’":
+                    # Two right single marks close a double quote in some converted copy
+                    # (“…’’), as two apostrophes do: one mark, read at its end.
+                    at += 1
+                    position, mark = found[at][0], '"'
+                self._mark(mark, position, para_start, para_end, index,
+                           continues if at == 0 else None, continues_style,
+                           at, at >= plain_until)
+                at += 1
+                if self.refused:
+                    # Another opener inside the nested quote: not nesting after all.
+                    plain_until = at
+                    at = self._unnest(found, index)
+            if self.outer is None:
+                return
+            plain_until = len(found)
+            at = self._unnest(found, index)
+
+    def _unnest(self, found: list[tuple[int, str]], paragraph: int) -> int:
+        """Read the open outer quote as unclosed up to its first nested opener, open the
+        quote that opener starts, and return the index to read on from."""
+        assert self.outer is not None
+        position, mark = found[self.nested_at]
+        self._emit_unclosed(self.outer, position, paragraph)
+        self.double = _Open(mark, position)
+        resume = self.nested_at + 1
+        self.outer = None
+        self.nested_at = -1
+        self.refused = False
+        return resume
+
     def _next_opens_single(self, index: int) -> bool:
         """Whether paragraph ``index + 1`` starts with a single opening mark before a word."""
         if index + 1 >= len(self.doc.paragraphs):
@@ -209,7 +260,8 @@ class _Scanner:
             and self.text[start + 1] not in _EDGE_SPACE and not self.text[start + 1].isdigit()
 
     def _mark(self, mark: str, position: int, para_start: int, para_end: int, paragraph: int,
-              continues: QuoteSpan | None, continues_style: QuoteStyle = "double") -> None:
+              continues: QuoteSpan | None, continues_style: QuoteStyle = "double",
+              at: int = 0, nesting: bool = False) -> None:
         text = self.text
         before = text[position - 1] if position > para_start else " "
         after = text[position + 1] if position + 1 < para_end else " "
@@ -220,13 +272,14 @@ class _Scanner:
         is_double_mark = mark in _DOUBLE_OPENERS or mark in _DOUBLE_CLOSERS
         if is_double_mark:
             self._double_mark(mark, position, para_end, paragraph, opens, closes,
-                              continues if continues_style == "double" else None)
+                              continues if continues_style == "double" else None, at, nesting)
         elif self.double is None:
             self._single_mark(mark, position, paragraph, opens, closes, after,
                               continues if continues_style == "single" else None)
 
     def _double_mark(self, mark: str, position: int, para_end: int, paragraph: int,
-                     opens: bool, closes: bool, continues: QuoteSpan | None) -> None:
+                     opens: bool, closes: bool, continues: QuoteSpan | None, at: int = 0,
+                     nesting: bool = False) -> None:
         current = self.double
         if current is None:
             starts = (
@@ -250,8 +303,25 @@ class _Scanner:
         else:  # „ 「 『 always open
             is_close = False
         if is_close:
+            if self.outer is not None and current is not self.outer:
+                self.double = self.outer  # the nested quote closed; it is part of the outer
+                return
             self._emit(current, position, position, paragraph, "double")
             self.double = None
+            self.outer = None
+            self.nested_at = -1
+            return
+        # A typographic quote inside a passage in straight marks is no nested quote: the
+        # straight marks wrap pasted copy (an excerpt of another outlet) whose own quotes
+        # keep their typographic marks, and those are the quotes with a speaker of their own.
+        if nesting and not (current.mark == '"' and mark != '"'):
+            if self.outer is None:
+                self.outer = current
+                self.nested_at = at
+            if current is self.outer:
+                self.double = _Open(mark, position)
+            else:
+                self.refused = True
             return
         # An opening mark while a quote is open: the first one was never closed.
         self._emit_unclosed(current, position, paragraph)
@@ -267,6 +337,13 @@ class _Scanner:
         if (mark in "’›'" and closes) or (mark == "‘" and current.mark == "‚" and closes):
             self._emit(current, position, position, paragraph, "single")
             self.single = None
+
+
+def _pasted_quote(text: str, running: QuoteSpan, mark: str) -> bool:
+    """Whether a paragraph opening with ``mark`` inside a passage in straight marks starts a
+    quote of its own: a typographic mark there belongs to the pasted copy the straight marks
+    wrap (see ``_double_mark``), not to the passage's multi-paragraph convention."""
+    return text[running.open_mark] in "\"'" and mark not in "\"'"
 
 
 def _drop_continued(found: list[QuoteSpan]) -> tuple[QuoteSpan, ...]:

@@ -2116,6 +2116,11 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
         event = events[index]
         if owned is not None and owned.cue is not None and event.cue.start < owned.cue.start:
             return owned, None
+        if index > 0 and _framed_noun(masked, events[index - 1], event, span.open_mark):
+            # "Scott, who called Reed's comments “toxic”": the noun is the framing verb's
+            # object, the quote its complement; the verb's subject speaks.
+            index -= 1
+            continue
         if _colon_common_subject(masked, event, span.open_mark, sentence_start):
             # "Reed said as the heckler yelled: “…”": a subject right before its cue and a
             # colon introduce the quote, whatever clause they stand in; a named subject
@@ -2428,7 +2433,8 @@ def _owned_noun_attribution(analysis: _Analysis, span: QuoteSpan, sentence_start
     for event in cues_before:
         if event.cue.end <= mention.span.start:
             if lexicon.match(_OBJECT_GAP, masked, event.cue.end, mention.span.start) and (
-                    mention.kind == "pronoun" or not _takes_object(event.cue.text)):
+                    mention.kind == "pronoun" or not _takes_object(event.cue.text)
+                    or _frames_noun(event.cue.text, head)):
                 # "Doe repeated his claim that “…”", "Lee said Roe's remarks …": the
                 # verb's subject speaks (his own claim, or a report of Roe's); a verb
                 # that takes the noun as its object ("Lee mocked Roe's call for “…”")
@@ -2436,6 +2442,33 @@ def _owned_noun_attribution(analysis: _Analysis, span: QuoteSpan, sentence_start
                 return None
             break
     return _Attribution(mention.span, mention.kind, Span(noun.group(), noun.start(), noun.end()))
+
+
+#: Verbs that name their object with the quote after it ("called Roe's remarks “toxic”"):
+#: the quote is the verb's subject's word for the owner's remarks, not the owner's words.
+_FRAMING_CUES = frozenset({
+    f"{stem}{ending}" for stem, endings in (
+        ("call", ("", "s", "ed", "ing")), ("label", ("", "s", "ed", "led", "ing", "ling")),
+        ("dub", ("", "s", "bed", "bing")), ("brand", ("", "s", "ed", "ing")),
+        ("term", ("", "s", "ed", "ing")), ("deem", ("", "s", "ed", "ing")))
+    for ending in endings})
+
+
+def _frames_noun(cue: str, between: str) -> bool:
+    """Whether a framing cue ("called", "labeled") takes the owner's noun of saying as its
+    object and the quote right after the noun as its complement."""
+    # (Archive copy doubles an apostrophe for a mark: the mask covers both.)
+    return cue.split(None, 1)[0].lower() in _FRAMING_CUES \
+        and not between.strip(" \t" + _MASK)
+
+
+def _framed_noun(masked: str, frame: _Event, event: _Event, open_mark: int) -> bool:
+    """Whether ``event`` is a possessed noun of saying ("Reed's comments") that a framing
+    cue right before takes as its object, with the quote right after it."""
+    return event.before is not None and frame.after is not None \
+        and frame.after.span == event.before.span and not _verbal_event(event) \
+        and event.cue.end <= open_mark \
+        and _frames_noun(frame.cue.text, masked[event.cue.end:open_mark])
 
 
 def _opens_with_verb(text: str, span: QuoteSpan) -> bool:

@@ -49,3 +49,22 @@ from tests.handmade import attributed
 def test_relative_pronoun_names_its_antecedent(
         text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     assert attributed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A framing verb ("called", "labeled") takes a possessed noun of saying as its object
+        # and the quote after it as its complement: the verb's subject speaks, in a relative
+        # clause as in a main one; a verb that merely takes the noun quotes its owner.
+        ("Sen. Ann Lee, who has called Mr. Reed's comments “deeply divisive,” spoke last.",
+         [("deeply divisive,", "Ann Lee", "who")]),
+        ("Tom Reed spoke on Monday. Ann Lee called Reed's claim “absurd on its face.”",
+         [("absurd on its face.", "Ann Lee", "Ann Lee")]),
+        ("Tom Reed spoke on Monday. Ann Lee mocked Reed's call for “a return to common sense.”",
+         [("a return to common sense.", "Tom Reed", "Reed's")]),
+    ],
+)
+def test_framing_verb_speaks_for_its_object(
+        text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert attributed(text) == expected

@@ -2059,7 +2059,8 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
             # ("“….” He added, “…”") the subject opens the next sentence, which may carry a
             # quote of its own: then it is only a last resort.
             if before is not None and before.span.start >= stop \
-                    and not masked[stop:before.span.start].strip(" ,\t"):
+                    and not masked[stop:before.span.start].strip(" ,\t") \
+                    and not _quoted_antecedent(analysis.text, span, before):
                 if not _ends_sentence(analysis.text, span) \
                         and not _new_sentence_after(analysis, span, before):
                     attribution = _Attribution(before.span, before.kind, event.cue)
@@ -2188,7 +2189,9 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
         event = events[index]
         attribution = _from_event(event, event.speaker_after)
         if attribution is not None and attribution.mention.start >= stop \
-                and (weak is None or event.speaker_after):
+                and (weak is None or event.speaker_after) and not (
+                    event.before is not None
+                    and _quoted_antecedent(analysis.text, span, event.before)):
             return attribution, None
         index += 1
     if owned is not None:
@@ -2460,6 +2463,15 @@ def _frames_noun(cue: str, between: str) -> bool:
     # (Archive copy doubles an apostrophe for a mark: the mask covers both.)
     return cue.split(None, 1)[0].lower() in _FRAMING_CUES \
         and not between.strip(" \t" + _MASK)
+
+
+def _quoted_antecedent(text: str, span: QuoteSpan, subject: _Mention) -> bool:
+    """Whether ``subject`` is a relative "who" right after the quote, with no comma
+    between: the quoted words are the noun it refers to ("hire a “trade prosecutor” who
+    reports to …"), not words it says."""
+    return subject.span.text.lower() == "who" \
+        and not text[span.stop:subject.span.start].strip(" \t") \
+        and text[span.start:span.end].rstrip()[-1:] not in (",", "!", "?", ".")
 
 
 def _framed_noun(masked: str, frame: _Event, event: _Event, open_mark: int) -> bool:

@@ -68,3 +68,20 @@ def test_relative_pronoun_names_its_antecedent(
 def test_framing_verb_speaks_for_its_object(
         text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     assert attributed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A "who" right after quoted words, no comma between, refers to them as its noun:
+        # it says nothing, the quote is the sentence subject's term.
+        ("Ann Lee spoke in Dover. She has proposed hiring a “chief trade prosecutor” who "
+         "reports to the president.",
+         [("chief trade prosecutor", "Ann Lee", "She")]),
+        ("Ann Lee spoke in Dover. She wants a “citizen ombudsman” who answers to voters alone.",
+         [("citizen ombudsman", "Ann Lee", "She")]),
+    ],
+)
+def test_quoted_antecedent_is_not_spoken_by_its_relative(
+        text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert attributed(text) == expected

@@ -2199,7 +2199,8 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
             # ("“….” He added, “…”") the subject opens the next sentence, which may carry a
             # quote of its own: then it is only a last resort.
             if before is not None and before.span.start >= stop \
-                    and not masked[stop:before.span.start].strip(" ,\t"):
+                    and not masked[stop:before.span.start].strip(" ,\t") \
+                    and not _quoted_antecedent(analysis.text, span, before):
                 if not _ends_sentence(analysis.text, span) \
                         and not _new_sentence_after(analysis, span, before):
                     attribution = _Attribution(before.span, before.kind, event.cue)
@@ -2256,6 +2257,11 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
         event = events[index]
         if owned is not None and owned.cue is not None and event.cue.start < owned.cue.start:
             return owned, None
+        if index > 0 and _framed_noun(masked, events[index - 1], event, span.open_mark):
+            # "Scott, who called Reed's comments “toxic”": the noun is the framing verb's
+            # object, the quote its complement; the verb's subject speaks.
+            index -= 1
+            continue
         if _colon_common_subject(masked, event, span.open_mark, sentence_start):
             # "Reed said as the heckler yelled: “…”": a subject right before its cue and a
             # colon introduce the quote, whatever clause they stand in; a named subject
@@ -2323,7 +2329,9 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
         event = events[index]
         attribution = _from_event(event, event.speaker_after)
         if attribution is not None and attribution.mention.start >= stop \
-                and (weak is None or event.speaker_after):
+                and (weak is None or event.speaker_after) and not (
+                    event.before is not None
+                    and _quoted_antecedent(analysis.text, span, event.before)):
             return attribution, None
         index += 1
     if owned is not None:
@@ -2661,7 +2669,8 @@ def _owned_noun_attribution(analysis: _Analysis, span: QuoteSpan, sentence_start
     for event in cues_before:
         if event.cue.end <= mention.span.start:
             if lexicon.match(_OBJECT_GAP, masked, event.cue.end, mention.span.start) and (
-                    mention.kind == "pronoun" or not _takes_object(event.cue.text)):
+                    mention.kind == "pronoun" or not _takes_object(event.cue.text)
+                    or _frames_noun(event.cue.text, head)):
                 # "Doe repeated his claim that “…”", "Lee said Roe's remarks …": the
                 # verb's subject speaks (his own claim, or a report of Roe's); a verb
                 # that takes the noun as its object ("Lee mocked Roe's call for “…”")
@@ -2669,6 +2678,42 @@ def _owned_noun_attribution(analysis: _Analysis, span: QuoteSpan, sentence_start
                 return None
             break
     return _Attribution(mention.span, mention.kind, Span(noun.group(), noun.start(), noun.end()))
+
+
+#: Verbs that name their object with the quote after it ("called Roe's remarks “toxic”"):
+#: the quote is the verb's subject's word for the owner's remarks, not the owner's words.
+_FRAMING_CUES = frozenset({
+    f"{stem}{ending}" for stem, endings in (
+        ("call", ("", "s", "ed", "ing")), ("label", ("", "s", "ed", "led", "ing", "ling")),
+        ("dub", ("", "s", "bed", "bing")), ("brand", ("", "s", "ed", "ing")),
+        ("term", ("", "s", "ed", "ing")), ("deem", ("", "s", "ed", "ing")))
+    for ending in endings})
+
+
+def _frames_noun(cue: str, between: str) -> bool:
+    """Whether a framing cue ("called", "labeled") takes the owner's noun of saying as its
+    object and the quote right after the noun as its complement."""
+    # (Archive copy doubles an apostrophe for a mark: the mask covers both.)
+    return cue.split(None, 1)[0].lower() in _FRAMING_CUES \
+        and not between.strip(" \t" + _MASK)
+
+
+def _quoted_antecedent(text: str, span: QuoteSpan, subject: _Mention) -> bool:
+    """Whether ``subject`` is a relative "who" right after the quote, with no comma
+    between: the quoted words are the noun it refers to ("hire a “trade prosecutor” who
+    reports to …"), not words it says."""
+    return subject.span.text.lower() == "who" \
+        and not text[span.stop:subject.span.start].strip(" \t") \
+        and text[span.start:span.end].rstrip()[-1:] not in (",", "!", "?", ".")
+
+
+def _framed_noun(masked: str, frame: _Event, event: _Event, open_mark: int) -> bool:
+    """Whether ``event`` is a possessed noun of saying ("Reed's comments") that a framing
+    cue right before takes as its object, with the quote right after it."""
+    return event.before is not None and frame.after is not None \
+        and frame.after.span == event.before.span and not _verbal_event(event) \
+        and event.cue.end <= open_mark \
+        and _frames_noun(frame.cue.text, masked[event.cue.end:open_mark])
 
 
 def _opens_with_verb(text: str, span: QuoteSpan) -> bool:
@@ -3191,9 +3236,15 @@ def _resolve_pronoun(analysis: _Analysis, mention: Span) -> str:
     pronoun = _POSSESSIVE_PRONOUNS.get(mention.text.lower(), mention.text.lower())
     want_person = pronoun in {"he", "she", "who"}
     if pronoun == "who":
-        # The relative pronoun's antecedent is the name right before it.
+        antecedent = _relative_antecedent(analysis, mention)
+        if antecedent is not None:
+            return antecedent
+        # No phrase right before it: the nearest name of its own sentence.
+        sentence_start, _ = analysis.sentence_bounds(mention.start)
         for position, entity in _names_before(analysis, mention.start):
-            return analysis.canonical(" ".join(entity), position)[0]
+            if position >= sentence_start:
+                return analysis.canonical(" ".join(entity), position)[0]
+            break
         return mention.text
     if want_person and _follows_quote(analysis.masked, mention.start):
         lead = _colon_lead_name(analysis, mention.start, pronoun)
@@ -3235,6 +3286,142 @@ def _resolve_pronoun(analysis: _Analysis, mention: Span) -> str:
                             name, pronoun):
                 return name
     return mention.text
+
+
+#: Where the phrase a relative "who" follows begins: the clause boundary before it.
+_RELATIVE_BOUNDARIES = ",;:(—–―\n" + _MASK
+#: The comma or dash between a phrase and the relative pronoun after it.
+_RELATIVE_PUNCTUATION = regex.compile(r"(?:[ \t]*(?:,|[—–―]|--|(?<=\s)-))?[ \t]*$")
+_WITHOUT_MARKS = str.maketrans("", "", "\"“”‘’«»‹›„‚「」")
+#: Adjectives whose complement ends the antecedent without heading it ("an aide familiar
+#: with the talks, who", "a source close to the campaign, who").
+_COMPLEMENT_ADJECTIVES = frozenset({"familiar", "close", "loyal", "opposed", "allied",
+                                    "sympathetic", "connected", "linked", "involved",
+                                    "knowledgeable", "briefed", "friendly", "hostile"})
+#: A name ending a phrase ("… praised evangelist Franklin Graham"), matched right to left.
+_NAME_TAIL = regex.compile(rf"(?r)(?<![\p{{L}}\p{{M}}’'\-])(?P<name>{_NAME_SEQ})[ \t]*$")
+#: An appositive's opening after its name's comma ("Reed, now the party's leader, who").
+_APPOSITIVE_OPENING = regex.compile(
+    rf"[ \t]*(?:(?:now|also|then|still|once|formerly)[ \t]+)?{_DETERMINER}[ \t]")
+#: Prepositions whose phrase may end the antecedent's noun phrase without being its head
+#: ("Democrats across the country, who", "one aide familiar with the talks, who"); "to"
+#: ends a verb's object ("appealed to voters who"), "of" a thing's ("memoirs of a spy who").
+_POSTMODIFIER_PREPOSITIONS = frozenset(_PREPOSITIONS) - {"to", "of", "for", "at", "like"}
+#: ... and those that tie a role to what it heads ("the head of the agency, who").
+_ROLE_PREPOSITIONS = frozenset({"of", "for", "at"})
+
+
+def _relative_antecedent(analysis: _Analysis, mention: Span) -> str | None:
+    """The name of what a relative "who" stands for: the noun phrase right before it (past
+    a comma and a quoted title), not whichever name came last. A person's name right
+    before it, or the name an appositive there describes ("Reed, a Dover native who"),
+    else the noun phrase itself as a common-noun speaker ("a candidate who", "critics
+    who", "one aide familiar with the talks, who"). None when no phrase stands there."""
+    masked = analysis.masked
+    sentence_start, _ = analysis.sentence_bounds(mention.start)
+    floor = max(sentence_start, mention.start - _REACH)
+    end = floor + len(_RELATIVE_PUNCTUATION.sub("", masked[floor:mention.start]))
+    quoted_end = end
+    if end > floor and masked[end - 1] == _MASK:
+        # "a contestant on the show, “The Apprentice,” who": the title stands in apposition.
+        while end > floor and masked[end - 1] == _MASK:
+            end -= 1
+        if not masked[floor:end].rstrip(" \t").endswith(","):
+            # "appointing a “chief trade prosecutor” who": the quoted words are the noun.
+            words = masked[floor:end].split()
+            if words and _DETERMINER_WORD.fullmatch(words[-1]):
+                begin = masked.rfind(words[-1], floor, end)
+                quoted = analysis.text[begin:quoted_end]
+                return _LEADING_DETERMINER.sub(lambda m: m.group().lower(),
+                                               quoted.translate(_WITHOUT_MARKS))
+        end = floor + len(_RELATIVE_PUNCTUATION.sub("", masked[floor:end]))
+    start = max((masked.rfind(mark, floor, end) for mark in _RELATIVE_BOUNDARIES),
+                default=-1) + 1
+    start = max(start, floor)
+    if start >= end:
+        return None
+    phrase = masked[start:end]
+    if lexicon.match(_APPOSITIVE_OPENING, phrase) and start > floor \
+            and masked[start - 1] == ",":
+        # "Braynard, a South Carolina native who", "McConnell, now the majority leader,
+        # who": the appositive describes the name before its comma.
+        named = _person_before(analysis, floor, start - 1)
+        if named is not None:
+            return named
+    tail = lexicon.match(_NAME_TAIL, masked, start, end)
+    if tail is not None:
+        name, person = analysis.canonical(tail.group("name"), tail.start("name"))
+        if (person and " " in name) or not _adjective_before(masked, start, tail.start()):
+            # "the hard-right Arizonan who", "blue-collar Americans who": a one-word name
+            # after an adjective heads a common noun phrase, read whole below.
+            return name
+    words = phrase.split()
+    head = _noun_phrase_start(words)
+    if head is None:
+        return None
+    if head > 1 and words[head - 1].lower() in _PREPOSITIONS:
+        preposition = words[head - 1].lower()
+        before = words[:head - 1]
+        outer = _noun_phrase_start(before)
+        if preposition in _POSTMODIFIER_PREPOSITIONS and before and before[-1][:1].isupper():
+            # "Democrats across the country, who": the name heads the phrase.
+            found = lexicon.match(_NAME_TAIL, masked, start,
+                                  start + phrase.rfind(words[head - 1], 0,
+                                                       phrase.rfind(words[head])))
+            if found is not None:
+                return analysis.canonical(found.group("name"), found.start("name"))[0]
+        if outer is not None and (before[-1].lower() in _COMPLEMENT_ADJECTIVES or (
+                preposition in _ROLE_PREPOSITIONS
+                and (_is_title(before[-1]) or _is_role(before[-1])))):
+            head = outer
+    common = " ".join(words[head:])
+    position = end - len(common)
+    if masked[position:end] != common:
+        return None  # irregular spacing: leave it to the names before
+    return analysis.organisation(Span(common, position, end)) \
+        or _LEADING_DETERMINER.sub(lambda m: m.group().lower(), common)
+
+
+def _adjective_before(masked: str, start: int, position: int) -> bool:
+    """Whether a determiner or a lower-case modifier (no function word, no role such as
+    "evangelist") stands right before ``position`` in the phrase from ``start``."""
+    words = masked[start:position].split()
+    if not words:
+        return False
+    word = words[-1]
+    if _DETERMINER_WORD.fullmatch(word):
+        return True
+    return word[:1].islower() and not _is_role(word) and word.lower() not in _PREPOSITIONS \
+        and not _STOP_WORD.fullmatch(word.lower())
+
+
+def _person_before(analysis: _Analysis, floor: int, comma: int) -> str | None:
+    """The person named right before the comma at ``comma``, if any."""
+    found = lexicon.match(_NAME_TAIL, analysis.masked, floor, comma)
+    if found is None:
+        return None
+    name, person = analysis.canonical(found.group("name"), found.start("name"))
+    return name if person else None
+
+
+def _noun_phrase_start(words: Sequence[str]) -> int | None:
+    """Where the noun phrase ending ``words`` starts: at its last determiner, or, without
+    one, at the first of up to three trailing words that are neither function words nor
+    verbs ("blue-collar voters", "24 percent")."""
+    for index in range(len(words) - 1, max(-1, len(words) - 7), -1):
+        word = words[index]
+        if _DETERMINER_WORD.fullmatch(word):
+            return index
+        if _STOP_WORD.fullmatch(word.lower()) or word.lower() in _PREPOSITIONS:
+            break
+    start = len(words)
+    while start > 0 and len(words) - start < 3:
+        word = words[start - 1]
+        if _STOP_WORD.fullmatch(word.lower()) or word.lower() in _PREPOSITIONS \
+                or (word[:1].islower() and _looks_finite(word)):
+            break
+        start -= 1
+    return start if start < len(words) else None
 
 
 def _gender_fits(text: str, mention: Span, name: str, pronoun: str) -> bool:

@@ -3185,7 +3185,7 @@ def _previous_sentence_subject(analysis: _Analysis, position: int,
         prefix = masked[clause_start:end]
         subject = analysis.clause_subject(prefix, clause_start)
         if subject is not None:
-            subject = _apposed(masked[:end], 0, subject)
+            subject = _apposed(masked[clause_start:end], clause_start, subject)
         if (subject is None or subject.kind == "common") and "," in prefix:
             # "A year after her injury, Doe waited …": an opening phrase the clause rules
             # took for a subject; the name after its comma is the one in focus.
@@ -3206,7 +3206,13 @@ def _colon_lead_name(analysis: _Analysis, position: int, pronoun: str) -> str | 
     quote's own cue repeats that subject, whatever the lead-in's verb, rather than pointing
     to an earlier speaker. None unless the subject is a person the pronoun fits."""
     masked = analysis.masked
-    open_mark = len(masked[:position].rstrip(" \t,").rstrip(_MASK))
+    # Walked back rather than ``masked[:position].rstrip()``: a copy of the text before
+    # every quote made a document of many short quotes quadratic.
+    open_mark = position
+    while open_mark > 0 and masked[open_mark - 1] in " \t,":
+        open_mark -= 1
+    while open_mark > 0 and masked[open_mark - 1] == _MASK:
+        open_mark -= 1
     sentence_start, _ = analysis.sentence_bounds(open_mark)
     if open_mark - sentence_start > _REACH:
         return None

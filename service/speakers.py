@@ -932,6 +932,16 @@ class _Analysis:
         return lexicon.word_starts(self.masked, _DOCUMENT_NOUN_WORDS)
 
     @cached_property
+    def crowd_cue_starts(self) -> list[int]:
+        """Where a word of chanting or shouting ("chanting", "shouts") stands, outside quotes."""
+        return lexicon.word_starts(self.masked, _CROWD_CUES)
+
+    @cached_property
+    def crowd_starts(self) -> list[int]:
+        """Where a crowd noun ("protesters", "the crowd") stands, outside quotes."""
+        return lexicon.word_starts(self.masked, _CROWD_NOUN_WORDS)
+
+    @cached_property
     def names(self) -> list[tuple[int, tuple[str, ...]]]:
         """Every capitalised sequence outside quotes, as (position, entity tokens)."""
         return self._names()
@@ -1911,6 +1921,10 @@ def attribute(doc: Document, spans: Sequence[QuoteSpan]) -> tuple[Quote, ...]:
             if direct is None or direct.mention.start < span.stop else None
         if document is not None:
             direct, fallback = document, None
+        else:
+            crowd = _crowd_attribution(analysis, span, direct)
+            if crowd is not None:
+                direct, fallback = crowd, None
         found.append(direct)
         deferred.append(fallback)
     _inherit(analysis, ordered, found, deferred, headings)
@@ -2470,6 +2484,179 @@ def _document_attribution(analysis: _Analysis, span: QuoteSpan,
             return _Attribution(name, "name", verb)
         return _Attribution(mention, "common", verb)
     return None
+
+
+#: Crowds and the words of their chanting, shouting and singing (see the data files).
+_CROWD_NOUNS = lexicon._load("crowd_nouns.txt")
+_CROWD_NOUN_WORDS = _CROWD_NOUNS | {noun.capitalize() for noun in _CROWD_NOUNS}
+_CROWD_CUES = lexicon._load("crowd_cues.txt")
+#: After a quote: "“…,” came shouts from the crowd", "“…” rang out from the audience", and
+#: "shouts of “…” from the crowd" (then the cue stands before the quote).
+_CROWD_AFTER = regex.compile(
+    r"[ \t]*,?[ \t]*(?:(?:came|rose|went[ \t]+up|rang[ \t]+out|erupted|echoed)[ \t]+)?"
+    rf"(?P<cue>(?:\p{{Ll}}+[ \t]+){{0,2}}?(?:{lexicon.alternation(_CROWD_CUES)})[ \t]+)?"
+    rf"from[ \t]+(?P<np>(?:{_DETERMINER}|[Tt]his)[ \t]+(?:[^\s,;:.!?{_MASK}]+[ \t]+){{0,3}}?"
+    rf"(?:{lexicon.alternation(_CROWD_NOUNS)}))(?![\p{{L}}’'\-])"
+)
+#: "many marchers and spectators": a second crowd noun coordinated with the first.
+_CROWD_COORDINATION = regex.compile(
+    rf"[ \t]+(?:and|or)[ \t]+(?:\p{{Ll}}[\p{{L}}\-]*[ \t]+)?"
+    rf"(?:{lexicon.alternation(_CROWD_NOUNS)})(?![\p{{L}}’'\-])"
+)
+#: A subject pronoun between a crowd and a verb of chanting makes the verb the pronoun's
+#: ("she walked past protesters, and she shouted …"): the rule leaves such quotes alone.
+_SUBJECT_PRONOUN = regex.compile(
+    r"(?<![\p{L}’'\-])(?:he|she|I|we|you|He|She|We|You)(?![\p{L}’'\-])")
+_CROWD_TOKEN = regex.compile(r"[^\s]+")
+#: Words that open or count a crowd's noun phrase ("about 200", "hundreds of", "a mix of").
+_CROWD_QUANTITY_WORDS = _QUANTIFIERS | {
+    "the", "a", "an", "these", "those", "some", "many", "several", "about", "nearly", "almost",
+    "roughly", "around", "more", "than", "least", "at", "over", "all", "most", "few", "other",
+    "hundreds", "thousands", "dozens", "scores", "mix", "group", "throng", "handful", "number",
+    "couple", "lot", "bunch", "band", "crowd", "his", "her", "their", "its", "our"}
+#: Determiners that open the phrase: the walk back stops after one.
+_CROWD_OPENERS = frozenset({"the", "a", "an", "these", "those", "his", "her", "their", "its",
+                            "our"})
+#: Words right before a crowd's phrase that make it the object, not the subject, of a verb
+#: of chanting ("Lee told the crowd, shouting …", "she shouted at protesters"): stop words
+#: the subject may follow ("where", "with", "by", "as", a copula) are not among them.
+_CROWD_OBJECT_WORDS = frozenset({
+    "to", "at", "toward", "towards", "of", "for", "about", "against", "among", "on", "into",
+    "from", "in", "told", "addressed", "asked", "urged", "thanked", "greeted", "led",
+    "joined", "faced", "than"})
+
+
+#: Lower-case words a crowd's subject phrase may follow: clause openers, the agent's "by", a
+#: copula ("there were protesters chanting …").
+_CROWD_SUBJECT_OPENERS = frozenset({
+    "where", "when", "while", "as", "with", "by", "and", "but", "then", "after", "before",
+    "because", "since", "until", "that", "point", "were", "was", "are", "is", "so", "even"})
+
+
+def _crowd_phrase_start(masked: str, floor: int, noun_start: int, infinitive: bool
+                        ) -> int | None:
+    """Where the crowd's noun phrase ending at the noun at ``noun_start`` opens, walking back
+    over its determiner, count and modifiers ("about 200 angry protesters", "a mix of
+    Sanders supporters"); None when the word before it makes the crowd an object, unless an
+    infinitive follows (``infinitive``: "roused the crowd to chants of …" is the crowd's)."""
+    tokens = [(m.start(), m.group()) for m in lexicon.finditer(
+        _CROWD_TOKEN, masked, max(floor, noun_start - 80), noun_start)]
+    start = noun_start
+    modifiers = 0
+    before: str | None = None
+    for index in range(len(tokens) - 1, max(-1, len(tokens) - 8), -1):
+        at, token = tokens[index]
+        word = token.lower()
+        if token[-1] in ",;:" or _MASK in token or any(mark in token for mark in _DASHES):
+            break
+        if token[0].isdigit() or word == "of" or word in _CROWD_QUANTITY_WORDS:
+            start = at
+            if word in _CROWD_OPENERS:
+                before = tokens[index - 1][1] if index > 0 else None
+                break
+            continue
+        if word in _CROWD_OBJECT_WORDS or word in _VERB_WORDS or modifiers == 2 \
+                or lexicon.match(_STOP_WORD, word) is not None \
+                or (token[0].islower() and word.endswith(("ed", "ing"))):
+            before = token
+            break
+        start = at
+        modifiers += 1
+    if before is None or not before[0].islower() or before in _CROWD_SUBJECT_OPENERS \
+            or (infinitive and before not in _CROWD_OBJECT_WORDS):
+        return start
+    if before in _CROWD_OBJECT_WORDS or before in _VERB_WORDS or before.endswith(("ed", "ing")):
+        return None  # "showcasing his large crowds, shouting …": the crowd is an object
+    return start
+
+
+def _crowd_span(analysis: _Analysis, start: int, noun_start: int) -> Span:
+    masked = analysis.masked
+    noun_end = lexicon.match(_WORD, masked, noun_start)
+    end = noun_end.end() if noun_end is not None else noun_start
+    more = lexicon.match(_CROWD_COORDINATION, masked, end, end + 60)
+    if more is not None:
+        end = more.end()
+    return Span(analysis.text[start:end], start, end)
+
+
+def _crowd_attribution(analysis: _Analysis, span: QuoteSpan,
+                       direct: _Attribution | None) -> _Attribution | None:
+    """A crowd that chants, shouts or sings the quote ("about 200 protesters gathered,
+    chanting “…”", "the crowd roared “…”", "“…,” came shouts from the crowd"), when it beats
+    ``direct``: a person named after the crowd, or after the quote, keeps the quote."""
+    cues = analysis.crowd_cue_starts
+    open_mark, stop = span.open_mark, span.stop
+    last = bisect_left(cues, open_mark)
+    near_before = last > 0 and cues[last - 1] >= open_mark - _REACH
+    crowds = analysis.crowd_starts
+    after_crowd = bisect_left(crowds, stop)
+    near_after = after_crowd < len(crowds) and crowds[after_crowd] < stop + 80
+    if not near_before and not near_after:
+        return None  # nearly every quote: no word of chanting near it
+    masked = analysis.masked
+    if direct is not None and _shaped(masked, direct) is None:
+        direct = None  # "came shouts of “…” from the crowd": "came" names nobody
+    if direct is not None and direct.mention.start >= stop:
+        return None  # "“…,” Lee shouted": an attribution right after the quote stands
+    sentence_start, sentence_end = analysis.sentence_bounds(open_mark)
+    floor = max(sentence_start, open_mark - _REACH)
+    cue_before = cues[last - 1] if near_before and cues[last - 1] >= floor else None
+    if near_after and (direct is None or direct.mention.end <= open_mark):
+        found = lexicon.match(_CROWD_AFTER, masked, stop, min(sentence_end, stop + 120))
+        if found is not None and (found.group("cue") or (
+                cue_before is not None and open_mark - cue_before <= 40)):
+            if direct is not None and direct.mention.start >= floor:
+                return None  # "Lee shouted “…” from the crowd"
+            start, end = found.span("np")
+            cue_start = found.start("cue") if found.group("cue") else cue_before
+            assert cue_start is not None
+            cue_word = lexicon.match(_WORD, masked, cue_start)
+            cue_end = cue_word.end() if cue_word is not None else cue_start
+            return _Attribution(Span(analysis.text[start:end], start, end), "common",
+                                Span(analysis.text[cue_start:cue_end], cue_start, cue_end))
+    if cue_before is None:
+        return None
+    cue_word = lexicon.match(_WORD, masked, cue_before)
+    cue_end = cue_word.end() if cue_word is not None else cue_before
+    gap = masked[cue_end:open_mark]
+    if len(_WORD.findall(gap)) > 5 or lexicon.search(_SENTENCE_END, gap) is not None \
+            or (_MASK in gap and gap[gap.rfind(_MASK) + 1:].strip(" \t,") not in ("", "and", "or")):
+        # "- at which point the crowd chanted “…” - “and restore …”": the speaker's quote
+        # goes on past the crowd's; only quotes listed together ("“…” and “…”") are theirs.
+        return None
+    cue_starts = analysis._cue_starts
+    for index in range(bisect_left(cue_starts, cue_end), bisect_left(cue_starts, open_mark)):
+        word = lexicon.match(_WORD, masked, cue_starts[index])
+        if word is None or word.group().lower() not in _CROWD_CUES:
+            return None  # "protesters chanting outside, Lee said “…”": Lee's words
+    index = bisect_left(crowds, cue_before) - 1
+    if index < 0 or crowds[index] < floor:
+        return None
+    noun_start = crowds[index]
+    while index > 0 and crowds[index - 1] >= floor:
+        # "many marchers and spectators": the phrase opens at the first noun.
+        previous = lexicon.match(_WORD, masked, crowds[index - 1])
+        coordinated = lexicon.match(_CROWD_COORDINATION, masked, previous.end(),
+                                    noun_start + 40) if previous is not None else None
+        if coordinated is None or coordinated.end() < noun_start:
+            break
+        index -= 1
+        noun_start = crowds[index]
+    noun_word = lexicon.match(_WORD, masked, noun_start)
+    noun_end = noun_word.end() if noun_word is not None else noun_start
+    between = masked[noun_end:cue_before]
+    if len(between) > 150 or _MASK in between \
+            or lexicon.search(_SUBJECT_PRONOUN, between) is not None:
+        return None
+    phrase_start = _crowd_phrase_start(masked, floor, noun_start,
+                                       between.startswith((" to ", "\tto ")))
+    if phrase_start is None:
+        return None
+    if direct is not None and direct.mention.start >= phrase_start:
+        return None  # "As protesters chanted, Lee shouted “…”": the person named later
+    return _Attribution(_crowd_span(analysis, phrase_start, noun_start), "common",
+                        Span(analysis.text[cue_before:cue_end], cue_before, cue_end))
 
 
 def _denied(masked: str, attribution: _Attribution) -> bool:

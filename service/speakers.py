@@ -2487,9 +2487,9 @@ def _document_attribution(analysis: _Analysis, span: QuoteSpan,
 
 
 #: Crowds and the words of their chanting, shouting and singing (see the data files).
-_CROWD_NOUNS = lexicon._load("crowd_nouns.txt")
+_CROWD_NOUNS = lexicon.CROWD_NOUNS
 _CROWD_NOUN_WORDS = _CROWD_NOUNS | {noun.capitalize() for noun in _CROWD_NOUNS}
-_CROWD_CUES = lexicon._load("crowd_cues.txt")
+_CROWD_CUES = lexicon.CROWD_CUES
 #: After a quote: "“…,” came shouts from the crowd", "“…” rang out from the audience", and
 #: "shouts of “…” from the crowd" (then the cue stands before the quote).
 _CROWD_AFTER = regex.compile(

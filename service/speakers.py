@@ -3229,6 +3229,28 @@ def _colon_lead_name(analysis: _Analysis, position: int, pronoun: str) -> str | 
     return name if person and _gender_fits(analysis.text, subject.span, name, pronoun) else None
 
 
+#: Capitalised one-word subjects that name a group, a place or a date, never a person that
+#: "he" or "she" stands for ("Republicans agreed", "… of Elizabeth, Colorado, slammed").
+_NO_PERSON_WORDS = lexicon.PARTY_WORDS | lexicon.PLACES | frozenset(
+    word.lower() for word in f"{_WEEKDAYS}|{_MONTHS}".split("|")) | {"democratic"}
+
+
+def _may_be_person(analysis: _Analysis, name: str) -> bool:
+    """Whether a one-word name may be the person "he" or "she" refers to: not a party, place,
+    nationality or date word (nor its plural: "Democrats", "Latinos"), nor a plural only
+    capitalised where it opens a sentence."""
+    if " " in name:
+        return True
+    word = name.lower()
+    if word in _GIVEN_NAMES:
+        return True
+    if word in _NO_PERSON_WORDS or (word.endswith("s") and word[:-1] in _NO_PERSON_WORDS):
+        return False
+    # A plural capitalised only where it opens a sentence ("Analysts say …") is a group; a
+    # surname may open every sentence it is in ("Cruz said …").
+    return not word.endswith("s") or analysis.used_as_name(name)
+
+
 def _gender_agrees(masked: str, start: int, end: int, pronoun: str) -> bool:
     """Whether the first gendered pronoun after a name ("Ann Lee defended her plan") fits."""
     found = lexicon.search(_GENDERED, masked, start, end)
@@ -3273,6 +3295,8 @@ def _resolve_pronoun(analysis: _Analysis, mention: Span) -> str:
             return analysis.organisation(candidate.span) or _LEADING_DETERMINER.sub(
                 lambda m: m.group().lower(), candidate.span.text)
         name, person = analysis.canonical(candidate.span.text, candidate.span.start)
+        if want_person and not _may_be_person(analysis, name):
+            continue
         if (person and _gender_fits(analysis.text, candidate.span, name, pronoun)) \
                 or not want_person:
             return name

@@ -3164,9 +3164,13 @@ def _previous_sentence_subject(analysis: _Analysis, position: int,
     that sentence reports no speech ("Outside, union leader Ann Lee smiled. “…,” she said"):
     the reader takes a pronoun to be the person last in focus, not the last speaker."""
     sentence_start, _ = analysis.sentence_bounds(position)
-    if position - sentence_start > _REACH \
-            or analysis.masked[sentence_start:position].strip(" \t\n,.:" + _MASK):
-        return None  # the pronoun's own sentence names others first: leave it to the cues
+    if position - sentence_start > _REACH:
+        return None
+    opening = analysis.masked[sentence_start:position].lstrip(" \t\n,.:" + _MASK)
+    if opening.strip(" \t\n,.:" + _MASK):
+        found = lexicon.match(_PRONOUN_OPENER, opening)
+        if found is None or found.end() != len(opening):
+            return None  # the pronoun's own sentence names others first: leave it to the cues
     previous = sentence_start - 1
     while previous > 0 and analysis.text[previous].isspace():
         previous -= 1
@@ -3198,6 +3202,17 @@ def _previous_sentence_subject(analysis: _Analysis, position: int,
                 and _gender_fits(analysis.text, subject.span, name, pronoun):
             return name
     return None
+
+
+#: What may open a sentence before its pronoun subject without naming anyone: a linking
+#: word ("But he said"), or a phrase of lower-case words, numbers and dates closed by a
+#: comma ("In 2012, he said", "In his statement, she wrote"); the reader still takes the
+#: pronoun to be the person the sentence before was about.
+_PRONOUN_OPENER = regex.compile(
+    rf"(?:(?:And|But|Yet|So|Still|Then|Later|Now|Also)[ \t]+"
+    rf"|(?:\p{{Lu}}\p{{Ll}}+|\d[\d,]*)(?:[ \t]+(?:[\p{{Ll}}\d][\p{{Ll}}\d’'\-,]*|{_WEEKDAYS}|"
+    rf"{_MONTHS}))*,[ \t]+)"
+)
 
 
 def _colon_lead_name(analysis: _Analysis, position: int, pronoun: str) -> str | None:

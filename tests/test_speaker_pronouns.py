@@ -27,3 +27,28 @@ from tests.handmade import attributed
 def test_pronoun_never_names_a_group_or_place(
         text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     assert attributed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An opening phrase before the pronoun names nobody: the pronoun is still the person
+        # the sentence before was about, not the last name in it.
+        ("Gary Johnson left the party in 2011 after a long dispute with Ed Crane.\n\nIn "
+         "2012, he said, “I am running to win.”",
+         [("I am running to win.", "Gary Johnson", "he")]),
+        ("Gary Johnson left the party in 2011 after a long dispute with Ed Crane.\n\nIn his "
+         "statement on Monday, he wrote that the rules were “rigged from the start.”",
+         [("rigged from the start.", "Gary Johnson", "he")]),
+        ("Gary Johnson left the party in 2011 after a long dispute with Ed Crane.\n\nBut he "
+         "said, “I am running to win.”",
+         [("I am running to win.", "Gary Johnson", "he")]),
+        # A phrase that names someone itself leaves the pronoun to the other rules.
+        ("Gary Johnson left the party in 2011 after a long dispute with Ed Crane.\n\nAfter "
+         "meeting Ann Lee, he said, “I am running to win.”",
+         [("I am running to win.", "Ed Crane", "he")]),
+    ],
+)
+def test_pronoun_after_an_opening_phrase(
+        text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert attributed(text) == expected

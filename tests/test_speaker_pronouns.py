@@ -52,3 +52,24 @@ def test_pronoun_never_names_a_group_or_place(
 def test_pronoun_after_an_opening_phrase(
         text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     assert attributed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "she" never resolves to a man's given name, "he" never to a woman's: the given-name
+        # lists decide for common names beyond the most frequent ones.
+        ("Meghan Ross chairs the board. At Monday's meeting Reince Carter spoke first.\n\n"
+         "“I will vote against it,” she said.",
+         [("I will vote against it,", "Meghan Ross", "she")]),
+        ("Brigid Hale runs the clinic. On Monday it had a visit from Philippe Moreau.\n\n“We "
+         "need more beds,” she said.",
+         [("We need more beds,", "Brigid Hale", "she")]),
+        ("Ari Stone runs the clinic. On Monday it had a visit from Dottie Marsh.\n\n“We need "
+         "more beds,” he said.",
+         [("We need more beds,", "Ari Stone", "he")]),
+    ],
+)
+def test_pronoun_agrees_in_gender(
+        text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert attributed(text) == expected

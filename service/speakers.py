@@ -3351,9 +3351,13 @@ def _previous_sentence_subject(analysis: _Analysis, position: int,
     that sentence reports no speech ("Outside, union leader Ann Lee smiled. “…,” she said"):
     the reader takes a pronoun to be the person last in focus, not the last speaker."""
     sentence_start, _ = analysis.sentence_bounds(position)
-    if position - sentence_start > _REACH \
-            or analysis.masked[sentence_start:position].strip(" \t\n,.:" + _MASK):
-        return None  # the pronoun's own sentence names others first: leave it to the cues
+    if position - sentence_start > _REACH:
+        return None
+    opening = analysis.masked[sentence_start:position].lstrip(" \t\n,.:" + _MASK)
+    if opening.strip(" \t\n,.:" + _MASK):
+        found = lexicon.match(_PRONOUN_OPENER, opening)
+        if found is None or found.end() != len(opening):
+            return None  # the pronoun's own sentence names others first: leave it to the cues
     previous = sentence_start - 1
     while previous > 0 and analysis.text[previous].isspace():
         previous -= 1
@@ -3387,6 +3391,17 @@ def _previous_sentence_subject(analysis: _Analysis, position: int,
     return None
 
 
+#: What may open a sentence before its pronoun subject without naming anyone: a linking
+#: word ("But he said"), or a phrase of lower-case words, numbers and dates closed by a
+#: comma ("In 2012, he said", "In his statement, she wrote"); the reader still takes the
+#: pronoun to be the person the sentence before was about.
+_PRONOUN_OPENER = regex.compile(
+    rf"(?:(?:And|But|Yet|So|Still|Then|Later|Now|Also)[ \t]+"
+    rf"|(?:\p{{Lu}}\p{{Ll}}+|\d[\d,]*)(?:[ \t]+(?:[\p{{Ll}}\d][\p{{Ll}}\d’'\-,]*|{_WEEKDAYS}|"
+    rf"{_MONTHS}))*,[ \t]+)"
+)
+
+
 def _colon_lead_name(analysis: _Analysis, position: int, pronoun: str) -> str | None:
     """The person named as subject of a colon lead-in that opens the sentence of the quote
     right before ``position`` ("Jane Fallon fired back: “…,” she wrote"): the pronoun of the
@@ -3414,6 +3429,28 @@ def _colon_lead_name(analysis: _Analysis, position: int, pronoun: str) -> str | 
         return None  # "His final assessment: “…,” he said": no person of its own
     name, person = analysis.canonical(subject.span.text, subject.span.start)
     return name if person and _gender_fits(analysis.text, subject.span, name, pronoun) else None
+
+
+#: Capitalised one-word subjects that name a group, a place or a date, never a person that
+#: "he" or "she" stands for ("Republicans agreed", "… of Elizabeth, Colorado, slammed").
+_NO_PERSON_WORDS = lexicon.PARTY_WORDS | lexicon.PLACES | frozenset(
+    word.lower() for word in f"{_WEEKDAYS}|{_MONTHS}".split("|")) | {"democratic"}
+
+
+def _may_be_person(analysis: _Analysis, name: str) -> bool:
+    """Whether a one-word name may be the person "he" or "she" refers to: not a party, place,
+    nationality or date word (nor its plural: "Democrats", "Latinos"), nor a plural only
+    capitalised where it opens a sentence."""
+    if " " in name:
+        return True
+    word = name.lower()
+    if word in _GIVEN_NAMES:
+        return True
+    if word in _NO_PERSON_WORDS or (word.endswith("s") and word[:-1] in _NO_PERSON_WORDS):
+        return False
+    # A plural capitalised only where it opens a sentence ("Analysts say …") is a group; a
+    # surname may open every sentence it is in ("Cruz said …").
+    return not word.endswith("s") or analysis.used_as_name(name)
 
 
 def _gender_agrees(masked: str, start: int, end: int, pronoun: str) -> bool:
@@ -3460,6 +3497,8 @@ def _resolve_pronoun(analysis: _Analysis, mention: Span) -> str:
             return analysis.organisation(candidate.span) or _LEADING_DETERMINER.sub(
                 lambda m: m.group().lower(), candidate.span.text)
         name, person = analysis.canonical(candidate.span.text, candidate.span.start)
+        if want_person and not _may_be_person(analysis, name):
+            continue
         if (person and _gender_fits(analysis.text, candidate.span, name, pronoun)) \
                 or not want_person:
             return name

@@ -1483,12 +1483,13 @@ class _Analysis:
         tokens = _entity_tokens(raw_name)
         if not tokens:
             return raw_name, False
+        female = _title_gender(raw_name)
         # A person's name grows into a person's fuller name when the text gives one: "Doe"
         # is then not the "Acme Institute Doe" or "Doe White House" a capitalised run glued
         # it to, nor "Doe Train"; only name suffixes may follow ("Tom Doe Jr.").
-        best = self._fullest_form(tokens, True) if _person_form(tokens) else tokens
+        best = self._fullest_form(tokens, True, female) if _person_form(tokens) else tokens
         if best == tokens:
-            best = self._fullest_form(tokens, False)
+            best = self._fullest_form(tokens, False, female)
         # A country or nationality alone ("Mexican", "Britain") names no person, however
         # often a pronoun follows it ("the Mexican president … he said").
         person = _person_tokens(list(best)) and not (
@@ -1498,16 +1499,21 @@ class _Analysis:
         self._canonical_cache[raw_name] = result
         return result
 
-    def _fullest_form(self, tokens: tuple[str, ...], person_only: bool) -> tuple[str, ...]:
+    def _fullest_form(self, tokens: tuple[str, ...], person_only: bool,
+                      female: bool | None = None) -> tuple[str, ...]:
         """The longest form the text uses holding ``tokens``, one that ends with them first;
         with ``person_only``, only a person's name that ``tokens`` end or that name suffixes
-        alone follow."""
+        alone follow; with ``female`` known (from a title), never a form whose given name
+        is the other sex's only ("Mrs. Lee" is not "Tom Lee", even when he is the only Lee
+        named in full)."""
         best = tokens
         best_rank = (0, 0)
         for form in self.forms_by_token.get(tokens[0], ()):
             if len(form) < len(best) and form != tokens:
                 continue
             if person_only and form != tokens and not _person_form(form):
+                continue
+            if female is not None and form != tokens and _given_name_sex(form) is (not female):
                 continue
             size = len(tokens)
             for index in range(len(form) - size + 1):
@@ -1577,6 +1583,27 @@ class _Analysis:
                     or (business and tokens[-1] in lexicon.COMPANY_SUFFIXES)):
                 return name
         return None
+
+
+def _title_gender(raw_name: str) -> bool | None:
+    """Whether the gendered title that opens ``raw_name`` is a woman's ("Mrs. Lee" ->
+    True, "Mr. Lee" -> False); None without one."""
+    first = raw_name.split(maxsplit=1)[0].lower().rstrip(".") if raw_name.strip() else ""
+    if first in lexicon.FEMALE_TITLES:
+        return True
+    if first in lexicon.MALE_TITLES:
+        return False
+    return None
+
+
+def _given_name_sex(form: tuple[str, ...]) -> bool | None:
+    """True when a name form's first word is only a woman's given name, False when only a
+    man's, None otherwise (unlisted or used by both)."""
+    first = form[0].lower()
+    female = first in lexicon.FEMALE_NAMES
+    if female == (first in lexicon.MALE_NAMES):
+        return None
+    return female
 
 
 def _written_in_lower_case(masked: str, word: str) -> bool:

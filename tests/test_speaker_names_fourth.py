@@ -1,0 +1,37 @@
+"""Speaker names resolved against the title's gender, "it" resolved to the organisation just
+named, and pronouns resolved past a reporting sentence whose subject carries an aside:
+(invented news text, expected [(quoted words, speaker name, mention)]) tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.handmade import attributed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A woman's title never grows into a man's full name with the same surname ...
+        ("Tom Reed and Martha Reed toured the plant. Tom Reed left early.\n\n"
+         "“The plant stays open,” Mrs. Reed said.",
+         [("The plant stays open,", "Martha Reed", "Mrs. Reed")]),
+        # ... even when he is the only one named in full: the surname alone is then right.
+        ("Tom Reed ran the plant for years. His wife stayed in Dover.\n\n"
+         "“We loved this town,” Mrs. Reed said.",
+         [("We loved this town,", "Reed", "Mrs. Reed")]),
+        # A man's title never grows into a woman's full name.
+        ("Linda Ortiz opened the gala. The mayor, Ortiz, spoke after her.\n\n"
+         "“Tonight we celebrate,” Mr. Ortiz said.",
+         [("Tonight we celebrate,", "Ortiz", "Mr. Ortiz")]),
+        # The title's own sex keeps its full name; a unisex or unlisted given name fits both.
+        ("Martha Reed and Tom Reed spoke. “We will fight on,” Mr. Reed said.",
+         [("We will fight on,", "Tom Reed", "Mr. Reed")]),
+        ("Jessie Crane runs the bakery. “Bread is up,” Mr. Crane said.",
+         [("Bread is up,", "Jessie Crane", "Mr. Crane")]),
+        ("Ms. Okafor joined later. Adaeze Okafor leads the union. “We strike,” Ms. Okafor "
+         "said.", [("We strike,", "Adaeze Okafor", "Ms. Okafor")]),
+    ],
+)
+def test_title_gender(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert attributed(text) == expected

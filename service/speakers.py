@@ -3526,6 +3526,8 @@ def _resolve_pronoun(analysis: _Analysis, mention: Span) -> str:
         name, person = analysis.canonical(candidate.span.text, candidate.span.start)
         if want_person and not _may_be_person(analysis, name):
             continue
+        if pronoun == "it" and person and _named_person(analysis.text, candidate.span, name):
+            continue  # "Klein said … . It added": "it" is never a person
         if (person and _gender_fits(analysis.text, candidate.span, name, pronoun)) \
                 or not want_person:
             return name
@@ -3537,6 +3539,10 @@ def _resolve_pronoun(analysis: _Analysis, mention: Span) -> str:
         if headlines and analysis.doc.paragraph_index(position) in headlines:
             continue
         name, person = analysis.canonical(" ".join(entity), position)
+        if pronoun == "it" and _named_person(
+                analysis.text, Span(analysis.text[position:position + 12], position,
+                                    position + 12), name):
+            continue
         if person and len(name.split()) > 1 and not lexicon.search(
                 _LOCATIVE_TAIL, analysis.masked, max(0, position - 12), position):
             # The match starts at its title, if any ("Mrs. Dana Doe"): check that word too.
@@ -3681,6 +3687,18 @@ def _noun_phrase_start(words: Sequence[str]) -> int | None:
             break
         start -= 1
     return start if start < len(words) else None
+
+
+def _named_person(text: str, mention: Span, name: str) -> bool:
+    """Whether a name is plainly a person's, one "it" cannot stand for: a listed given name
+    opens it, or a gendered title opens or precedes its mention."""
+    first = name.split(maxsplit=1)[0].lower() if name.strip() else ""
+    if first in _GIVEN_NAMES:
+        return True
+    before = text[max(0, mention.start - 8):mention.start].split()[-1:]
+    return any(token.lower().rstrip(".") in lexicon.FEMALE_TITLES
+               or token.lower().rstrip(".") in lexicon.MALE_TITLES
+               for token in before + mention.text.split()[:1])
 
 
 def _gender_fits(text: str, mention: Span, name: str, pronoun: str) -> bool:

@@ -35,3 +35,21 @@ from tests.handmade import attributed
 )
 def test_title_gender(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert attributed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "it" stands for the organisation named before it, never for a person in between.
+        ("The Harbor Gazette said that author Tom Reed met the mayor. The Gazette reported "
+         "that Reed said he was writing a book. It added, “the meeting lasted an hour.”",
+         [("the meeting lasted an hour.", "Harbor Gazette", "It")]),
+        # With no organisation before it, "it" stays "it" rather than a guessed person.
+        ("Tom Reed sent a letter to donors on Monday.\n\n“Give what you can,” it reads.",
+         [("Give what you can,", "it", "it")]),
+        ("Mrs. Dana Cole spoke at the rally.\n\nAt the end it says, “Vote early.”",
+         [("Vote early.", "it", "it")]),
+    ],
+)
+def test_it_is_no_person(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert attributed(text) == expected

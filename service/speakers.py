@@ -1716,7 +1716,10 @@ _ROLE_WORDS = lexicon.TITLES | lexicon.PARTY_WORDS
 
 def _is_role(token: str) -> bool:
     bare = token.rstrip(",")
-    return bare.lower() in _ROLE_WORDS or bare.rstrip(".") in lexicon.TITLE_ABBREVIATIONS
+    lower = bare.lower()
+    # A plural title heads a list of names ("Senators Ann Lee and Tom Reed"): a title too.
+    return lower in _ROLE_WORDS or bare.rstrip(".") in lexicon.TITLE_ABBREVIATIONS \
+        or (lower.endswith("s") and lower[:-1] in lexicon.TITLES and len(lower) > 4)
 
 
 def _is_org(token: str) -> bool:

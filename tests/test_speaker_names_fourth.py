@@ -53,3 +53,21 @@ def test_title_gender(text: str, expected: list[tuple[str, str, str]]) -> None:
 )
 def test_it_is_no_person(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert attributed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A plural title before a list of names is no part of the first name.
+        ("Senators Ann Lee and Tom Reed met the governor. “We have a deal,” Mr. Reed said. "
+         "“It holds,” Ms. Lee said.",
+         [("We have a deal,", "Tom Reed", "Mr. Reed"), ("It holds,", "Ann Lee", "Ms. Lee")]),
+        # "Neither" / "Either" opening a sentence is no first name.
+        ("Neither Tom Reed nor his rival answered. “No comment,” Mr. Reed said.",
+         [("No comment,", "Tom Reed", "Mr. Reed")]),
+        ("Either Ann Lee or Tom Reed will lead. “I am ready,” Ms. Lee said.",
+         [("I am ready,", "Ann Lee", "Ms. Lee")]),
+    ],
+)
+def test_opening_words_not_names(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert attributed(text) == expected

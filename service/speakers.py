@@ -1919,6 +1919,8 @@ def attribute(doc: Document, spans: Sequence[QuoteSpan]) -> tuple[Quote, ...]:
         # one, and they then skip the document rule altogether.
         document = _document_attribution(analysis, span, direct) \
             if direct is None or direct.mention.start < span.stop else None
+        if document is None:
+            document = _poll_frame_attribution(analysis, span, direct)
         if document is not None:
             direct, fallback = document, None
         else:
@@ -2485,6 +2487,63 @@ def _document_attribution(analysis: _Analysis, span: QuoteSpan,
         return _Attribution(mention, "common", verb)
     return None
 
+
+
+#: Polls and studies that frame a finding ("In a new poll, 40 percent said “…”").
+_POLL_NOUNS = lexicon.POLL_NOUNS
+#: What opens a sentence before a poll's noun phrase that frames the rest: "In", "From",
+#: "Among", perhaps after a linking word ("Still, in the survey").
+_POLL_FRAME_LEAD = regex.compile(
+    r"\s*(?:(?:And|But|Still|Yet|Meanwhile|Now|Also|Overall|However),?[ \t]+)?"
+    r"(?:In|in|From|from|Among|among)[ \t]+$"
+)
+#: Words that join a clause to the frame's subject: the speaker then is in another clause.
+_POLL_SUBJECT_LINKS = frozenset({"but", "while", "as", "when", "after", "though",
+                                 "because", "since", "before", "that", "who", "which"})
+#: The rest of the poll's noun phrase up to the comma that closes the frame ("poll released
+#: Monday,"): no clause of its own.
+_POLL_FRAME_TAIL = regex.compile(rf"[^,;:.!?\n{_MASK}]{{0,100}}?,")
+
+
+def _poll_frame_attribution(analysis: _Analysis, span: QuoteSpan,
+                            direct: _Attribution | None) -> _Attribution | None:
+    """The poll or study whose frame opens the sentence ("In a new Quinnipiac poll, 40
+    percent said “…”", "In the survey, most Republicans said “…”"), when the subject of the
+    verb that brings the quote only counts respondents: the poll is the source."""
+    if direct is None or direct.mention.end > span.open_mark:
+        return None
+    starts = analysis.document_starts
+    first = bisect_left(starts, span.open_mark - _REACH)
+    if first == len(starts) or starts[first] >= direct.mention.start:
+        return None  # nearly every quote: no document noun before its subject
+    masked = analysis.masked
+    sentence_start, _ = analysis.sentence_bounds(span.open_mark)
+    for noun_start in starts[first:bisect_left(starts, direct.mention.start)]:
+        if noun_start < sentence_start:
+            continue
+        noun = lexicon.match(_WORD, masked, noun_start)
+        if noun is None or noun.group().lower() not in _POLL_NOUNS:
+            continue
+        tail = lexicon.match(_POLL_FRAME_TAIL, masked, noun.end(), direct.mention.start)
+        if tail is None:
+            continue
+        gap = masked[tail.end():direct.mention.start]
+        words = _WORD.findall(masked[tail.end():direct.mention.end])
+        if direct.kind == "pronoun" or "," in gap or len(words) > 8 \
+                or _QUANTITY.search(" ".join(words[:3])) is None \
+                or not _POLL_SUBJECT_LINKS.isdisjoint(words):
+            # "In a poll, Lee leads with 40 percent and Reed said": the subject must open
+            # with its count ("31% of Republicans and leaners said").
+            continue
+        opening = lexicon.match(_DOCUMENT_OPENING, masked, max(sentence_start, noun_start - 80),
+                                noun_start)
+        if opening is None or lexicon.match(_POLL_FRAME_LEAD, masked, sentence_start,
+                                            opening.start()) is None:
+            continue
+        start = opening.start()
+        end = start + len(masked[start:tail.end() - 1].rstrip())
+        return _Attribution(Span(analysis.text[start:end], start, end), "common", direct.cue)
+    return None
 
 #: Crowds and the words of their chanting, shouting and singing (see the data files).
 _CROWD_NOUNS = lexicon.CROWD_NOUNS

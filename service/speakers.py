@@ -3240,7 +3240,8 @@ def _inherit(analysis: _Analysis, spans: Sequence[QuoteSpan],
         if previous < 0 or spans[previous].last_paragraph < prior_paragraph:
             # "Doe praised the plan. ¶ “We need it now.”": a quote paragraph right after a
             # paragraph of reported speech continues its speaker.
-            found[index] = _last_attribution_in(analysis, prior_start, prior_end)
+            found[index] = _last_attribution_in(analysis, prior_start, prior_end) \
+                or _issued_statement_speaker(analysis, prior_start, prior_end)
     # A first quote with no cue of its own takes the speaker of the next quote in its paragraph.
     for index in range(len(spans) - 2, -1, -1):
         span = spans[index]
@@ -3250,6 +3251,43 @@ def _inherit(analysis: _Analysis, spans: Sequence[QuoteSpan],
                 and not masked[span.stop:spans[index + 1].open_mark].strip(" ,;:.\t"):
             found[index] = found[index + 1]
 
+
+
+#: "issued a statement apologizing …", "released a brief letter on Friday": a verb of
+#: putting out a written statement and its noun, perhaps after an indirect object or a
+#: time word or two.
+_ISSUED_STATEMENT = regex.compile(
+    rf"(?<![\p{{L}}’'\-])(?P<verb>{lexicon.alternation(lexicon.DOCUMENT_RELEASE_VERBS)})"
+    rf"(?:[ \t]+out)?[ \t]+(?:[\p{{L}}\-]+[ \t]+){{0,2}}?"
+    rf"(?:{_DETERMINER}|its|his|her|their|our)[ \t]+(?:[\p{{L}}\-]+[ \t]+){{0,3}}?"
+    rf"(?:{lexicon.alternation(lexicon.STATEMENT_NOUNS)}){_WORD_END}"
+)
+
+
+def _issued_statement_speaker(analysis: _Analysis, start: int, end: int
+                              ) -> _Attribution | None:
+    """Who the last sentence of the paragraph ``start``–``end`` says put out a statement,
+    letter or release ("The council issued a statement apologizing for the delay. ¶ “…”"):
+    the quote-only paragraph after it is that statement, as after "Doe tweeted …"."""
+    masked = analysis.masked
+    sentence_start, _ = analysis.sentence_bounds(max(start, end - 1))
+    sentence_start = max(start, sentence_start, end - _REACH)
+    if _MASK in masked[sentence_start:end]:
+        return None  # a sentence with quotes of its own: its quotes' speakers decide
+    found = lexicon.search(_ISSUED_STATEMENT, masked, sentence_start, end)
+    if found is None:
+        return None
+    prefix = masked[sentence_start:found.start("verb")]
+    subject = analysis.clause_subject(prefix, sentence_start)
+    comma = prefix.rfind(",")
+    if subject is None and comma >= 0:
+        # "At the mayor's request, the council issued …": the subject after the opening phrase.
+        subject = _segment_subject(prefix, sentence_start, comma + 1, len(prefix), True)
+    if subject is None or subject.kind == "pronoun":
+        return None  # a pronoun is left to the pronoun rules of the quote's own paragraph
+    verb = Span(analysis.text[found.start("verb"):found.end("verb")], found.start("verb"),
+                found.end("verb"))
+    return _Attribution(subject.span, subject.kind, verb)
 
 def _opens_sentence(analysis: _Analysis, span: QuoteSpan) -> bool:
     """Whether only punctuation stands between the quote's sentence start and its mark."""

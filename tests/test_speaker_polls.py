@@ -43,3 +43,29 @@ from tests.handmade import attributed
 )
 def test_poll_frame(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     assert attributed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a paragraph that ends by putting out a statement gives the next quote-only
+        # paragraph to whoever put it out, as "Doe tweeted …" does
+        ("The city council issued a statement apologizing for the delay.\n"
+         "“We regret the inconvenience to every family affected by the closure.”",
+         [("We regret the inconvenience to every family affected by the closure.",
+           "the city council", "The city council")]),
+        ("At the mayor's request, the city council released a brief statement on Friday.\n"
+         "“We regret the inconvenience to every family affected by the closure.”",
+         [("We regret the inconvenience to every family affected by the closure.",
+           "the city council", "the city council")]),
+        # guard: a paragraph that puts out nothing hands its subject no quote
+        ("The council met on Friday. It voted to close the school.\n"
+         "“We regret the inconvenience to every family affected by the closure.”",
+         [("We regret the inconvenience to every family affected by the closure.", None,
+           None)]),
+    ],
+)
+def test_statement_across_paragraphs(text: str,
+                                     expected: list[tuple[str, str | None, str | None]]
+                                     ) -> None:
+    assert attributed(text) == expected

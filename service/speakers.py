@@ -3209,7 +3209,8 @@ def _inherit(analysis: _Analysis, spans: Sequence[QuoteSpan],
         if previous >= 0 and spans[previous].last_paragraph == span.first_paragraph \
                 and found[previous] is not None:
             found[index] = _intervening_attribution(analysis, span, spans[previous].stop) \
-                or analysis.repeated_cues.get(spans[previous].open_mark) or found[previous]
+                or analysis.repeated_cues.get(spans[previous].open_mark) \
+                or _resumed_after_chant(analysis, spans, found, index) or found[previous]
             continue
         if deferred[index] is not None:
             found[index] = deferred[index]
@@ -3288,6 +3289,26 @@ def _issued_statement_speaker(analysis: _Analysis, start: int, end: int
     verb = Span(analysis.text[found.start("verb"):found.end("verb")], found.start("verb"),
                 found.end("verb"))
     return _Attribution(subject.span, subject.kind, verb)
+
+
+def _resumed_after_chant(analysis: _Analysis, spans: Sequence[QuoteSpan],
+                         found: Sequence[_Attribution | None], index: int
+                         ) -> _Attribution | None:
+    """The person whose quote a crowd's chant interrupts, for the quote after the chant that
+    a dash joins back to it ("Lee said, “…” - at which point the crowd chanted “…” - “and
+    …”"): the crowd chanted only its own words."""
+    chant = found[index - 1]
+    if index < 2 or chant is None or chant.cue is None or chant.kind != "common" \
+            or chant.cue.text.lower() not in _CROWD_CUES:
+        return None
+    masked = analysis.masked
+    gap = masked[spans[index - 1].stop:spans[index].open_mark].strip(" \t,")
+    if not gap or gap[0] not in _DASHES or gap.strip("".join(_DASHES) + " \t"):
+        return None
+    earlier = spans[index - 2]
+    if earlier.last_paragraph != spans[index].first_paragraph or found[index - 2] is None:
+        return None
+    return found[index - 2]
 
 def _opens_sentence(analysis: _Analysis, span: QuoteSpan) -> bool:
     """Whether only punctuation stands between the quote's sentence start and its mark."""

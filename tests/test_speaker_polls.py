@@ -69,3 +69,25 @@ def test_statement_across_paragraphs(text: str,
                                      expected: list[tuple[str, str | None, str | None]]
                                      ) -> None:
     assert attributed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quote a dash joins back to a person's sentence after a crowd's chant is the
+        # person's, not the crowd's
+        ('Tom Reed took the stage at noon. He said, "We will win this state" - at which '
+         'point the crowd chanted "Win it now!" - "and we will win it big in November."',
+         [("We will win this state", "Tom Reed", "He"),
+          ("Win it now!", "the crowd", "the crowd"),
+          ("and we will win it big in November.", "Tom Reed", "He")]),
+        # guard: chants listed together stay the crowd's
+        ('The rally ran late. The crowd chanted "Win it now!" and "Win it all!"',
+         [("Win it now!", "the crowd", "The crowd"),
+          ("Win it all!", "the crowd", "The crowd")]),
+    ],
+)
+def test_quote_resumed_after_chant(text: str,
+                                   expected: list[tuple[str, str | None, str | None]]
+                                   ) -> None:
+    assert attributed(text) == expected

@@ -1949,6 +1949,8 @@ def attribute(doc: Document, spans: Sequence[QuoteSpan]) -> tuple[Quote, ...]:
         # one, and they then skip the document rule altogether.
         document = _document_attribution(analysis, span, direct) \
             if direct is None or direct.mention.start < span.stop else None
+        if document is None:
+            document = _poll_frame_attribution(analysis, span, direct)
         if document is not None:
             direct, fallback = document, None
         else:
@@ -2515,6 +2517,63 @@ def _document_attribution(analysis: _Analysis, span: QuoteSpan,
         return _Attribution(mention, "common", verb)
     return None
 
+
+
+#: Polls and studies that frame a finding ("In a new poll, 40 percent said “…”").
+_POLL_NOUNS = lexicon.POLL_NOUNS
+#: What opens a sentence before a poll's noun phrase that frames the rest: "In", "From",
+#: "Among", perhaps after a linking word ("Still, in the survey").
+_POLL_FRAME_LEAD = regex.compile(
+    r"\s*(?:(?:And|But|Still|Yet|Meanwhile|Now|Also|Overall|However),?[ \t]+)?"
+    r"(?:In|in|From|from|Among|among)[ \t]+$"
+)
+#: Words that join a clause to the frame's subject: the speaker then is in another clause.
+_POLL_SUBJECT_LINKS = frozenset({"but", "while", "as", "when", "after", "though",
+                                 "because", "since", "before", "that", "who", "which"})
+#: The rest of the poll's noun phrase up to the comma that closes the frame ("poll released
+#: Monday,"): no clause of its own.
+_POLL_FRAME_TAIL = regex.compile(rf"[^,;:.!?\n{_MASK}]{{0,100}}?,")
+
+
+def _poll_frame_attribution(analysis: _Analysis, span: QuoteSpan,
+                            direct: _Attribution | None) -> _Attribution | None:
+    """The poll or study whose frame opens the sentence ("In a new Quinnipiac poll, 40
+    percent said “…”", "In the survey, most Republicans said “…”"), when the subject of the
+    verb that brings the quote only counts respondents: the poll is the source."""
+    if direct is None or direct.mention.end > span.open_mark:
+        return None
+    starts = analysis.document_starts
+    first = bisect_left(starts, span.open_mark - _REACH)
+    if first == len(starts) or starts[first] >= direct.mention.start:
+        return None  # nearly every quote: no document noun before its subject
+    masked = analysis.masked
+    sentence_start, _ = analysis.sentence_bounds(span.open_mark)
+    for noun_start in starts[first:bisect_left(starts, direct.mention.start)]:
+        if noun_start < sentence_start:
+            continue
+        noun = lexicon.match(_WORD, masked, noun_start)
+        if noun is None or noun.group().lower() not in _POLL_NOUNS:
+            continue
+        tail = lexicon.match(_POLL_FRAME_TAIL, masked, noun.end(), direct.mention.start)
+        if tail is None:
+            continue
+        gap = masked[tail.end():direct.mention.start]
+        words = _WORD.findall(masked[tail.end():direct.mention.end])
+        if direct.kind == "pronoun" or "," in gap or len(words) > 8 \
+                or _QUANTITY.search(" ".join(words[:3])) is None \
+                or not _POLL_SUBJECT_LINKS.isdisjoint(words):
+            # "In a poll, Lee leads with 40 percent and Reed said": the subject must open
+            # with its count ("31% of Republicans and leaners said").
+            continue
+        opening = lexicon.match(_DOCUMENT_OPENING, masked, max(sentence_start, noun_start - 80),
+                                noun_start)
+        if opening is None or lexicon.match(_POLL_FRAME_LEAD, masked, sentence_start,
+                                            opening.start()) is None:
+            continue
+        start = opening.start()
+        end = start + len(masked[start:tail.end() - 1].rstrip())
+        return _Attribution(Span(analysis.text[start:end], start, end), "common", direct.cue)
+    return None
 
 #: Crowds and the words of their chanting, shouting and singing (see the data files).
 _CROWD_NOUNS = lexicon.CROWD_NOUNS
@@ -3180,7 +3239,8 @@ def _inherit(analysis: _Analysis, spans: Sequence[QuoteSpan],
         if previous >= 0 and spans[previous].last_paragraph == span.first_paragraph \
                 and found[previous] is not None:
             found[index] = _intervening_attribution(analysis, span, spans[previous].stop) \
-                or analysis.repeated_cues.get(spans[previous].open_mark) or found[previous]
+                or analysis.repeated_cues.get(spans[previous].open_mark) \
+                or _resumed_after_chant(analysis, spans, found, index) or found[previous]
             continue
         if deferred[index] is not None:
             found[index] = deferred[index]
@@ -3211,7 +3271,8 @@ def _inherit(analysis: _Analysis, spans: Sequence[QuoteSpan],
         if previous < 0 or spans[previous].last_paragraph < prior_paragraph:
             # "Doe praised the plan. ¶ “We need it now.”": a quote paragraph right after a
             # paragraph of reported speech continues its speaker.
-            found[index] = _last_attribution_in(analysis, prior_start, prior_end)
+            found[index] = _last_attribution_in(analysis, prior_start, prior_end) \
+                or _issued_statement_speaker(analysis, prior_start, prior_end)
     # A first quote with no cue of its own takes the speaker of the next quote in its paragraph.
     for index in range(len(spans) - 2, -1, -1):
         span = spans[index]
@@ -3221,6 +3282,63 @@ def _inherit(analysis: _Analysis, spans: Sequence[QuoteSpan],
                 and not masked[span.stop:spans[index + 1].open_mark].strip(" ,;:.\t"):
             found[index] = found[index + 1]
 
+
+
+#: "issued a statement apologizing …", "released a brief letter on Friday": a verb of
+#: putting out a written statement and its noun, perhaps after an indirect object or a
+#: time word or two.
+_ISSUED_STATEMENT = regex.compile(
+    rf"(?<![\p{{L}}’'\-])(?P<verb>{lexicon.alternation(lexicon.DOCUMENT_RELEASE_VERBS)})"
+    rf"(?:[ \t]+out)?[ \t]+(?:[\p{{L}}\-]+[ \t]+){{0,2}}?"
+    rf"(?:{_DETERMINER}|its|his|her|their|our)[ \t]+(?:[\p{{L}}\-]+[ \t]+){{0,3}}?"
+    rf"(?:{lexicon.alternation(lexicon.STATEMENT_NOUNS)}){_WORD_END}"
+)
+
+
+def _issued_statement_speaker(analysis: _Analysis, start: int, end: int
+                              ) -> _Attribution | None:
+    """Who the last sentence of the paragraph ``start``–``end`` says put out a statement,
+    letter or release ("The council issued a statement apologizing for the delay. ¶ “…”"):
+    the quote-only paragraph after it is that statement, as after "Doe tweeted …"."""
+    masked = analysis.masked
+    sentence_start, _ = analysis.sentence_bounds(max(start, end - 1))
+    sentence_start = max(start, sentence_start, end - _REACH)
+    if _MASK in masked[sentence_start:end]:
+        return None  # a sentence with quotes of its own: its quotes' speakers decide
+    found = lexicon.search(_ISSUED_STATEMENT, masked, sentence_start, end)
+    if found is None:
+        return None
+    prefix = masked[sentence_start:found.start("verb")]
+    subject = analysis.clause_subject(prefix, sentence_start)
+    comma = prefix.rfind(",")
+    if subject is None and comma >= 0:
+        # "At the mayor's request, the council issued …": the subject after the opening phrase.
+        subject = _segment_subject(prefix, sentence_start, comma + 1, len(prefix), True)
+    if subject is None or subject.kind == "pronoun":
+        return None  # a pronoun is left to the pronoun rules of the quote's own paragraph
+    verb = Span(analysis.text[found.start("verb"):found.end("verb")], found.start("verb"),
+                found.end("verb"))
+    return _Attribution(subject.span, subject.kind, verb)
+
+
+def _resumed_after_chant(analysis: _Analysis, spans: Sequence[QuoteSpan],
+                         found: Sequence[_Attribution | None], index: int
+                         ) -> _Attribution | None:
+    """The person whose quote a crowd's chant interrupts, for the quote after the chant that
+    a dash joins back to it ("Lee said, “…” - at which point the crowd chanted “…” - “and
+    …”"): the crowd chanted only its own words."""
+    chant = found[index - 1]
+    if index < 2 or chant is None or chant.cue is None or chant.kind != "common" \
+            or chant.cue.text.lower() not in _CROWD_CUES:
+        return None
+    masked = analysis.masked
+    gap = masked[spans[index - 1].stop:spans[index].open_mark].strip(" \t,")
+    if not gap or gap[0] not in _DASHES or gap.strip("".join(_DASHES) + " \t"):
+        return None
+    earlier = spans[index - 2]
+    if earlier.last_paragraph != spans[index].first_paragraph or found[index - 2] is None:
+        return None
+    return found[index - 2]
 
 def _opens_sentence(analysis: _Analysis, span: QuoteSpan) -> bool:
     """Whether only punctuation stands between the quote's sentence start and its mark."""

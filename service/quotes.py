@@ -323,6 +323,12 @@ class _Scanner:
             else:
                 self.refused = True
             return
+        if self.outer is not None:
+            # An opener that does not nest, inside a quote read as nesting: the outer quote
+            # was never closed after all, so its marks from the nested opener on are read
+            # again without nesting (an emitted outer quote must not be taken up again).
+            self.refused = True
+            return
         # An opening mark while a quote is open: the first one was never closed.
         self._emit_unclosed(current, position, paragraph)
         self.double = _Open(mark, position)

@@ -35,6 +35,9 @@ def _words(text: str) -> list[str]:
         # its own right.
         ('"“We lost the vote,” Mr. Diaz said before he left the hall on Monday."',
          ["We lost the vote,"]),
+        # A typographic opener inside a straight quote read as nested: the nesting was
+        # wrong, and the outer quote must not come back to swallow what follows.
+        ("''''Ann Lee said: “we,” said Ann Lee.'' said Ann Lee.", ["Ann Lee said:", "we,"]),
     ],
 )
 def test_nested_double_quotes(text: str, expected: list[str]) -> None:

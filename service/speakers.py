@@ -2331,7 +2331,8 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
         if attribution is not None and attribution.mention.start >= stop \
                 and (weak is None or event.speaker_after) and not (
                     event.before is not None
-                    and _quoted_antecedent(analysis.text, span, event.before)):
+                    and _quoted_antecedent(analysis.text, span, event.before)) \
+                and not _later_relative(masked, stop, attribution):
             return attribution, None
         index += 1
     if owned is not None:
@@ -2705,6 +2706,15 @@ def _quoted_antecedent(text: str, span: QuoteSpan, subject: _Mention) -> bool:
     return subject.span.text.lower() == "who" \
         and not text[span.stop:subject.span.start].strip(" \t") \
         and text[span.start:span.end].rstrip()[-1:] not in (",", "!", "?", ".")
+
+
+def _later_relative(masked: str, stop: int, attribution: _Attribution) -> bool:
+    """Whether ``attribution`` is a relative "who" a phrase past the quote ("… the “right
+    direction” compared to 24 percent who said otherwise"): it speaks for the noun right
+    before it, which the sentence names after the quote, not for the quoted words."""
+    mention = attribution.mention
+    return mention.text.lower() == "who" \
+        and bool(masked[stop:mention.start].strip(" ,\t" + _MASK))
 
 
 def _framed_noun(masked: str, frame: _Event, event: _Event, open_mark: int) -> bool:

@@ -1908,7 +1908,8 @@ def attribute(doc: Document, spans: Sequence[QuoteSpan]) -> tuple[Quote, ...]:
         # An attribution right after the quote ("“…,” Doe said") stands: most quotes have
         # one, and they then skip the document rule altogether.
         document = _document_attribution(analysis, span, direct) \
-            if direct is None or direct.mention.start < span.stop else None
+            if direct is None or (direct.mention.start < span.stop
+                                  and direct.mention.text not in _THING_PRONOUNS) else None
         if document is not None:
             direct, fallback = document, None
         found.append(direct)
@@ -2233,6 +2234,9 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
         name = dash.group("name")
         mention = Span(name, dash.start("name"), dash.end("name"))
         return _Attribution(mention, "name", None), None
+    relative_thing = _relative_thing_attribution(analysis, span, sentence_start)
+    if relative_thing is not None:
+        return relative_thing, None
     # A possessive owner's noun of saying nearer the quote than any cue: "Lee blamed the
     # press for Roe's claim that “…”" -> Roe; "her call for “…”" -> her.
     owned = _owned_noun_attribution(
@@ -2706,6 +2710,75 @@ def _quoted_antecedent(text: str, span: QuoteSpan, subject: _Mention) -> bool:
     return subject.span.text.lower() == "who" \
         and not text[span.stop:subject.span.start].strip(" \t") \
         and text[span.start:span.end].rstrip()[-1:] not in (",", "!", "?", ".")
+
+
+#: Finite verbs a thing's relative pronoun may take to carry words: its document verbs
+#: ("that read", "which notes") and the reporting verbs in their finite forms ("which
+#: reported", "that warned").
+_THING_PRONOUNS = frozenset({"that", "which"})
+#: What closes the clause a cue reports: a conjunction after a comma or after quoted words
+#: (whose comma the quote holds), a semicolon.
+_THING_CLAUSE_BREAK = regex.compile(
+    rf"(?:[,{_MASK}][ \t]*(?:but|and|while|whereas|yet)[ \t]|;)")
+_RELATIVE_THING_CUES = frozenset(
+    verb for verb in lexicon.DOCUMENT_CUES | lexicon.REPORTING_VERBS
+    if " " not in verb and not verb.endswith("ing"))
+#: "water bottles that said, “", "the report, which notes that “", "letters that called him
+#: an “": a relative "that" or "which" whose verb carries the quote right after it, matched
+#: right to left from the quote's opening mark.
+_RELATIVE_THING_LEAD = regex.compile(
+    r"(?r)(?<![\p{L}’'\-])(?P<pronoun>that|which)[ \t]+"
+    r"(?:(?:also|now|still|simply|only|even|once|has|had|have|recently)[ \t]+){0,2}"
+    rf"(?:(?P<cue>{lexicon.alternation(_RELATIVE_THING_CUES)})(?:[ \t]*[,:]|[ \t]+that)?"
+    rf"|(?P<frame>{lexicon.alternation(_FRAMING_CUES)})"
+    rf"(?:[ \t]+[^\s,;:.!?{_MASK}]+){{1,3}}?)[ \t]*$"
+)
+
+
+#: A verb of putting a document out, its object's determiner and the rest of the object in
+#: the same clause, up to a relative pronoun ("Doe released a video that", "aired an ad
+#: from the group, which"): the one who put it out speaks. (The determiner tells the verb
+#: from the noun: "the press release linked to a report which" is no release.)
+_RELEASED_BEFORE_NOUN = regex.compile(
+    rf"(?<![\p{{L}}’'\-])(?:{lexicon.alternation(lexicon.DOCUMENT_RELEASE_VERBS)})"
+    rf"(?:[ \t]+(?:out|up))?[ \t]+{_DETERMINER}[ \t][^;:.!?\n{_MASK}]{{1,80}}$"
+)
+
+
+def _relative_thing_attribution(analysis: _Analysis, span: QuoteSpan,
+                                sentence_start: int) -> _Attribution | None:
+    """A relative "that" or "which" right before the quote whose verb carries it ("water
+    bottles that said, “…”", "the report, which notes, “…”"): the pronoun attributes the
+    quote and names what it stands for, not the sentence's subject who handed the thing out.
+    Slogans (title case) stay nobody's; a thing someone put out ("Doe released a video that
+    said") is theirs, which the document rule reads."""
+    masked = analysis.masked
+    lo = max(sentence_start, span.open_mark - 80)
+    found = lexicon.match(_RELATIVE_THING_LEAD, masked, lo, span.open_mark)
+    if found is None or analysis.looks_like_title(span):
+        return None
+    start = found.start("pronoun")
+    words = masked[max(sentence_start, start - 60):start].rstrip(" \t,—–―-").split()
+    if not words:
+        return None  # "That said, “…”": a sentence adverb, no relative pronoun
+    last = words[-1].lower()
+    if _STOP_WORD.fullmatch(last) or last in _PREPOSITIONS or _looks_finite(last) \
+            or _DETERMINER_WORD.fullmatch(words[-1]):
+        return None  # "so that said", "argued that read": no noun for it to stand for
+    if lexicon.search(_RELEASED_BEFORE_NOUN, masked, max(sentence_start, start - 80),
+                      start) is not None:
+        return None
+    for event in analysis.events_around(sentence_start, start, start, start):
+        if sentence_start <= event.cue.start and event.cue.end <= start \
+                and _verbal_event(event) \
+                and lexicon.search(_THING_CLAUSE_BREAK, masked, event.cue.end, start) is None:
+            # "Doe said the world lost a voice that said “…”", "Doe added the caption
+            # which reads “…”": the thing stands in what a speaker's cue reports.
+            return None
+    cue = found.span("cue") if found.group("cue") else found.span("frame")
+    return _Attribution(Span(analysis.text[start:found.end("pronoun")], start,
+                             found.end("pronoun")), "pronoun",
+                        Span(analysis.text[cue[0]:cue[1]], cue[0], cue[1]))
 
 
 def _later_relative(masked: str, stop: int, attribution: _Attribution) -> bool:
@@ -3251,6 +3324,9 @@ def _gender_agrees(masked: str, start: int, end: int, pronoun: str) -> bool:
 def _resolve_pronoun(analysis: _Analysis, mention: Span) -> str:
     pronoun = _POSSESSIVE_PRONOUNS.get(mention.text.lower(), mention.text.lower())
     want_person = pronoun in {"he", "she", "who"}
+    if pronoun in _THING_PRONOUNS:
+        # "water bottles that said": the thing the relative pronoun stands for.
+        return _relative_antecedent(analysis, mention, thing=True) or mention.text
     if pronoun == "who":
         antecedent = _relative_antecedent(analysis, mention)
         if antecedent is not None:
@@ -3327,7 +3403,8 @@ _POSTMODIFIER_PREPOSITIONS = frozenset(_PREPOSITIONS) - {"to", "of", "for", "at"
 _ROLE_PREPOSITIONS = frozenset({"of", "for", "at"})
 
 
-def _relative_antecedent(analysis: _Analysis, mention: Span) -> str | None:
+def _relative_antecedent(analysis: _Analysis, mention: Span, thing: bool = False
+                         ) -> str | None:
     """The name of what a relative "who" stands for: the noun phrase right before it (past
     a comma and a quoted title), not whichever name came last. A person's name right
     before it, or the name an appositive there describes ("Reed, a Dover native who"),
@@ -3388,7 +3465,11 @@ def _relative_antecedent(analysis: _Analysis, mention: Span) -> str | None:
                 return analysis.canonical(found.group("name"), found.start("name"))[0]
         if outer is not None and (before[-1].lower() in _COMPLEMENT_ADJECTIVES or (
                 preposition in _ROLE_PREPOSITIONS
-                and (_is_title(before[-1]) or _is_role(before[-1])))):
+                and (_is_title(before[-1]) or _is_role(before[-1])))) and not thing:
+            head = outer
+        elif outer is not None and thing and before[-1].lower() in _DOCUMENT_NOUNS:
+            # "a letter from the union, which": the document heads the phrase ("a
+            # release linked to the report, which": a verb's object does).
             head = outer
     common = " ".join(words[head:])
     position = end - len(common)

@@ -33,3 +33,48 @@ from tests.handmade import attributed
 def test_later_relative_does_not_take_the_quote(
         text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     assert attributed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A relative "that"/"which" whose verb carries the quote right after it attributes
+        # it: the mention is the pronoun, the name the thing it stands for, not the
+        # sentence's subject who handed the thing out.
+        ("Sam Hill spoke on Monday. They passed out water bottles that said, “The party "
+         "welcomes you to town.”",
+         [("The party welcomes you to town.", "water bottles", "that")]),
+        ("Sam Hill spoke on Monday. The page was replaced on Thursday by a message that said, "
+         "“Sorry, the item is gone.”",
+         [("Sorry, the item is gone.", "a message", "that")]),
+        ("Sam Hill spoke on Monday. Her press release linked to the Associated Press report, "
+         "which notes, “More than half the people who met her were donors.”",
+         [("More than half the people who met her were donors.",
+           "the Associated Press report", "which")]),
+        ("Residents were angry. They turned to the Dover Police Department which reported "
+         "“2,521 shooting incidents” in the city.",
+         [("2,521 shooting incidents", "the Dover Police Department", "which")]),
+        ("Sam Hill spoke on Monday. Ann Lee's aides penned a series of angry letters that "
+         "called him “a danger to the town.”",
+         [("a danger to the town.", "angry letters", "that")]),
+        # ... but a thing in what a speaker's cue reports, or one its subject put out, is
+        # that speaker's; a slogan on it is nobody's.
+        ("Sam Hill spoke on Monday. Ann Lee said the town lost a voice that said “we can all "
+         "do better than this.”",
+         [("we can all do better than this.", "Ann Lee", "Ann Lee")]),
+        ("Sam Hill spoke on Monday. Ann Lee retweeted a message from her aide, Tom Reed, that "
+         "read: “The vote is a win for every family in Dover.”",
+         [("The vote is a win for every family in Dover.", "Ann Lee", "Ann Lee")]),
+        ("Sam Hill spoke on Monday. Ann Lee released a video that said, “the plan will cost "
+         "jobs.”",
+         [("the plan will cost jobs.", "Ann Lee", "Ann Lee")]),
+        ("Sam Hill spoke on Monday. Ann Lee held up a sign that read “Save Our Library.”",
+         [("Save Our Library.", None, None)]),
+        ("Sam Hill spoke on Monday. That said, “we will not back down,” Ann Lee told "
+         "reporters.",
+         [("we will not back down,", "Ann Lee", "Ann Lee")]),
+    ],
+)
+def test_relative_thing_carries_the_quote(
+        text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert attributed(text) == expected

@@ -2753,7 +2753,10 @@ def _relative_thing_attribution(analysis: _Analysis, span: QuoteSpan,
     Slogans (title case) stay nobody's; a thing someone put out ("Doe released a video that
     said") is theirs, which the document rule reads."""
     masked = analysis.masked
-    lo = max(sentence_start, span.open_mark - 80)
+    lo = max(sentence_start, span.open_mark - 60)
+    lead = masked[lo:span.open_mark]
+    if "that" not in lead and "which" not in lead:
+        return None  # most quotes: no pattern to try
     found = lexicon.match(_RELATIVE_THING_LEAD, masked, lo, span.open_mark)
     if found is None or analysis.looks_like_title(span):
         return None

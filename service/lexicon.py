@@ -60,6 +60,7 @@ PARTY_WORDS: frozenset[str] = _load("party_words.txt")
 DOCUMENT_NOUNS: frozenset[str] = _load("document_nouns.txt")
 DOCUMENT_CUES: frozenset[str] = _load("document_cues.txt")
 DOCUMENT_RELEASE_VERBS: frozenset[str] = _load("document_release_verbs.txt")
+FRAMING_AS_VERBS: frozenset[str] = _load("framing_as_verbs.txt")
 PRONOUN_WORDS: frozenset[str] = _load("pronoun_words.txt")
 NAME_PARTICLES: frozenset[str] = _load("name_particles.txt")
 #: Upper-case rank abbreviations ("DI", "DCI"), kept in their case: lower-cased, some are

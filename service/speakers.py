@@ -2326,6 +2326,10 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
                     owned = None
                 weak = weak or attribution
         index -= 1
+    if weak is None:
+        relative = _open_relative_attribution(analysis, span, sentence_start)
+        if relative is not None:
+            return relative, None
     # 3. The first cue after it in its sentence: "“terrorists,” … the army claimed".
     index = first_after
     while index < min(len(events), first_after + _LOOK_BACK) \
@@ -2782,6 +2786,57 @@ def _relative_thing_attribution(analysis: _Analysis, span: QuoteSpan,
     return _Attribution(Span(analysis.text[start:found.end("pronoun")], start,
                              found.end("pronoun")), "pronoun",
                         Span(analysis.text[cue[0]:cue[1]], cue[0], cue[1]))
+
+
+#: The relative clause a quote stands in, still open at its opening mark: "who" and the
+#: clause's words since, no comma, dash or bracket between (nearest "who" first), matched
+#: right to left from the mark.
+_OPEN_RELATIVE = regex.compile(
+    rf"(?r)(?<![\p{{L}}’'\-])(?P<who>who)[ \t]+"
+    rf"(?P<clause>(?:(?!--|[ \t]-[ \t])[^,;:()\n—–―{_MASK}]){{1,120}}?)$"
+)
+#: The clause's own verb, first after "who" past auxiliaries and adverbs ("who has long
+#: estimated"): a later verb may be the main clause's ("those who moved here prefer").
+_RELATIVE_VERB = regex.compile(
+    r"(?:(?:has|have|had|is|was|are|were|will|would|could|should|may|might|can|also|now|"
+    rf"often|long|once|still|even|previously|recently|repeatedly|{_LY_ADVERB})[ \t]+){{0,3}}"
+    r"(?P<verb>\p{Ll}+)\b"
+)
+#: A framing verb, its object and "as" closing the clause before the quote ("who has cast
+#: himself as the “…”").
+_FRAMED_AS = regex.compile(
+    rf"(?<![\p{{L}}’'\-])(?:{lexicon.alternation(lexicon.FRAMING_AS_VERBS)})"
+    r"(?:[ \t]+[\p{L}’'\-]+){0,2}?[ \t]+as(?:[ \t]+(?:the|a|an))?[ \t]*$"
+)
+#: Verbs of saying in a relative clause: the listed cues, and the verbs a document's words
+#: come with ("who estimates that his costs were “…”").
+_CLAUSE_SAYING_VERBS = lexicon.REPORTING_VERBS | lexicon.DOCUMENT_CUES
+
+
+def _open_relative_attribution(analysis: _Analysis, span: QuoteSpan,
+                               sentence_start: int) -> _Attribution | None:
+    """The relative "who" of the clause the quote stands in, when that clause says or
+    frames it ("Roffman, who estimates that his costs were “…,” described …", "Trump, who
+    has postured himself as the “…”"): the clause's subject speaks, not the sentence's.
+    A clause that merely mentions the words ("who starred in “…”") attributes nothing."""
+    masked = analysis.masked
+    lo = max(sentence_start, span.open_mark - 130)
+    if "who" not in masked[lo:span.open_mark] or analysis.looks_like_title(span):
+        return None
+    found = lexicon.match(_OPEN_RELATIVE, masked, lo, span.open_mark)
+    if found is None:
+        return None
+    clause = found.group("clause")
+    first = lexicon.match(_RELATIVE_VERB, clause)
+    if first is None:
+        return None
+    verb = first.group("verb")
+    if verb not in _CLAUSE_SAYING_VERBS and not (
+            verb in lexicon.FRAMING_AS_VERBS
+            and lexicon.match(_FRAMED_AS, clause, first.start("verb")) is not None):
+        return None
+    start, end = found.span("who")
+    return _Attribution(Span(analysis.text[start:end], start, end), "pronoun", None)
 
 
 def _later_relative(masked: str, stop: int, attribution: _Attribution) -> bool:

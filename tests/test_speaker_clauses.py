@@ -78,3 +78,32 @@ def test_later_relative_does_not_take_the_quote(
 def test_relative_thing_carries_the_quote(
         text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     assert attributed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A quote inside a relative clause still open at its mark, whose own verb says or
+        # frames it, is the clause's "who"'s, not the main clause's subject's.
+        ("Sam Hill spoke first. Tom Reed, who estimates that his legal bills were “in the "
+         "seven figures,” described the strain on his family.",
+         [("in the seven figures,", "Tom Reed", "who")]),
+        ("Sam Hill spoke first. Ann Lee, who has cast herself as the “voice of the farm "
+         "towns,” has won two primaries.",
+         [("voice of the farm towns,", "Ann Lee", "who")]),
+        ("Sam Hill spoke first. Tom Reed compared that record with Ann Lee, who has styled "
+         "herself as the “candidate of the small shops.”",
+         [("candidate of the small shops.", "Ann Lee", "who")]),
+        # A clause whose verb merely mentions the words, or one a later verb has closed,
+        # gives its "who" nothing.
+        ("Sam Hill spoke first. Ann Lee, who once served as a “special envoy” to the region, "
+         "left the post in May.",
+         [("special envoy", "Ann Lee", "Ann Lee")]),
+        ("Sam Hill spoke first. Tom Reed and others who moved to the valley prefer the term "
+         "“new neighbours.”",
+         [("new neighbours.", "Tom Reed", "Tom Reed")]),
+    ],
+)
+def test_quote_inside_relative_clause_is_its_subjects(
+        text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert attributed(text) == expected

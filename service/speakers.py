@@ -2728,10 +2728,11 @@ _RELATIVE_THING_CUES = frozenset(
     verb for verb in lexicon.DOCUMENT_CUES | lexicon.REPORTING_VERBS
     if " " not in verb and not verb.endswith("ing"))
 #: "water bottles that said, “", "the report, which notes that “", "letters that called him
-#: an “": a relative "that" or "which" whose verb carries the quote right after it, matched
-#: right to left from the quote's opening mark.
+#: an “": a relative "that" or "which" whose verb carries the quote right after it, up to
+#: the quote's opening mark (searched forward in a short window: faster than right to left
+#: here, where most tries fail).
 _RELATIVE_THING_LEAD = regex.compile(
-    r"(?r)(?<![\p{L}’'\-])(?P<pronoun>that|which)[ \t]+"
+    r"(?<![\p{L}’'\-])(?P<pronoun>that|which)[ \t]+"
     r"(?:(?:also|now|still|simply|only|even|once|has|had|have|recently)[ \t]+){0,2}"
     rf"(?:(?P<cue>{lexicon.alternation(_RELATIVE_THING_CUES)})(?:[ \t]*[,:]|[ \t]+that)?"
     rf"|(?P<frame>{lexicon.alternation(_FRAMING_CUES)})"
@@ -2761,7 +2762,11 @@ def _relative_thing_attribution(analysis: _Analysis, span: QuoteSpan,
     lead = masked[lo:span.open_mark]
     if "that" not in lead and "which" not in lead:
         return None  # most quotes: no pattern to try
-    found = lexicon.match(_RELATIVE_THING_LEAD, masked, lo, span.open_mark)
+    words = {word.strip(",:") for word in lead.split()[-7:]}
+    if not words & _THING_PRONOUNS or not (
+            words & _RELATIVE_THING_CUES or words & _FRAMING_CUES):
+        return None  # ... and most of the rest lack the pronoun or the verb near the mark
+    found = lexicon.search(_RELATIVE_THING_LEAD, masked, lo, span.open_mark)
     if found is None or analysis.looks_like_title(span):
         return None
     start = found.start("pronoun")

@@ -2762,9 +2762,9 @@ def _relative_thing_attribution(analysis: _Analysis, span: QuoteSpan,
     lead = masked[lo:span.open_mark]
     if "that" not in lead and "which" not in lead:
         return None  # most quotes: no pattern to try
-    words = {word.strip(",:") for word in lead.split()[-7:]}
-    if not words & _THING_PRONOUNS or not (
-            words & _RELATIVE_THING_CUES or words & _FRAMING_CUES):
+    near = {word.strip(",:") for word in lead.split()[-7:]}
+    if not near & _THING_PRONOUNS or not (
+            near & _RELATIVE_THING_CUES or near & _FRAMING_CUES):
         return None  # ... and most of the rest lack the pronoun or the verb near the mark
     found = lexicon.search(_RELATIVE_THING_LEAD, masked, lo, span.open_mark)
     if found is None or analysis.looks_like_title(span):

@@ -1959,7 +1959,8 @@ def attribute(doc: Document, spans: Sequence[QuoteSpan]) -> tuple[Quote, ...]:
         # An attribution right after the quote ("“…,” Doe said") stands: most quotes have
         # one, and they then skip the document rule altogether.
         document = _document_attribution(analysis, span, direct) \
-            if direct is None or direct.mention.start < span.stop else None
+            if direct is None or (direct.mention.start < span.stop
+                                  and direct.mention.text not in _THING_PRONOUNS) else None
         if document is None:
             document = _poll_frame_attribution(analysis, span, direct)
         if document is not None:
@@ -2291,6 +2292,9 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
         name = dash.group("name")
         mention = Span(name, dash.start("name"), dash.end("name"))
         return _Attribution(mention, "name", None), None
+    relative_thing = _relative_thing_attribution(analysis, span, sentence_start)
+    if relative_thing is not None:
+        return relative_thing, None
     # A possessive owner's noun of saying nearer the quote than any cue: "Lee blamed the
     # press for Roe's claim that “…”" -> Roe; "her call for “…”" -> her.
     owned = _owned_noun_attribution(
@@ -2380,6 +2384,10 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
                     owned = None
                 weak = weak or attribution
         index -= 1
+    if weak is None:
+        relative = _open_relative_attribution(analysis, span, sentence_start)
+        if relative is not None:
+            return relative, None
     # 3. The first cue after it in its sentence: "“terrorists,” … the army claimed".
     index = first_after
     while index < min(len(events), first_after + _LOOK_BACK) \
@@ -2389,7 +2397,8 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
         if attribution is not None and attribution.mention.start >= stop \
                 and (weak is None or event.speaker_after) and not (
                     event.before is not None
-                    and _quoted_antecedent(analysis.text, span, event.before)):
+                    and _quoted_antecedent(analysis.text, span, event.before)) \
+                and not _later_relative(masked, stop, attribution):
             return attribution, None
         index += 1
     if owned is not None:
@@ -2993,6 +3002,143 @@ def _quoted_antecedent(text: str, span: QuoteSpan, subject: _Mention) -> bool:
     return subject.span.text.lower() == "who" \
         and not text[span.stop:subject.span.start].strip(" \t") \
         and text[span.start:span.end].rstrip()[-1:] not in (",", "!", "?", ".")
+
+
+#: Finite verbs a thing's relative pronoun may take to carry words: its document verbs
+#: ("that read", "which notes") and the reporting verbs in their finite forms ("which
+#: reported", "that warned").
+_THING_PRONOUNS = frozenset({"that", "which"})
+#: What closes the clause a cue reports: a conjunction after a comma or after quoted words
+#: (whose comma the quote holds), a semicolon.
+_THING_CLAUSE_BREAK = regex.compile(
+    rf"(?:[,{_MASK}][ \t]*(?:but|and|while|whereas|yet)[ \t]|;)")
+_RELATIVE_THING_CUES = frozenset(
+    verb for verb in lexicon.DOCUMENT_CUES | lexicon.REPORTING_VERBS
+    if " " not in verb and not verb.endswith("ing"))
+#: "water bottles that said, “", "the report, which notes that “", "letters that called him
+#: an “": a relative "that" or "which" whose verb carries the quote right after it, up to
+#: the quote's opening mark (searched forward in a short window: faster than right to left
+#: here, where most tries fail).
+_RELATIVE_THING_LEAD = regex.compile(
+    r"(?<![\p{L}’'\-])(?P<pronoun>that|which)[ \t]+"
+    r"(?:(?:also|now|still|simply|only|even|once|has|had|have|recently)[ \t]+){0,2}"
+    rf"(?:(?P<cue>{lexicon.alternation(_RELATIVE_THING_CUES)})(?:[ \t]*[,:]|[ \t]+that)?"
+    rf"|(?P<frame>{lexicon.alternation(_FRAMING_CUES)})"
+    rf"(?:[ \t]+[^\s,;:.!?{_MASK}]+){{1,3}}?)[ \t]*$"
+)
+
+
+#: A verb of putting a document out, its object's determiner and the rest of the object in
+#: the same clause, up to a relative pronoun ("Doe released a video that", "aired an ad
+#: from the group, which"): the one who put it out speaks. (The determiner tells the verb
+#: from the noun: "the press release linked to a report which" is no release.)
+_RELEASED_BEFORE_NOUN = regex.compile(
+    rf"(?<![\p{{L}}’'\-])(?:{lexicon.alternation(lexicon.DOCUMENT_RELEASE_VERBS)})"
+    rf"(?:[ \t]+(?:out|up))?[ \t]+{_DETERMINER}[ \t][^;:.!?\n{_MASK}]{{1,80}}$"
+)
+
+
+def _relative_thing_attribution(analysis: _Analysis, span: QuoteSpan,
+                                sentence_start: int) -> _Attribution | None:
+    """A relative "that" or "which" right before the quote whose verb carries it ("water
+    bottles that said, “…”", "the report, which notes, “…”"): the pronoun attributes the
+    quote and names what it stands for, not the sentence's subject who handed the thing out.
+    Slogans (title case) stay nobody's; a thing someone put out ("Doe released a video that
+    said") is theirs, which the document rule reads."""
+    masked = analysis.masked
+    lo = max(sentence_start, span.open_mark - 60)
+    lead = masked[lo:span.open_mark]
+    if "that" not in lead and "which" not in lead:
+        return None  # most quotes: no pattern to try
+    near = {word.strip(",:") for word in lead.split()[-7:]}
+    if not near & _THING_PRONOUNS or not (
+            near & _RELATIVE_THING_CUES or near & _FRAMING_CUES):
+        return None  # ... and most of the rest lack the pronoun or the verb near the mark
+    found = lexicon.search(_RELATIVE_THING_LEAD, masked, lo, span.open_mark)
+    if found is None or analysis.looks_like_title(span):
+        return None
+    start = found.start("pronoun")
+    words = masked[max(sentence_start, start - 60):start].rstrip(" \t,—–―-").split()
+    if not words:
+        return None  # "That said, “…”": a sentence adverb, no relative pronoun
+    last = words[-1].lower()
+    if _STOP_WORD.fullmatch(last) or last in _PREPOSITIONS or _looks_finite(last) \
+            or _DETERMINER_WORD.fullmatch(words[-1]):
+        return None  # "so that said", "argued that read": no noun for it to stand for
+    if lexicon.search(_RELEASED_BEFORE_NOUN, masked, max(sentence_start, start - 80),
+                      start) is not None:
+        return None
+    for event in analysis.events_around(sentence_start, start, start, start):
+        if sentence_start <= event.cue.start and event.cue.end <= start \
+                and _verbal_event(event) \
+                and lexicon.search(_THING_CLAUSE_BREAK, masked, event.cue.end, start) is None:
+            # "Doe said the world lost a voice that said “…”", "Doe added the caption
+            # which reads “…”": the thing stands in what a speaker's cue reports.
+            return None
+    cue = found.span("cue") if found.group("cue") else found.span("frame")
+    return _Attribution(Span(analysis.text[start:found.end("pronoun")], start,
+                             found.end("pronoun")), "pronoun",
+                        Span(analysis.text[cue[0]:cue[1]], cue[0], cue[1]))
+
+
+#: The relative clause a quote stands in, still open at its opening mark: "who" and the
+#: clause's words since, no comma, dash or bracket between (nearest "who" first), matched
+#: right to left from the mark.
+_OPEN_RELATIVE = regex.compile(
+    rf"(?r)(?<![\p{{L}}’'\-])(?P<who>who)[ \t]+"
+    rf"(?P<clause>(?:(?!--|[ \t]-[ \t])[^,;:()\n—–―{_MASK}]){{1,120}}?)$"
+)
+#: The clause's own verb, first after "who" past auxiliaries and adverbs ("who has long
+#: estimated"): a later verb may be the main clause's ("those who moved here prefer").
+_RELATIVE_VERB = regex.compile(
+    r"(?:(?:has|have|had|is|was|are|were|will|would|could|should|may|might|can|also|now|"
+    rf"often|long|once|still|even|previously|recently|repeatedly|{_LY_ADVERB})[ \t]+){{0,3}}"
+    r"(?P<verb>\p{Ll}+)\b"
+)
+#: A framing verb, its object and "as" closing the clause before the quote ("who has cast
+#: himself as the “…”").
+_FRAMED_AS = regex.compile(
+    rf"(?<![\p{{L}}’'\-])(?:{lexicon.alternation(lexicon.FRAMING_AS_VERBS)})"
+    r"(?:[ \t]+[\p{L}’'\-]+){0,2}?[ \t]+as(?:[ \t]+(?:the|a|an))?[ \t]*$"
+)
+#: Verbs of saying in a relative clause: the listed cues, and the verbs a document's words
+#: come with ("who estimates that his costs were “…”").
+_CLAUSE_SAYING_VERBS = lexicon.REPORTING_VERBS | lexicon.DOCUMENT_CUES
+
+
+def _open_relative_attribution(analysis: _Analysis, span: QuoteSpan,
+                               sentence_start: int) -> _Attribution | None:
+    """The relative "who" of the clause the quote stands in, when that clause says or
+    frames it ("Roffman, who estimates that his costs were “…,” described …", "Trump, who
+    has postured himself as the “…”"): the clause's subject speaks, not the sentence's.
+    A clause that merely mentions the words ("who starred in “…”") attributes nothing."""
+    masked = analysis.masked
+    lo = max(sentence_start, span.open_mark - 130)
+    if "who" not in masked[lo:span.open_mark] or analysis.looks_like_title(span):
+        return None
+    found = lexicon.match(_OPEN_RELATIVE, masked, lo, span.open_mark)
+    if found is None:
+        return None
+    clause = found.group("clause")
+    first = lexicon.match(_RELATIVE_VERB, clause)
+    if first is None:
+        return None
+    verb = first.group("verb")
+    if verb not in _CLAUSE_SAYING_VERBS and not (
+            verb in lexicon.FRAMING_AS_VERBS
+            and lexicon.match(_FRAMED_AS, clause, first.start("verb")) is not None):
+        return None
+    start, end = found.span("who")
+    return _Attribution(Span(analysis.text[start:end], start, end), "pronoun", None)
+
+
+def _later_relative(masked: str, stop: int, attribution: _Attribution) -> bool:
+    """Whether ``attribution`` is a relative "who" a phrase past the quote ("… the “right
+    direction” compared to 24 percent who said otherwise"): it speaks for the noun right
+    before it, which the sentence names after the quote, not for the quoted words."""
+    mention = attribution.mention
+    return mention.text.lower() == "who" \
+        and bool(masked[stop:mention.start].strip(" ,\t" + _MASK))
 
 
 def _framed_noun(masked: str, frame: _Event, event: _Event, open_mark: int) -> bool:
@@ -3625,6 +3771,9 @@ def _gender_agrees(masked: str, start: int, end: int, pronoun: str) -> bool:
 def _resolve_pronoun(analysis: _Analysis, mention: Span) -> str:
     pronoun = _POSSESSIVE_PRONOUNS.get(mention.text.lower(), mention.text.lower())
     want_person = pronoun in {"he", "she", "who"}
+    if pronoun in _THING_PRONOUNS:
+        # "water bottles that said": the thing the relative pronoun stands for.
+        return _relative_antecedent(analysis, mention, thing=True) or mention.text
     if pronoun == "who":
         antecedent = _relative_antecedent(analysis, mention)
         if antecedent is not None:
@@ -3709,7 +3858,8 @@ _POSTMODIFIER_PREPOSITIONS = frozenset(_PREPOSITIONS) - {"to", "of", "for", "at"
 _ROLE_PREPOSITIONS = frozenset({"of", "for", "at"})
 
 
-def _relative_antecedent(analysis: _Analysis, mention: Span) -> str | None:
+def _relative_antecedent(analysis: _Analysis, mention: Span, thing: bool = False
+                         ) -> str | None:
     """The name of what a relative "who" stands for: the noun phrase right before it (past
     a comma and a quoted title), not whichever name came last. A person's name right
     before it, or the name an appositive there describes ("Reed, a Dover native who"),
@@ -3770,7 +3920,11 @@ def _relative_antecedent(analysis: _Analysis, mention: Span) -> str | None:
                 return analysis.canonical(found.group("name"), found.start("name"))[0]
         if outer is not None and (before[-1].lower() in _COMPLEMENT_ADJECTIVES or (
                 preposition in _ROLE_PREPOSITIONS
-                and (_is_title(before[-1]) or _is_role(before[-1])))):
+                and (_is_title(before[-1]) or _is_role(before[-1])))) and not thing:
+            head = outer
+        elif outer is not None and thing and before[-1].lower() in _DOCUMENT_NOUNS:
+            # "a letter from the union, which": the document heads the phrase ("a
+            # release linked to the report, which": a verb's object does).
             head = outer
     common = " ".join(words[head:])
     position = end - len(common)

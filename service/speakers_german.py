@@ -197,6 +197,40 @@ _SOURCE_OPENING = regex.compile(
 _COLON_NEXT = regex.compile(r"\s*:")
 _AND_BEFORE = regex.compile(r"\bund\s*$")
 _FRONTED = regex.compile(rf"\s*(?i:{_NON_NOUN_WORDS})\b")
+# Verb second: after a fronted adverb or prepositional phrase ("Danach", "Am Abend", "Nach
+# der Sitzung") the finite verb, then the subject — which a cue joined by "und" shares
+# ("Danach sprach der Minister vor der Presse und sagte: …").
+# The verb is no function word ("Bereits am Sonntagabend zogen …": "am" opens a phrase).
+_FRONTED_PREPOSITIONAL = (
+    rf"(?i:am|im|beim|vom|zum|zur|nach|vor|bei|mit|auf|in|an|seit|während|trotz|wegen|gegen"
+    rf"|unter|über|für|aus|ab)\s+(?:{_DETERMINER}\s+)?(?:{_ADJECTIVE}\s+){{0,2}}"
+    rf"\p{{Lu}}[\p{{L}}\-]*")
+_FRONTED_THEN_SUBJECT = regex.compile(
+    rf"\s*(?:(?:(?i:{_NON_NOUN_WORDS})\s+)?{_FRONTED_PREPOSITIONAL}|(?i:{_NON_NOUN_WORDS}))"
+    rf"\s+(?!(?i:{_NON_NOUN_WORDS})\b)\p{{Ll}}+\s+(?:sich\s+)?"
+    rf"(?P<np>{_PRONOUN}\b|{_NOUN_PHRASE})")
+# First-person words: a quotation in them speaks for its speaker, so one standing alone after
+# a sentence about a person is that person's ("Die Ministerin zeigte sich zufrieden. „Wir
+# haben viel erreicht.“").
+_FIRST_PERSON = regex.compile(r"\b(?:ich|mich|mir|mein\p{Ll}*|wir|uns|unser\p{Ll}*)\b",
+                              regex.IGNORECASE)
+# The subjunctive proper to indirect speech (Konjunktiv I), not the conditional ("hätten",
+# "würden"): only it carries a report on into a new paragraph.
+_SUBJUNCTIVE_ONE = regex.compile(
+    r"\b(?:sei|seien|habe|werde|könne|müsse|solle|wolle|dürfe|möge|gebe|gehe|stehe|liege"
+    r"|komme|bleibe|wisse|lasse|brauche|fehle|gelte)\b")
+# An apposition after the phrase that follows a cue, closed by punctuation: "„…“, so der
+# Sprecher der Polizei, Hans Meier."
+_APPOSITION_AFTER = regex.compile(
+    rf",\s+(?P<np>{_CAPITALISED_RUN})(?=\s*(?:[,.;:!?]|$))")
+# "sogenannt" marks a term as somebody's coinage, not a quotation of what was said: "die
+# sogenannten „schwarzen Listen“", "die so genannte „Reichensteuer“".
+_SO_CALLED = regex.compile(
+    r"\b(?:[Ss]ogenannt|[Ss]o\s+genannt)(?:e[nmrs]?)?(?:\s+\p{Ll}+(?:e|en|er|es|em))?\s*$")
+# A quotation that is the predicate of "heißen" is a name: "„Nordwind“, so heißt die Fähre",
+# "der Plan, der intern „Morgenröte“ heißt" — unlike "„…“, heißt es", where "es" speaks.
+_CALLED_AFTER = regex.compile(
+    r"\s*,?\s*(?:so\s+)?(?:heißt|hieß|heißen|hießen)\b(?!\s+es\b)")
 # Between "sagte Müller" and the quotation: nothing, a colon or comma, or a few words ending
 # in a colon ("entgegnete Suttner empört:", "erklärte er in einem Interview:").
 _LEAD_GAP = regex.compile(r"\s*[:,]?\s*$|[^.!?:\n]{1,60}:\s*$")
@@ -227,8 +261,11 @@ _TITLE_WORDS = 6
 # colon names a slogan ("(Motto: „…“)").
 _NAMING_NOUN = _compound_ending_in(lexicon.GERMAN_NAMING_NOUNS)
 _DEFINITE_BEFORE = regex.compile(
-    r"(?:\b(?:der|die|das|dem|den|des|im|am|vom|zum|zur|beim)(?:\s+\p{Ll}+(?:e|en|er|es|em)){0,2}"
-    rf"(?:\s+{_NAMING_NOUN})?|\b(?:Motto|Slogan|Titel|Parole)\s*:)\s*$")
+    r"(?:\b(?:der|die|das|dem|den|des|im|am|vom|zum|zur|beim)"
+    # Adjectives, those from a name capitalised ("die Schillersche „Ode an die Freude“"), and
+    # before the noun one from a place ("der Münchner Tageszeitung „…“").
+    r"(?:\s+(?:\p{Ll}+(?:e|en|er|es|em)|\p{Lu}\p{Ll}+sche[nmrs]?)){0,2}"
+    rf"(?:\s+(?:\p{{Lu}}\p{{Ll}}+er\s+)?{_NAMING_NOUN})?|\b(?:Motto|Slogan|Titel|Parole)\s*:)\s*$")
 # Any noun after an article: a short capitalised quotation after it may be a name in a close
 # apposition ("die Walfangstation „Nordlicht“"), too doubtful to carry on reported speech.
 _NOUN_BEFORE = regex.compile(
@@ -388,6 +425,11 @@ def _right_after(analysis: _Analysis, span: QuoteSpan, tail: int) -> _Attributio
             return None
         # "„…“, heißt es in der Erklärung": the document speaks.
         mention = _matched(analysis, source)
+    elif mention.text.lower() not in _ROLE_FREE:
+        apposition = lexicon.match(_APPOSITION_AFTER, analysis.masked, mention.end, tail)
+        if apposition is not None and " " in apposition.group("np"):
+            # "so der Sprecher der Polizei, Hans Meier.": the name is the apposition's.
+            mention = _span(analysis.masked, mention.start, apposition.end("np"))
     return _attribution(analysis, mention, _cue_span(analysis, found))
 
 
@@ -449,6 +491,11 @@ def _before(analysis: _Analysis, head: int, limit: int) -> _Attribution | None:
                 return None
             end = comma
         return _attribution(analysis, _span(masked, opening.start("np"), end), cue_span)
+    if coordinated:
+        fronted = lexicon.match(_FRONTED_THEN_SUBJECT, masked, head, cue.start())
+        if fronted is not None and lexicon.match(_OBLIQUE, masked, fronted.start("np")) is None:
+            # "Gestern trat sie zurück und erklärte, …": the subject after the first verb.
+            return _attribution(analysis, _matched(analysis, fronted), cue_span)
     if after is not None and not coordinated \
             and lexicon.match(_FRONTED, masked, head, cue.start()):
         # "Unterdessen verteidigte der Vorsitzende …", "So warnten Vertreter der Verbände …":
@@ -559,11 +606,21 @@ def _reported(analysis: _Analysis, head: int, tail: int) -> _Attribution | None:
     masked = analysis.masked
     if lexicon.search(_SUBJUNCTIVE, masked, head, tail) is None:
         return None
-    floor = analysis.doc.paragraphs[analysis.doc.paragraph_index(head)][0]
+    paragraph = analysis.doc.paragraph_index(head)
+    floor = analysis.doc.paragraphs[paragraph][0]
     end = head
     for _ in range(_REPORTED_REACH):
         while end > floor and masked[end - 1].isspace():
             end -= 1
+        if end <= floor and paragraph > 0 and floor == analysis.doc.paragraphs[
+                analysis.doc.paragraph_index(head)][0] and lexicon.search(
+                    _SUBJUNCTIVE_ONE, masked, head, tail) is not None:
+            # Indirect speech (Konjunktiv I) opening a paragraph carries on the report of the
+            # paragraph before ("Der Minister sagte, … ¶ Sie werde „…“ in Kraft treten.").
+            paragraph -= 1
+            floor, end = analysis.doc.paragraphs[paragraph]
+            while end > floor and masked[end - 1].isspace():
+                end -= 1
         if end <= floor:
             return None
         previous = analysis.sentence(end - 1, end - 1)[0]
@@ -632,7 +689,23 @@ def _direct(analysis: _Analysis, span: QuoteSpan) -> _Attribution | None:
         same_paragraph = analysis.doc.paragraph_index(previous_head) == span.first_paragraph
         if end > 0 and (same_paragraph or masked[end - 1] == ":"):
             found = _before(analysis, previous_head, end)
+        if found is None and same_paragraph and lexicon.search(
+                _FIRST_PERSON, analysis.doc.text, span.start, span.end) is not None:
+            found = _person_before(analysis, previous_head, end)
     return found
+
+
+def _person_before(analysis: _Analysis, head: int, end: int) -> _Attribution | None:
+    """The subject opening the sentence ``head:end`` when it is a person (a role noun or a
+    person's name): "Die Ministerin zeigte sich zufrieden. „Wir haben viel erreicht.“" — a
+    quotation in the first person alone after it is that person's."""
+    subject = _opening_subject(analysis, head, end)
+    if subject is None or subject.text.lower() in _ROLE_FREE:
+        return None
+    words = _without_parentheses(subject.text).replace(",", " ").split()
+    person = any(_is_role(word) for word in words if word[:1].isupper()) or any(
+        word.lower() in _GIVEN_NAMES for word in words[:-1])
+    return _attribution(analysis, subject, None) if person else None
 
 
 def _continues(analysis: _Analysis, spans: Sequence[QuoteSpan], index: int) -> bool:
@@ -802,13 +875,26 @@ def _is_named_thing(analysis: _Analysis, span: QuoteSpan,
             is not None)
 
 
+def _is_called(analysis: _Analysis, span: QuoteSpan) -> bool:
+    """A term set off as somebody's coinage ("die sogenannte „Reichensteuer“") or a name that
+    is the predicate of "heißen" ("„Nordwind“, so heißt die Fähre"): said by nobody."""
+    if _word_count(analysis.doc, span) > _TITLE_WORDS:
+        return False
+    masked = analysis.masked
+    return (lexicon.search(_SO_CALLED, masked, max(0, span.open_mark - _NAMED_REACH),
+                           span.open_mark) is not None
+            or lexicon.match(_CALLED_AFTER, masked, span.stop,
+                             min(len(masked), span.stop + _NAMED_REACH)) is not None)
+
+
 def attribute(doc: Document, spans: Sequence[QuoteSpan], masked: str,
               headings: set[int]) -> list[tuple[Speaker, Span | None] | None]:
     """Speaker and cue of each of ``spans`` (sorted, quotations masked in ``masked``)."""
     analysis = _Analysis(doc, masked)
     found: list[_Attribution | None] = []
     for index, span in enumerate(spans):
-        if span.first_paragraph in headings or _is_named_thing(analysis, span):
+        if span.first_paragraph in headings or _is_named_thing(analysis, span) \
+                or _is_called(analysis, span):
             found.append(None)
             continue
         attribution = _direct(analysis, span)

@@ -1514,7 +1514,7 @@ class _Analysis:
         is the other sex's only ("Mrs. Lee" is not "Tom Lee", even when he is the only Lee
         named in full)."""
         best = tokens
-        best_rank = (0, 0)
+        best_rank = (0, 0, 0)
         for form in self.forms_by_token.get(tokens[0], ()):
             if len(form) < len(best) and form != tokens:
                 continue
@@ -1525,12 +1525,17 @@ class _Analysis:
             size = len(tokens)
             for index in range(len(form) - size + 1):
                 if form[index:index + size] == tokens:
+                    if index > 0 and form[index - 1] in ("of", "for"):
+                        break  # "Utah" is not the "University of Utah" it is part of
                     suffix = index + size == len(form)
                     if person_only and not suffix and not all(
                             token.lower().rstrip(".") in lexicon.NAME_SUFFIXES
                             for token in form[index + size:]):
                         break
-                    rank = (2 if suffix else 1, len(form))
+                    # "Mr. Khan" is the Khizr Khan the text names, before a Ghazala Khan
+                    # whose given name no list knows.
+                    fits = female is not None and _given_name_sex(form) is female
+                    rank = (2 if suffix else 1, int(fits), len(form))
                     if rank > best_rank and len(form) >= len(best):
                         best, best_rank = form, rank
                     break
@@ -1802,6 +1807,9 @@ def _entity_of_words(raw_name: str) -> tuple[str, ...]:
             owned = _entity_tokens(" ".join(raw_tokens[index + 1:]))
             if len(owned) >= 2 and _person_tokens(list(owned)):
                 return owned
+            if len(owned) >= 3 and "of" in owned and _is_org(owned[0]):
+                # "Obama's Council of Economic Advisers": the organisation owned is named.
+                return owned
             break
     number = next((index for index, token in enumerate(tokens) if token.isdigit()), 0)
     if number >= 2:
@@ -1811,13 +1819,27 @@ def _entity_of_words(raw_name: str) -> tuple[str, ...]:
         if len(head) >= 2 and _person_tokens(list(head)):
             return head
     parts: list[list[str]] = [[]]
+    #: Parts that follow a lower-case "of" or "for" (a headline's "Of" links nothing).
+    owned_parts: set[int] = set()
     for token in tokens:
         if token.lower() in {"of", "for", "the", "at", "on", "and"}:
-            parts.append([])
+            if parts[-1] or token not in ("of", "for"):
+                parts.append([])
+            if token in ("of", "for"):
+                owned_parts.add(len(parts) - 1)
         else:
             parts[-1].append(token)
     candidates: list[list[str]] = []
-    for part in [p for p in parts if p]:
+    after_org = False
+    for number, part in enumerate(parts):
+        if not part:
+            continue
+        if after_org and number in owned_parts:
+            # "Council of Economic Advisers", "Bank of New England": what follows an
+            # organisation word's "of" names the organisation, never a person in it.
+            after_org = all(_is_org(token) for token in part)
+            continue
+        after_org = all(_is_org(token) and not _is_role(token) for token in part)
         index = 0
         while index < len(part) and (_is_role(part[index]) or _is_org(part[index])
                                      or (part[index].lower() in lexicon.PLACES
@@ -1832,6 +1854,10 @@ def _entity_of_words(raw_name: str) -> tuple[str, ...]:
             # the last title are its portfolio or place, not the person.
             index = last_title + 1
         candidate = part[index:]
+        if candidate and index > 0 and part[index - 1].lower().rstrip(".") in _HONORIFICS \
+                and _person_tokens(candidate):
+            # "Mr. Nevins of Showtime": an honorific marks its own part as the person.
+            return tuple(candidate)
         if candidate and _person_tokens(candidate) and not (
             len(candidate) == 1 and index > 0 and _is_org(part[index - 1])
             and not _is_title(part[index - 1])

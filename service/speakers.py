@@ -478,13 +478,22 @@ _APPOSED_CAPITALISED_CUE = regex.compile(
 #: ``data/document_nouns.txt`` and ``data/document_cues.txt``.
 _DOCUMENT_NOUNS = lexicon.DOCUMENT_NOUNS
 _DOCUMENT_CUES = lexicon.DOCUMENT_CUES
-#: Both cases: a sentence may open with one ("Polls show …").
-_DOCUMENT_NOUN_WORDS = _DOCUMENT_NOUNS | {noun.capitalize() for noun in _DOCUMENT_NOUNS}
+
+
+def _both_cases(nouns: frozenset[str]) -> frozenset[str]:
+    """``nouns`` and their capitalised forms: a sentence may open with one ("Polls show …")."""
+    return nouns | {noun.capitalize() for noun in nouns}
+
+
+_DOCUMENT_NOUN_WORDS = _both_cases(_DOCUMENT_NOUNS)
+#: No letter, apostrophe or hyphen before (``_WORD_START``) or after (``_WORD_END``): a
+#: whole word, where ``\b`` would split "Roe's" and "well-known".
+_WORD_START = r"(?<![\p{L}’'\-])"
 _WORD_END = r"(?![\p{L}’'\-])"
 #: Adverbs and auxiliaries a document's verb may follow ("The poll also finds").
-_DOCUMENT_ADVERBS = ("also", "has", "had", "have", "now", "further", "then", "recently",
-                     "even", "only", "clearly", "previously", "already", "still", "that",
-                     "which")
+_DOCUMENT_ADVERBS = "|".join((
+    "also", "has", "had", "have", "now", "further", "then", "recently", "even", "only",
+    "clearly", "previously", "already", "still", "that", "which"))
 #: A document noun, what may follow it in its noun phrase (its author, when it came out, an
 #: appositive) and its verb: matched at the noun.
 _DOCUMENT_CLAUSE = regex.compile(
@@ -493,13 +502,13 @@ _DOCUMENT_CLAUSE = regex.compile(
     r"obtained|issued|commissioned|titled|dated|sent|posted|filed|hanging|running|aired)\b"
     rf"[^,;:.!?\n{_MASK}]{{0,100}}?(?:,[^,;:\n{_MASK}]{{1,120}}?,)?"
     rf"|[ \t]*,[^,;:\n{_MASK}]{{1,120}}?,)?"
-    rf"(?:[ \t]+(?:{'|'.join(_DOCUMENT_ADVERBS)})\b)*"
+    rf"(?:[ \t]+(?:{_DOCUMENT_ADVERBS})\b)*"
     rf"[ \t]+(?P<verb>{lexicon.alternation(_DOCUMENT_CUES)}){_WORD_END}"
 )
 #: The determiner or possessive opening a document's noun phrase, a few modifiers before its
 #: noun ("A Feb. 1 letter", "the group's Web page"), matched right to left from the noun.
 _DOCUMENT_OPENING = regex.compile(
-    rf"(?r)(?:(?<![\p{{L}}’'\-]){_DETERMINER}|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|"
+    rf"(?r)(?:{_WORD_START}{_DETERMINER}|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|"
     rf"\p{{Lu}}[\p{{L}}.\-]*[’']s?)[ \t]+(?:[^\s,;:!?{_MASK}]+[ \t]+){{0,4}}?$"
 )
 #: After a quote: "“…,” reads one banner", "“…,” the pitch on its website says".
@@ -508,15 +517,14 @@ _DOCUMENT_AFTER = regex.compile(
     rf"(?P<np>(?:{_DETERMINER}|[Tt]his|[Tt]hat)[ \t]+(?:[^\s,;:.!?{_MASK}]+[ \t]+){{0,4}}?"
     rf"(?P<noun>{lexicon.alternation(_DOCUMENT_NOUNS)}){_WORD_END})"
     rf"(?(verb)|(?:[ \t]+(?:on|in|of|from|at|by)[ \t]+[^,;:.!?\n{_MASK}]{{1,40}}?)?"
-    rf"(?:[ \t]+(?:{'|'.join(_DOCUMENT_ADVERBS)})\b)*"
+    rf"(?:[ \t]+(?:{_DOCUMENT_ADVERBS})\b)*"
     rf"[ \t]+(?P<cue>{lexicon.alternation(_DOCUMENT_CUES)}){_WORD_END})"
 )
 #: A verb of putting a document out right before its noun phrase, perhaps past one word
 #: ("released a video", "is planning to reprint an editorial"): the releaser's words.
-_RELEASED = regex.compile(
-    rf"(?r)(?<![\p{{L}}’'\-])(?:{lexicon.alternation(lexicon.DOCUMENT_RELEASE_VERBS)})"
-    r"(?:[ \t]+(?:out|up))?[ \t]+$"
-)
+_RELEASE_VERBS = lexicon.alternation(lexicon.DOCUMENT_RELEASE_VERBS)
+_RELEASE_VERB_PHRASE = rf"{_WORD_START}(?:{_RELEASE_VERBS})(?:[ \t]+(?:out|up))?[ \t]+"
+_RELEASED = regex.compile(rf"(?r){_RELEASE_VERB_PHRASE}$")
 #: The author of a document, named in the phrase after its noun ("a letter sent out by Tom
 #: Reed", "a survey conducted by Gallup"); not one who merely obtained or saw it.
 _AUTHOR = regex.compile(
@@ -924,7 +932,6 @@ class _Analysis:
     def noun_starts(self) -> list[int]:
         """Where a noun of saying may start (its first word), outside quotes."""
         return lexicon.word_starts(self.masked, _REPORTING_NOUN_FIRST_WORDS)
-
 
     @cached_property
     def document_starts(self) -> list[int]:
@@ -2419,7 +2426,7 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
 #: whose participle introduces the quote after its colon; its noun phrase is the speaker.
 #: Matched right to left from the quote's opening mark.
 _WITH_PARTICIPLE = regex.compile(
-    rf"(?r)(?<![\p{{L}}’'\-])with[ \t]+(?:(?P<name>{_NAME_SEQ})|(?P<common>{_DETERMINER}"
+    rf"(?r){_WORD_START}with[ \t]+(?:(?P<name>{_NAME_SEQ})|(?P<common>{_DETERMINER}"
     rf"(?:[ \t]+(?!{_STOP}\b|{_LY_ADVERB})[\p{{L}}\d’'\-]+){{1,3}}))"
     rf"[ \t]+(?:{_LY_ADVERB}[ \t]+)?\p{{Ll}}{{2,}}ing[ \t]*:\s*$"
 )
@@ -2539,7 +2546,6 @@ def _document_attribution(analysis: _Analysis, span: QuoteSpan,
     return None
 
 
-
 #: Polls and studies that frame a finding ("In a new poll, 40 percent said “…”").
 _POLL_NOUNS = lexicon.POLL_NOUNS
 #: What opens a sentence before a poll's noun phrase that frames the rest: "In", "From",
@@ -2596,9 +2602,10 @@ def _poll_frame_attribution(analysis: _Analysis, span: QuoteSpan,
         return _Attribution(Span(analysis.text[start:end], start, end), "common", direct.cue)
     return None
 
+
 #: Crowds and the words of their chanting, shouting and singing (see the data files).
 _CROWD_NOUNS = lexicon.CROWD_NOUNS
-_CROWD_NOUN_WORDS = _CROWD_NOUNS | {noun.capitalize() for noun in _CROWD_NOUNS}
+_CROWD_NOUN_WORDS = _both_cases(_CROWD_NOUNS)
 _CROWD_CUES = lexicon.CROWD_CUES
 #: After a quote: "“…,” came shouts from the crowd", "“…” rang out from the audience", and
 #: "shouts of “…” from the crowd" (then the cue stands before the quote).
@@ -2606,17 +2613,17 @@ _CROWD_AFTER = regex.compile(
     r"[ \t]*,?[ \t]*(?:(?:came|rose|went[ \t]+up|rang[ \t]+out|erupted|echoed)[ \t]+)?"
     rf"(?P<cue>(?:\p{{Ll}}+[ \t]+){{0,2}}?(?:{lexicon.alternation(_CROWD_CUES)})[ \t]+)?"
     rf"from[ \t]+(?P<np>(?:{_DETERMINER}|[Tt]his)[ \t]+(?:[^\s,;:.!?{_MASK}]+[ \t]+){{0,3}}?"
-    rf"(?:{lexicon.alternation(_CROWD_NOUNS)}))(?![\p{{L}}’'\-])"
+    rf"(?:{lexicon.alternation(_CROWD_NOUNS)})){_WORD_END}"
 )
 #: "many marchers and spectators": a second crowd noun coordinated with the first.
 _CROWD_COORDINATION = regex.compile(
     rf"[ \t]+(?:and|or)[ \t]+(?:\p{{Ll}}[\p{{L}}\-]*[ \t]+)?"
-    rf"(?:{lexicon.alternation(_CROWD_NOUNS)})(?![\p{{L}}’'\-])"
+    rf"(?:{lexicon.alternation(_CROWD_NOUNS)}){_WORD_END}"
 )
 #: A subject pronoun between a crowd and a verb of chanting makes the verb the pronoun's
 #: ("she walked past protesters, and she shouted …"): the rule leaves such quotes alone.
 _SUBJECT_PRONOUN = regex.compile(
-    r"(?<![\p{L}’'\-])(?:he|she|I|we|you|He|She|We|You)(?![\p{L}’'\-])")
+    rf"{_WORD_START}(?:he|she|I|we|you|He|She|We|You){_WORD_END}")
 _CROWD_TOKEN = regex.compile(r"[^\s]+")
 #: Words that open or count a crowd's noun phrase ("about 200", "hundreds of", "a mix of").
 _CROWD_QUANTITY_WORDS = _QUANTIFIERS | {
@@ -3020,7 +3027,7 @@ _RELATIVE_THING_CUES = frozenset(
 #: the quote's opening mark (searched forward in a short window: faster than right to left
 #: here, where most tries fail).
 _RELATIVE_THING_LEAD = regex.compile(
-    r"(?<![\p{L}’'\-])(?P<pronoun>that|which)[ \t]+"
+    rf"{_WORD_START}(?P<pronoun>that|which)[ \t]+"
     r"(?:(?:also|now|still|simply|only|even|once|has|had|have|recently)[ \t]+){0,2}"
     rf"(?:(?P<cue>{lexicon.alternation(_RELATIVE_THING_CUES)})(?:[ \t]*[,:]|[ \t]+that)?"
     rf"|(?P<frame>{lexicon.alternation(_FRAMING_CUES)})"
@@ -3033,8 +3040,7 @@ _RELATIVE_THING_LEAD = regex.compile(
 #: from the group, which"): the one who put it out speaks. (The determiner tells the verb
 #: from the noun: "the press release linked to a report which" is no release.)
 _RELEASED_BEFORE_NOUN = regex.compile(
-    rf"(?<![\p{{L}}’'\-])(?:{lexicon.alternation(lexicon.DOCUMENT_RELEASE_VERBS)})"
-    rf"(?:[ \t]+(?:out|up))?[ \t]+{_DETERMINER}[ \t][^;:.!?\n{_MASK}]{{1,80}}$"
+    rf"{_RELEASE_VERB_PHRASE}{_DETERMINER}[ \t][^;:.!?\n{_MASK}]{{1,80}}$"
 )
 
 
@@ -3085,7 +3091,7 @@ def _relative_thing_attribution(analysis: _Analysis, span: QuoteSpan,
 #: clause's words since, no comma, dash or bracket between (nearest "who" first), matched
 #: right to left from the mark.
 _OPEN_RELATIVE = regex.compile(
-    rf"(?r)(?<![\p{{L}}’'\-])(?P<who>who)[ \t]+"
+    rf"(?r){_WORD_START}(?P<who>who)[ \t]+"
     rf"(?P<clause>(?:(?!--|[ \t]-[ \t])[^,;:()\n—–―{_MASK}]){{1,120}}?)$"
 )
 #: The clause's own verb, first after "who" past auxiliaries and adverbs ("who has long
@@ -3098,7 +3104,7 @@ _RELATIVE_VERB = regex.compile(
 #: A framing verb, its object and "as" closing the clause before the quote ("who has cast
 #: himself as the “…”").
 _FRAMED_AS = regex.compile(
-    rf"(?<![\p{{L}}’'\-])(?:{lexicon.alternation(lexicon.FRAMING_AS_VERBS)})"
+    rf"{_WORD_START}(?:{lexicon.alternation(lexicon.FRAMING_AS_VERBS)})"
     r"(?:[ \t]+[\p{L}’'\-]+){0,2}?[ \t]+as(?:[ \t]+(?:the|a|an))?[ \t]*$"
 )
 #: Verbs of saying in a relative clause: the listed cues, and the verbs a document's words
@@ -3205,7 +3211,7 @@ def _owned_source_label(analysis: _Analysis, start: int, end: int) -> _Attributi
 
 #: A role and a name right before a colon: "… doesn't surprise Republican pollster Ann Lee:".
 _TITLED_BEFORE_COLON = regex.compile(
-    rf"(?r)(?<![\p{{L}}’'\-])(?P<role>\p{{Ll}}[\p{{L}}\-]*)[ \t]+(?P<name>{_NAME_SEQ})"
+    rf"(?r){_WORD_START}(?P<role>\p{{Ll}}[\p{{L}}\-]*)[ \t]+(?P<name>{_NAME_SEQ})"
     rf"[ \t]*:\s*$"
 )
 
@@ -3441,12 +3447,11 @@ def _inherit(analysis: _Analysis, spans: Sequence[QuoteSpan],
             found[index] = found[index + 1]
 
 
-
 #: "issued a statement apologizing …", "released a brief letter on Friday": a verb of
 #: putting out a written statement and its noun, perhaps after an indirect object or a
 #: time word or two.
 _ISSUED_STATEMENT = regex.compile(
-    rf"(?<![\p{{L}}’'\-])(?P<verb>{lexicon.alternation(lexicon.DOCUMENT_RELEASE_VERBS)})"
+    rf"{_WORD_START}(?P<verb>{_RELEASE_VERBS})"
     rf"(?:[ \t]+out)?[ \t]+(?:[\p{{L}}\-]+[ \t]+){{0,2}}?"
     rf"(?:{_DETERMINER}|its|his|her|their|our)[ \t]+(?:[\p{{L}}\-]+[ \t]+){{0,3}}?"
     rf"(?:{lexicon.alternation(lexicon.STATEMENT_NOUNS)}){_WORD_END}"
@@ -3497,6 +3502,7 @@ def _resumed_after_chant(analysis: _Analysis, spans: Sequence[QuoteSpan],
     if earlier.last_paragraph != spans[index].first_paragraph or found[index - 2] is None:
         return None
     return found[index - 2]
+
 
 def _opens_sentence(analysis: _Analysis, span: QuoteSpan) -> bool:
     """Whether only punctuation stands between the quote's sentence start and its mark."""

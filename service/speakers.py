@@ -2033,7 +2033,20 @@ _CONTRACTED_NON_SPEAKERS = frozenset({"it", "that", "there", "what", "here", "th
 _APOSTROPHES = "’'"
 
 
+def _text_span(text: str, start: int, end: int) -> Span:
+    """``text[start:end]`` as a Span: a mention in the words of ``text`` at those offsets."""
+    return Span(text[start:end], start, end)
+
+
+def _group_span(text: str, found: regex.Match[str], group: str) -> Span:
+    """Group ``group`` of ``found`` as a Span of ``text``: pass the original text for a
+    match on the masked copy, whose masked quotes must not reach a mention."""
+    return _text_span(text, *found.span(group))
+
+
 def _adjective_shaped(word: str) -> bool:
+    """Whether a lower-case word has an adjective's or adverb's ending and is not one of the
+    nouns with that ending."""
     return (word.endswith("ly") and word not in _LY_NOUNS) \
         or (word.endswith(_ADJECTIVE_ENDINGS) and word not in _PEOPLE_IN_ADJECTIVE_FORM)
 
@@ -2091,7 +2104,7 @@ def _shaped(masked: str, attribution: _Attribution | None) -> _Attribution | Non
             and determiner.lower() in _PARTICIPLE_DETERMINERS \
             and mention.text.endswith("ed"):
         start = mention.start - (len(before) - before.rstrip(" \t").rfind(determiner))
-        return _Attribution(Span(masked[start:mention.end], start, mention.end), "common", cue)
+        return _Attribution(_text_span(masked, start, mention.end), "common", cue)
     if cue is not None and mention.text[-2:-1] in _APOSTROPHES and mention.end <= cue.start \
             and cue.start - mention.end <= 1:
         return attribution  # "It's denouncing the plan": "is" the auxiliary of its cue
@@ -2140,8 +2153,7 @@ def _transcript_label(doc: Document, span: QuoteSpan) -> _Attribution | None:
         turn = lexicon.match(_TRANSCRIPT_LABEL, text, start, min(span.end, start + 60))
         if turn is not None and turn.group("name") != found.group("name"):
             return None
-    return _Attribution(Span(found.group("name"), found.start("name"), found.end("name")),
-                        "name", None)
+    return _Attribution(_group_span(text, found, "name"), "name", None)
 
 
 def _block_lead_in(analysis: _Analysis, span: QuoteSpan,
@@ -2469,7 +2481,7 @@ def _document_mention(analysis: _Analysis, found: regex.Match[str], floor: int) 
     start = opening.start() if opening is not None else noun_start
     end = found.end("post") if found.group("post") else found.end("noun")
     end = start + len(masked[start:end].rstrip(" \t,"))
-    return Span(analysis.text[start:end], start, end)
+    return _text_span(analysis.text, start, end)
 
 
 def _document_attribution(analysis: _Analysis, span: QuoteSpan,
@@ -2507,10 +2519,8 @@ def _document_attribution(analysis: _Analysis, span: QuoteSpan,
         and (not lead or lead.endswith(":")) else None
     if after is not None and masked[stop:after.start("np")].strip(" \t,") in ("", after.group(
             "verb") or ""):
-        start, end = after.span("np")
-        cue = after.span("verb") if after.group("verb") else after.span("cue")
-        return _Attribution(Span(analysis.text[start:end], start, end), "common",
-                            Span(analysis.text[cue[0]:cue[1]], cue[0], cue[1]))
+        return _Attribution(_group_span(analysis.text, after, "np"), "common", _group_span(
+            analysis.text, after, "verb" if after.group("verb") else "cue"))
     last = bisect_left(starts, limit)
     for index in range(last - 1, first - 1, -1):
         if starts[index] < floor:
@@ -2533,15 +2543,12 @@ def _document_attribution(analysis: _Analysis, span: QuoteSpan,
             if verb_end <= event.cue.start < span.open_mark and event.before is not None \
                     and not _counts_people(masked, event.before.span, verb_end):
                 return None  # "The poll shows Doe ahead, and she said “…”"
-        verb = Span(analysis.text[found.start("verb"):found.end("verb")], found.start("verb"),
-                    found.end("verb"))
+        verb = _group_span(analysis.text, found, "verb")
         author = lexicon.match(_AUTHOR, masked, found.end("noun"), found.end("post")) \
             if found.group("post") else None
         if author is not None:
             # "A letter sent out by Tom Reed warned": its author's words, by the author's name.
-            name = Span(analysis.text[author.start("name"):author.end("name")],
-                        author.start("name"), author.end("name"))
-            return _Attribution(name, "name", verb)
+            return _Attribution(_group_span(analysis.text, author, "name"), "name", verb)
         return _Attribution(mention, "common", verb)
     return None
 
@@ -2599,7 +2606,7 @@ def _poll_frame_attribution(analysis: _Analysis, span: QuoteSpan,
             continue
         start = opening.start()
         end = start + len(masked[start:tail.end() - 1].rstrip())
-        return _Attribution(Span(analysis.text[start:end], start, end), "common", direct.cue)
+        return _Attribution(_text_span(analysis.text, start, end), "common", direct.cue)
     return None
 
 
@@ -2628,9 +2635,9 @@ _CROWD_TOKEN = regex.compile(r"[^\s]+")
 #: Words that open or count a crowd's noun phrase ("about 200", "hundreds of", "a mix of").
 _CROWD_QUANTITY_WORDS = _QUANTIFIERS | {
     "the", "a", "an", "these", "those", "some", "many", "several", "about", "nearly", "almost",
-    "roughly", "around", "more", "than", "least", "at", "over", "all", "most", "few", "other",
-    "hundreds", "thousands", "dozens", "scores", "mix", "group", "throng", "handful", "number",
-    "couple", "lot", "bunch", "band", "crowd", "his", "her", "their", "its", "our"}
+    "roughly", "around", "more", "than", "least", "at", "over", "all", "most", "other", "mix",
+    "group", "throng", "handful", "number", "couple", "lot", "bunch", "band", "crowd", "his",
+    "her", "their", "its", "our"}
 #: Determiners that open the phrase: the walk back stops after one.
 _CROWD_OPENERS = frozenset({"the", "a", "an", "these", "those", "his", "her", "their", "its",
                             "our"})
@@ -2687,14 +2694,21 @@ def _crowd_phrase_start(masked: str, floor: int, noun_start: int, infinitive: bo
     return start
 
 
+def _word_end_at(masked: str, position: int) -> int:
+    """Where the word starting at ``position`` ends; ``position`` when no word starts there."""
+    word = lexicon.match(_WORD, masked, position)
+    return word.end() if word is not None else position
+
+
 def _crowd_span(analysis: _Analysis, start: int, noun_start: int) -> Span:
+    """The crowd's phrase from ``start`` to its noun, and a second noun coordinated with it
+    ("many marchers and spectators")."""
     masked = analysis.masked
-    noun_end = lexicon.match(_WORD, masked, noun_start)
-    end = noun_end.end() if noun_end is not None else noun_start
+    end = _word_end_at(masked, noun_start)
     more = lexicon.match(_CROWD_COORDINATION, masked, end, end + 60)
     if more is not None:
         end = more.end()
-    return Span(analysis.text[start:end], start, end)
+    return _text_span(analysis.text, start, end)
 
 
 def _crowd_attribution(analysis: _Analysis, span: QuoteSpan,
@@ -2725,17 +2739,14 @@ def _crowd_attribution(analysis: _Analysis, span: QuoteSpan,
                 cue_before is not None and open_mark - cue_before <= 40)):
             if direct is not None and direct.mention.start >= floor:
                 return None  # "Lee shouted “…” from the crowd"
-            start, end = found.span("np")
             cue_start = found.start("cue") if found.group("cue") else cue_before
             assert cue_start is not None
-            cue_word = lexicon.match(_WORD, masked, cue_start)
-            cue_end = cue_word.end() if cue_word is not None else cue_start
-            return _Attribution(Span(analysis.text[start:end], start, end), "common",
-                                Span(analysis.text[cue_start:cue_end], cue_start, cue_end))
+            return _Attribution(
+                _group_span(analysis.text, found, "np"), "common",
+                _text_span(analysis.text, cue_start, _word_end_at(masked, cue_start)))
     if cue_before is None:
         return None
-    cue_word = lexicon.match(_WORD, masked, cue_before)
-    cue_end = cue_word.end() if cue_word is not None else cue_before
+    cue_end = _word_end_at(masked, cue_before)
     gap = masked[cue_end:open_mark]
     if len(_WORD.findall(gap)) > 5 or lexicon.search(_SENTENCE_END, gap) is not None \
             or (_MASK in gap and gap[gap.rfind(_MASK) + 1:].strip(" \t,") not in ("", "and", "or")):
@@ -2760,9 +2771,7 @@ def _crowd_attribution(analysis: _Analysis, span: QuoteSpan,
             break
         index -= 1
         noun_start = crowds[index]
-    noun_word = lexicon.match(_WORD, masked, noun_start)
-    noun_end = noun_word.end() if noun_word is not None else noun_start
-    between = masked[noun_end:cue_before]
+    between = masked[_word_end_at(masked, noun_start):cue_before]
     if len(between) > 150 or _MASK in between \
             or lexicon.search(_SUBJECT_PRONOUN, between) is not None:
         return None
@@ -2773,7 +2782,7 @@ def _crowd_attribution(analysis: _Analysis, span: QuoteSpan,
     if direct is not None and direct.mention.start >= phrase_start:
         return None  # "As protesters chanted, Lee shouted “…”": the person named later
     return _Attribution(_crowd_span(analysis, phrase_start, noun_start), "common",
-                        Span(analysis.text[cue_before:cue_end], cue_before, cue_end))
+                        _text_span(analysis.text, cue_before, cue_end))
 
 
 def _denied(masked: str, attribution: _Attribution) -> bool:
@@ -3011,14 +3020,15 @@ def _quoted_antecedent(text: str, span: QuoteSpan, subject: _Mention) -> bool:
         and text[span.start:span.end].rstrip()[-1:] not in (",", "!", "?", ".")
 
 
-#: Finite verbs a thing's relative pronoun may take to carry words: its document verbs
-#: ("that read", "which notes") and the reporting verbs in their finite forms ("which
-#: reported", "that warned").
+#: The relative pronouns that stand for a thing, not a person ("water bottles that said").
 _THING_PRONOUNS = frozenset({"that", "which"})
 #: What closes the clause a cue reports: a conjunction after a comma or after quoted words
 #: (whose comma the quote holds), a semicolon.
 _THING_CLAUSE_BREAK = regex.compile(
     rf"(?:[,{_MASK}][ \t]*(?:but|and|while|whereas|yet)[ \t]|;)")
+#: Finite verbs a thing's relative pronoun may take to carry words: its document verbs
+#: ("that read", "which notes") and the reporting verbs in their finite forms ("which
+#: reported", "that warned").
 _RELATIVE_THING_CUES = frozenset(
     verb for verb in lexicon.DOCUMENT_CUES | lexicon.REPORTING_VERBS
     if " " not in verb and not verb.endswith("ing"))
@@ -3081,10 +3091,8 @@ def _relative_thing_attribution(analysis: _Analysis, span: QuoteSpan,
             # "Doe said the world lost a voice that said “…”", "Doe added the caption
             # which reads “…”": the thing stands in what a speaker's cue reports.
             return None
-    cue = found.span("cue") if found.group("cue") else found.span("frame")
-    return _Attribution(Span(analysis.text[start:found.end("pronoun")], start,
-                             found.end("pronoun")), "pronoun",
-                        Span(analysis.text[cue[0]:cue[1]], cue[0], cue[1]))
+    return _Attribution(_group_span(analysis.text, found, "pronoun"), "pronoun", _group_span(
+        analysis.text, found, "cue" if found.group("cue") else "frame"))
 
 
 #: The relative clause a quote stands in, still open at its opening mark: "who" and the
@@ -3134,8 +3142,7 @@ def _open_relative_attribution(analysis: _Analysis, span: QuoteSpan,
             verb in lexicon.FRAMING_AS_VERBS
             and lexicon.match(_FRAMED_AS, clause, first.start("verb")) is not None):
         return None
-    start, end = found.span("who")
-    return _Attribution(Span(analysis.text[start:end], start, end), "pronoun", None)
+    return _Attribution(_group_span(analysis.text, found, "who"), "pronoun", None)
 
 
 def _later_relative(masked: str, stop: int, attribution: _Attribution) -> bool:
@@ -3205,8 +3212,7 @@ def _owned_source_label(analysis: _Analysis, start: int, end: int) -> _Attributi
     found = lexicon.match(_OWNED_SOURCE_LABEL, analysis.masked, start, end)
     if found is None:
         return None
-    return _Attribution(Span(found.group("name"), found.start("name"), found.end("name")),
-                        "name", None)
+    return _Attribution(_group_span(analysis.masked, found, "name"), "name", None)
 
 
 #: A role and a name right before a colon: "… doesn't surprise Republican pollster Ann Lee:".
@@ -3229,8 +3235,7 @@ def _titled_object_label(analysis: _Analysis, start: int, end: int) -> _Attribut
             _strip_possessive(word).lower() in lexicon.TITLES
             for word in subject.span.text.split())):
         return None
-    name = found.group("name")
-    return _Attribution(Span(name, found.start("name"), found.end("name")), "name", None)
+    return _Attribution(_group_span(analysis.masked, found, "name"), "name", None)
 
 
 def _unlisted_attribution(found: regex.Match[str]) -> _Attribution:
@@ -3479,9 +3484,7 @@ def _issued_statement_speaker(analysis: _Analysis, start: int, end: int
         subject = _segment_subject(prefix, sentence_start, comma + 1, len(prefix), True)
     if subject is None or subject.kind == "pronoun":
         return None  # a pronoun is left to the pronoun rules of the quote's own paragraph
-    verb = Span(analysis.text[found.start("verb"):found.end("verb")], found.start("verb"),
-                found.end("verb"))
-    return _Attribution(subject.span, subject.kind, verb)
+    return _Attribution(subject.span, subject.kind, _group_span(analysis.text, found, "verb"))
 
 
 def _resumed_after_chant(analysis: _Analysis, spans: Sequence[QuoteSpan],

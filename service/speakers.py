@@ -2994,13 +2994,9 @@ def _owned_noun_attribution(analysis: _Analysis, span: QuoteSpan, sentence_start
 
 
 #: Verbs that name their object with the quote after it ("called Roe's remarks “toxic”"):
-#: the quote is the verb's subject's word for the owner's remarks, not the owner's words.
-_FRAMING_CUES = frozenset({
-    f"{stem}{ending}" for stem, endings in (
-        ("call", ("", "s", "ed", "ing")), ("label", ("", "s", "ed", "led", "ing", "ling")),
-        ("dub", ("", "s", "bed", "bing")), ("brand", ("", "s", "ed", "ing")),
-        ("term", ("", "s", "ed", "ing")), ("deem", ("", "s", "ed", "ing")))
-    for ending in endings})
+#: the quote is the verb's subject's word for the owner's remarks, not the owner's words
+#: (``data/framing_cues.txt``).
+_FRAMING_CUES = lexicon.FRAMING_CUES
 
 
 def _frames_noun(cue: str, between: str) -> bool:

@@ -2445,6 +2445,7 @@ _WITH_PARTICIPLE = regex.compile(
 
 
 def _with_participle_lead(masked: str, start: int, end: int) -> _Attribution | None:
+    """The noun phrase of a "with … saying:" phrase ending at the colon before ``end``."""
     if "with" not in masked[start:end]:
         return None  # nearly every colon lead-in: a string test is cheaper than the pattern
     found = lexicon.match(_WITH_PARTICIPLE, masked, start, end)
@@ -3489,13 +3490,15 @@ def _resumed_after_chant(analysis: _Analysis, spans: Sequence[QuoteSpan],
     """The person whose quote a crowd's chant interrupts, for the quote after the chant that
     a dash joins back to it ("Lee said, “…” - at which point the crowd chanted “…” - “and
     …”"): the crowd chanted only its own words."""
+    if index < 2:
+        return None
     chant = found[index - 1]
-    if index < 2 or chant is None or chant.cue is None or chant.kind != "common" \
+    if chant is None or chant.cue is None or chant.kind != "common" \
             or chant.cue.text.lower() not in _CROWD_CUES:
         return None
     masked = analysis.masked
     gap = masked[spans[index - 1].stop:spans[index].open_mark].strip(" \t,")
-    if not gap or gap[0] not in _DASHES or gap.strip("".join(_DASHES) + " \t"):
+    if not gap or gap[0] not in _DASHES or gap.strip(_DASHES + " \t"):
         return None
     earlier = spans[index - 2]
     if earlier.last_paragraph != spans[index].first_paragraph or found[index - 2] is None:

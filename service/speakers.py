@@ -520,10 +520,12 @@ _DOCUMENT_AFTER = regex.compile(
     rf"(?:[ \t]+(?:{_DOCUMENT_ADVERBS})\b)*"
     rf"[ \t]+(?P<cue>{lexicon.alternation(_DOCUMENT_CUES)}){_WORD_END})"
 )
+_RELEASE_VERBS = lexicon.alternation(lexicon.DOCUMENT_RELEASE_VERBS)
+#: A verb of putting a document out, perhaps with its particle ("released", "sent out"),
+#: before its object: shared by the patterns that find who put a document out.
+_RELEASE_VERB_PHRASE = rf"{_WORD_START}(?:{_RELEASE_VERBS})(?:[ \t]+(?:out|up))?[ \t]+"
 #: A verb of putting a document out right before its noun phrase, perhaps past one word
 #: ("released a video", "is planning to reprint an editorial"): the releaser's words.
-_RELEASE_VERBS = lexicon.alternation(lexicon.DOCUMENT_RELEASE_VERBS)
-_RELEASE_VERB_PHRASE = rf"{_WORD_START}(?:{_RELEASE_VERBS})(?:[ \t]+(?:out|up))?[ \t]+"
 _RELEASED = regex.compile(rf"(?r){_RELEASE_VERB_PHRASE}$")
 #: The author of a document, named in the phrase after its noun ("a letter sent out by Tom
 #: Reed", "a survey conducted by Gallup"); not one who merely obtained or saw it.

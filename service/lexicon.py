@@ -65,6 +65,7 @@ POLL_NOUNS: frozenset[str] = _load("poll_nouns.txt")
 STATEMENT_NOUNS: frozenset[str] = _load("statement_nouns.txt")
 CROWD_CUES: frozenset[str] = _load("crowd_cues.txt")
 FRAMING_AS_VERBS: frozenset[str] = _load("framing_as_verbs.txt")
+FRAMING_CUES: frozenset[str] = _load("framing_cues.txt")
 PRONOUN_WORDS: frozenset[str] = _load("pronoun_words.txt")
 NAME_PARTICLES: frozenset[str] = _load("name_particles.txt")
 #: Upper-case rank abbreviations ("DI", "DCI"), kept in their case: lower-cased, some are

@@ -151,7 +151,7 @@ class _Scanner:
     def _emit(self, opened: _Open, close_mark: int | None, end: int, paragraph: int,
               style: QuoteStyle) -> QuoteSpan | None:
         if end > opened.position + 1 and self.text[end - 1:end + 1] in ("''", "’’"):
-            end -= 1  # the first half of a two-apostrophe closing mark
+            end -= 1  # the first half of a doubled closing mark ('' or ’’)
         start, end = _trim(self.text, opened.position + 1, end)
         # Nearly every quote opens with a letter or digit: tested first, without copying it.
         if not (start < end and self.text[start].isalnum()) \

@@ -478,13 +478,22 @@ _APPOSED_CAPITALISED_CUE = regex.compile(
 #: ``data/document_nouns.txt`` and ``data/document_cues.txt``.
 _DOCUMENT_NOUNS = lexicon.DOCUMENT_NOUNS
 _DOCUMENT_CUES = lexicon.DOCUMENT_CUES
-#: Both cases: a sentence may open with one ("Polls show …").
-_DOCUMENT_NOUN_WORDS = _DOCUMENT_NOUNS | {noun.capitalize() for noun in _DOCUMENT_NOUNS}
+
+
+def _both_cases(nouns: frozenset[str]) -> frozenset[str]:
+    """``nouns`` and their capitalised forms: a sentence may open with one ("Polls show …")."""
+    return nouns | {noun.capitalize() for noun in nouns}
+
+
+_DOCUMENT_NOUN_WORDS = _both_cases(_DOCUMENT_NOUNS)
+#: No letter, apostrophe or hyphen before (``_WORD_START``) or after (``_WORD_END``): a
+#: whole word, where ``\b`` would split "Roe's" and "well-known".
+_WORD_START = r"(?<![\p{L}’'\-])"
 _WORD_END = r"(?![\p{L}’'\-])"
 #: Adverbs and auxiliaries a document's verb may follow ("The poll also finds").
-_DOCUMENT_ADVERBS = ("also", "has", "had", "have", "now", "further", "then", "recently",
-                     "even", "only", "clearly", "previously", "already", "still", "that",
-                     "which")
+_DOCUMENT_ADVERBS = "|".join((
+    "also", "has", "had", "have", "now", "further", "then", "recently", "even", "only",
+    "clearly", "previously", "already", "still", "that", "which"))
 #: A document noun, what may follow it in its noun phrase (its author, when it came out, an
 #: appositive) and its verb: matched at the noun.
 _DOCUMENT_CLAUSE = regex.compile(
@@ -493,13 +502,13 @@ _DOCUMENT_CLAUSE = regex.compile(
     r"obtained|issued|commissioned|titled|dated|sent|posted|filed|hanging|running|aired)\b"
     rf"[^,;:.!?\n{_MASK}]{{0,100}}?(?:,[^,;:\n{_MASK}]{{1,120}}?,)?"
     rf"|[ \t]*,[^,;:\n{_MASK}]{{1,120}}?,)?"
-    rf"(?:[ \t]+(?:{'|'.join(_DOCUMENT_ADVERBS)})\b)*"
+    rf"(?:[ \t]+(?:{_DOCUMENT_ADVERBS})\b)*"
     rf"[ \t]+(?P<verb>{lexicon.alternation(_DOCUMENT_CUES)}){_WORD_END}"
 )
 #: The determiner or possessive opening a document's noun phrase, a few modifiers before its
 #: noun ("A Feb. 1 letter", "the group's Web page"), matched right to left from the noun.
 _DOCUMENT_OPENING = regex.compile(
-    rf"(?r)(?:(?<![\p{{L}}’'\-]){_DETERMINER}|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|"
+    rf"(?r)(?:{_WORD_START}{_DETERMINER}|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|"
     rf"\p{{Lu}}[\p{{L}}.\-]*[’']s?)[ \t]+(?:[^\s,;:!?{_MASK}]+[ \t]+){{0,4}}?$"
 )
 #: After a quote: "“…,” reads one banner", "“…,” the pitch on its website says".
@@ -508,15 +517,16 @@ _DOCUMENT_AFTER = regex.compile(
     rf"(?P<np>(?:{_DETERMINER}|[Tt]his|[Tt]hat)[ \t]+(?:[^\s,;:.!?{_MASK}]+[ \t]+){{0,4}}?"
     rf"(?P<noun>{lexicon.alternation(_DOCUMENT_NOUNS)}){_WORD_END})"
     rf"(?(verb)|(?:[ \t]+(?:on|in|of|from|at|by)[ \t]+[^,;:.!?\n{_MASK}]{{1,40}}?)?"
-    rf"(?:[ \t]+(?:{'|'.join(_DOCUMENT_ADVERBS)})\b)*"
+    rf"(?:[ \t]+(?:{_DOCUMENT_ADVERBS})\b)*"
     rf"[ \t]+(?P<cue>{lexicon.alternation(_DOCUMENT_CUES)}){_WORD_END})"
 )
+_RELEASE_VERBS = lexicon.alternation(lexicon.DOCUMENT_RELEASE_VERBS)
+#: A verb of putting a document out, perhaps with its particle ("released", "sent out"),
+#: before its object: shared by the patterns that find who put a document out.
+_RELEASE_VERB_PHRASE = rf"{_WORD_START}(?:{_RELEASE_VERBS})(?:[ \t]+(?:out|up))?[ \t]+"
 #: A verb of putting a document out right before its noun phrase, perhaps past one word
 #: ("released a video", "is planning to reprint an editorial"): the releaser's words.
-_RELEASED = regex.compile(
-    rf"(?r)(?<![\p{{L}}’'\-])(?:{lexicon.alternation(lexicon.DOCUMENT_RELEASE_VERBS)})"
-    r"(?:[ \t]+(?:out|up))?[ \t]+$"
-)
+_RELEASED = regex.compile(rf"(?r){_RELEASE_VERB_PHRASE}$")
 #: The author of a document, named in the phrase after its noun ("a letter sent out by Tom
 #: Reed", "a survey conducted by Gallup"); not one who merely obtained or saw it.
 _AUTHOR = regex.compile(
@@ -924,7 +934,6 @@ class _Analysis:
     def noun_starts(self) -> list[int]:
         """Where a noun of saying may start (its first word), outside quotes."""
         return lexicon.word_starts(self.masked, _REPORTING_NOUN_FIRST_WORDS)
-
 
     @cached_property
     def document_starts(self) -> list[int]:
@@ -2052,7 +2061,20 @@ _CONTRACTED_NON_SPEAKERS = frozenset({"it", "that", "there", "what", "here", "th
 _APOSTROPHES = "’'"
 
 
+def _text_span(text: str, start: int, end: int) -> Span:
+    """``text[start:end]`` as a Span: a mention in the words of ``text`` at those offsets."""
+    return Span(text[start:end], start, end)
+
+
+def _group_span(text: str, found: regex.Match[str], group: str) -> Span:
+    """Group ``group`` of ``found`` as a Span of ``text``: pass the original text for a
+    match on the masked copy, whose masked quotes must not reach a mention."""
+    return _text_span(text, *found.span(group))
+
+
 def _adjective_shaped(word: str) -> bool:
+    """Whether a lower-case word has an adjective's or adverb's ending and is not one of the
+    nouns with that ending."""
     return (word.endswith("ly") and word not in _LY_NOUNS) \
         or (word.endswith(_ADJECTIVE_ENDINGS) and word not in _PEOPLE_IN_ADJECTIVE_FORM)
 
@@ -2110,7 +2132,7 @@ def _shaped(masked: str, attribution: _Attribution | None) -> _Attribution | Non
             and determiner.lower() in _PARTICIPLE_DETERMINERS \
             and mention.text.endswith("ed"):
         start = mention.start - (len(before) - before.rstrip(" \t").rfind(determiner))
-        return _Attribution(Span(masked[start:mention.end], start, mention.end), "common", cue)
+        return _Attribution(_text_span(masked, start, mention.end), "common", cue)
     if cue is not None and mention.text[-2:-1] in _APOSTROPHES and mention.end <= cue.start \
             and cue.start - mention.end <= 1:
         return attribution  # "It's denouncing the plan": "is" the auxiliary of its cue
@@ -2159,8 +2181,7 @@ def _transcript_label(doc: Document, span: QuoteSpan) -> _Attribution | None:
         turn = lexicon.match(_TRANSCRIPT_LABEL, text, start, min(span.end, start + 60))
         if turn is not None and turn.group("name") != found.group("name"):
             return None
-    return _Attribution(Span(found.group("name"), found.start("name"), found.end("name")),
-                        "name", None)
+    return _Attribution(_group_span(text, found, "name"), "name", None)
 
 
 def _block_lead_in(analysis: _Analysis, span: QuoteSpan,
@@ -2445,13 +2466,14 @@ def _direct_attribution(analysis: _Analysis, span: QuoteSpan
 #: whose participle introduces the quote after its colon; its noun phrase is the speaker.
 #: Matched right to left from the quote's opening mark.
 _WITH_PARTICIPLE = regex.compile(
-    rf"(?r)(?<![\p{{L}}’'\-])with[ \t]+(?:(?P<name>{_NAME_SEQ})|(?P<common>{_DETERMINER}"
+    rf"(?r){_WORD_START}with[ \t]+(?:(?P<name>{_NAME_SEQ})|(?P<common>{_DETERMINER}"
     rf"(?:[ \t]+(?!{_STOP}\b|{_LY_ADVERB})[\p{{L}}\d’'\-]+){{1,3}}))"
     rf"[ \t]+(?:{_LY_ADVERB}[ \t]+)?\p{{Ll}}{{2,}}ing[ \t]*:\s*$"
 )
 
 
 def _with_participle_lead(masked: str, start: int, end: int) -> _Attribution | None:
+    """The noun phrase of a "with … saying:" phrase ending at the colon before ``end``."""
     if "with" not in masked[start:end]:
         return None  # nearly every colon lead-in: a string test is cheaper than the pattern
     found = lexicon.match(_WITH_PARTICIPLE, masked, start, end)
@@ -2488,7 +2510,7 @@ def _document_mention(analysis: _Analysis, found: regex.Match[str], floor: int) 
     start = opening.start() if opening is not None else noun_start
     end = found.end("post") if found.group("post") else found.end("noun")
     end = start + len(masked[start:end].rstrip(" \t,"))
-    return Span(analysis.text[start:end], start, end)
+    return _text_span(analysis.text, start, end)
 
 
 def _document_attribution(analysis: _Analysis, span: QuoteSpan,
@@ -2526,10 +2548,8 @@ def _document_attribution(analysis: _Analysis, span: QuoteSpan,
         and (not lead or lead.endswith(":")) else None
     if after is not None and masked[stop:after.start("np")].strip(" \t,") in ("", after.group(
             "verb") or ""):
-        start, end = after.span("np")
-        cue = after.span("verb") if after.group("verb") else after.span("cue")
-        return _Attribution(Span(analysis.text[start:end], start, end), "common",
-                            Span(analysis.text[cue[0]:cue[1]], cue[0], cue[1]))
+        return _Attribution(_group_span(analysis.text, after, "np"), "common", _group_span(
+            analysis.text, after, "verb" if after.group("verb") else "cue"))
     last = bisect_left(starts, limit)
     for index in range(last - 1, first - 1, -1):
         if starts[index] < floor:
@@ -2552,18 +2572,14 @@ def _document_attribution(analysis: _Analysis, span: QuoteSpan,
             if verb_end <= event.cue.start < span.open_mark and event.before is not None \
                     and not _counts_people(masked, event.before.span, verb_end):
                 return None  # "The poll shows Doe ahead, and she said “…”"
-        verb = Span(analysis.text[found.start("verb"):found.end("verb")], found.start("verb"),
-                    found.end("verb"))
+        verb = _group_span(analysis.text, found, "verb")
         author = lexicon.match(_AUTHOR, masked, found.end("noun"), found.end("post")) \
             if found.group("post") else None
         if author is not None:
             # "A letter sent out by Tom Reed warned": its author's words, by the author's name.
-            name = Span(analysis.text[author.start("name"):author.end("name")],
-                        author.start("name"), author.end("name"))
-            return _Attribution(name, "name", verb)
+            return _Attribution(_group_span(analysis.text, author, "name"), "name", verb)
         return _Attribution(mention, "common", verb)
     return None
-
 
 
 #: Polls and studies that frame a finding ("In a new poll, 40 percent said “…”").
@@ -2619,12 +2635,13 @@ def _poll_frame_attribution(analysis: _Analysis, span: QuoteSpan,
             continue
         start = opening.start()
         end = start + len(masked[start:tail.end() - 1].rstrip())
-        return _Attribution(Span(analysis.text[start:end], start, end), "common", direct.cue)
+        return _Attribution(_text_span(analysis.text, start, end), "common", direct.cue)
     return None
+
 
 #: Crowds and the words of their chanting, shouting and singing (see the data files).
 _CROWD_NOUNS = lexicon.CROWD_NOUNS
-_CROWD_NOUN_WORDS = _CROWD_NOUNS | {noun.capitalize() for noun in _CROWD_NOUNS}
+_CROWD_NOUN_WORDS = _both_cases(_CROWD_NOUNS)
 _CROWD_CUES = lexicon.CROWD_CUES
 #: After a quote: "“…,” came shouts from the crowd", "“…” rang out from the audience", and
 #: "shouts of “…” from the crowd" (then the cue stands before the quote).
@@ -2632,24 +2649,24 @@ _CROWD_AFTER = regex.compile(
     r"[ \t]*,?[ \t]*(?:(?:came|rose|went[ \t]+up|rang[ \t]+out|erupted|echoed)[ \t]+)?"
     rf"(?P<cue>(?:\p{{Ll}}+[ \t]+){{0,2}}?(?:{lexicon.alternation(_CROWD_CUES)})[ \t]+)?"
     rf"from[ \t]+(?P<np>(?:{_DETERMINER}|[Tt]his)[ \t]+(?:[^\s,;:.!?{_MASK}]+[ \t]+){{0,3}}?"
-    rf"(?:{lexicon.alternation(_CROWD_NOUNS)}))(?![\p{{L}}’'\-])"
+    rf"(?:{lexicon.alternation(_CROWD_NOUNS)})){_WORD_END}"
 )
 #: "many marchers and spectators": a second crowd noun coordinated with the first.
 _CROWD_COORDINATION = regex.compile(
     rf"[ \t]+(?:and|or)[ \t]+(?:\p{{Ll}}[\p{{L}}\-]*[ \t]+)?"
-    rf"(?:{lexicon.alternation(_CROWD_NOUNS)})(?![\p{{L}}’'\-])"
+    rf"(?:{lexicon.alternation(_CROWD_NOUNS)}){_WORD_END}"
 )
 #: A subject pronoun between a crowd and a verb of chanting makes the verb the pronoun's
 #: ("she walked past protesters, and she shouted …"): the rule leaves such quotes alone.
 _SUBJECT_PRONOUN = regex.compile(
-    r"(?<![\p{L}’'\-])(?:he|she|I|we|you|He|She|We|You)(?![\p{L}’'\-])")
+    rf"{_WORD_START}(?:he|she|I|we|you|He|She|We|You){_WORD_END}")
 _CROWD_TOKEN = regex.compile(r"[^\s]+")
 #: Words that open or count a crowd's noun phrase ("about 200", "hundreds of", "a mix of").
 _CROWD_QUANTITY_WORDS = _QUANTIFIERS | {
     "the", "a", "an", "these", "those", "some", "many", "several", "about", "nearly", "almost",
-    "roughly", "around", "more", "than", "least", "at", "over", "all", "most", "few", "other",
-    "hundreds", "thousands", "dozens", "scores", "mix", "group", "throng", "handful", "number",
-    "couple", "lot", "bunch", "band", "crowd", "his", "her", "their", "its", "our"}
+    "roughly", "around", "more", "than", "least", "at", "over", "all", "most", "other", "mix",
+    "group", "throng", "handful", "number", "couple", "lot", "bunch", "band", "crowd", "his",
+    "her", "their", "its", "our"}
 #: Determiners that open the phrase: the walk back stops after one.
 _CROWD_OPENERS = frozenset({"the", "a", "an", "these", "those", "his", "her", "their", "its",
                             "our"})
@@ -2706,14 +2723,21 @@ def _crowd_phrase_start(masked: str, floor: int, noun_start: int, infinitive: bo
     return start
 
 
+def _word_end_at(masked: str, position: int) -> int:
+    """Where the word starting at ``position`` ends; ``position`` when no word starts there."""
+    word = lexicon.match(_WORD, masked, position)
+    return word.end() if word is not None else position
+
+
 def _crowd_span(analysis: _Analysis, start: int, noun_start: int) -> Span:
+    """The crowd's phrase from ``start`` to its noun, and a second noun coordinated with it
+    ("many marchers and spectators")."""
     masked = analysis.masked
-    noun_end = lexicon.match(_WORD, masked, noun_start)
-    end = noun_end.end() if noun_end is not None else noun_start
+    end = _word_end_at(masked, noun_start)
     more = lexicon.match(_CROWD_COORDINATION, masked, end, end + 60)
     if more is not None:
         end = more.end()
-    return Span(analysis.text[start:end], start, end)
+    return _text_span(analysis.text, start, end)
 
 
 def _crowd_attribution(analysis: _Analysis, span: QuoteSpan,
@@ -2744,17 +2768,14 @@ def _crowd_attribution(analysis: _Analysis, span: QuoteSpan,
                 cue_before is not None and open_mark - cue_before <= 40)):
             if direct is not None and direct.mention.start >= floor:
                 return None  # "Lee shouted “…” from the crowd"
-            start, end = found.span("np")
             cue_start = found.start("cue") if found.group("cue") else cue_before
             assert cue_start is not None
-            cue_word = lexicon.match(_WORD, masked, cue_start)
-            cue_end = cue_word.end() if cue_word is not None else cue_start
-            return _Attribution(Span(analysis.text[start:end], start, end), "common",
-                                Span(analysis.text[cue_start:cue_end], cue_start, cue_end))
+            return _Attribution(
+                _group_span(analysis.text, found, "np"), "common",
+                _text_span(analysis.text, cue_start, _word_end_at(masked, cue_start)))
     if cue_before is None:
         return None
-    cue_word = lexicon.match(_WORD, masked, cue_before)
-    cue_end = cue_word.end() if cue_word is not None else cue_before
+    cue_end = _word_end_at(masked, cue_before)
     gap = masked[cue_end:open_mark]
     if len(_WORD.findall(gap)) > 5 or lexicon.search(_SENTENCE_END, gap) is not None \
             or (_MASK in gap and gap[gap.rfind(_MASK) + 1:].strip(" \t,") not in ("", "and", "or")):
@@ -2779,9 +2800,7 @@ def _crowd_attribution(analysis: _Analysis, span: QuoteSpan,
             break
         index -= 1
         noun_start = crowds[index]
-    noun_word = lexicon.match(_WORD, masked, noun_start)
-    noun_end = noun_word.end() if noun_word is not None else noun_start
-    between = masked[noun_end:cue_before]
+    between = masked[_word_end_at(masked, noun_start):cue_before]
     if len(between) > 150 or _MASK in between \
             or lexicon.search(_SUBJECT_PRONOUN, between) is not None:
         return None
@@ -2792,7 +2811,7 @@ def _crowd_attribution(analysis: _Analysis, span: QuoteSpan,
     if direct is not None and direct.mention.start >= phrase_start:
         return None  # "As protesters chanted, Lee shouted “…”": the person named later
     return _Attribution(_crowd_span(analysis, phrase_start, noun_start), "common",
-                        Span(analysis.text[cue_before:cue_end], cue_before, cue_end))
+                        _text_span(analysis.text, cue_before, cue_end))
 
 
 def _denied(masked: str, attribution: _Attribution) -> bool:
@@ -3004,13 +3023,9 @@ def _owned_noun_attribution(analysis: _Analysis, span: QuoteSpan, sentence_start
 
 
 #: Verbs that name their object with the quote after it ("called Roe's remarks “toxic”"):
-#: the quote is the verb's subject's word for the owner's remarks, not the owner's words.
-_FRAMING_CUES = frozenset({
-    f"{stem}{ending}" for stem, endings in (
-        ("call", ("", "s", "ed", "ing")), ("label", ("", "s", "ed", "led", "ing", "ling")),
-        ("dub", ("", "s", "bed", "bing")), ("brand", ("", "s", "ed", "ing")),
-        ("term", ("", "s", "ed", "ing")), ("deem", ("", "s", "ed", "ing")))
-    for ending in endings})
+#: the quote is the verb's subject's word for the owner's remarks, not the owner's words
+#: (``data/framing_cues.txt``).
+_FRAMING_CUES = lexicon.FRAMING_CUES
 
 
 def _frames_noun(cue: str, between: str) -> bool:
@@ -3030,14 +3045,15 @@ def _quoted_antecedent(text: str, span: QuoteSpan, subject: _Mention) -> bool:
         and text[span.start:span.end].rstrip()[-1:] not in (",", "!", "?", ".")
 
 
-#: Finite verbs a thing's relative pronoun may take to carry words: its document verbs
-#: ("that read", "which notes") and the reporting verbs in their finite forms ("which
-#: reported", "that warned").
+#: The relative pronouns that stand for a thing, not a person ("water bottles that said").
 _THING_PRONOUNS = frozenset({"that", "which"})
 #: What closes the clause a cue reports: a conjunction after a comma or after quoted words
 #: (whose comma the quote holds), a semicolon.
 _THING_CLAUSE_BREAK = regex.compile(
     rf"(?:[,{_MASK}][ \t]*(?:but|and|while|whereas|yet)[ \t]|;)")
+#: Finite verbs a thing's relative pronoun may take to carry words: its document verbs
+#: ("that read", "which notes") and the reporting verbs in their finite forms ("which
+#: reported", "that warned").
 _RELATIVE_THING_CUES = frozenset(
     verb for verb in lexicon.DOCUMENT_CUES | lexicon.REPORTING_VERBS
     if " " not in verb and not verb.endswith("ing"))
@@ -3046,7 +3062,7 @@ _RELATIVE_THING_CUES = frozenset(
 #: the quote's opening mark (searched forward in a short window: faster than right to left
 #: here, where most tries fail).
 _RELATIVE_THING_LEAD = regex.compile(
-    r"(?<![\p{L}’'\-])(?P<pronoun>that|which)[ \t]+"
+    rf"{_WORD_START}(?P<pronoun>that|which)[ \t]+"
     r"(?:(?:also|now|still|simply|only|even|once|has|had|have|recently)[ \t]+){0,2}"
     rf"(?:(?P<cue>{lexicon.alternation(_RELATIVE_THING_CUES)})(?:[ \t]*[,:]|[ \t]+that)?"
     rf"|(?P<frame>{lexicon.alternation(_FRAMING_CUES)})"
@@ -3059,8 +3075,7 @@ _RELATIVE_THING_LEAD = regex.compile(
 #: from the group, which"): the one who put it out speaks. (The determiner tells the verb
 #: from the noun: "the press release linked to a report which" is no release.)
 _RELEASED_BEFORE_NOUN = regex.compile(
-    rf"(?<![\p{{L}}’'\-])(?:{lexicon.alternation(lexicon.DOCUMENT_RELEASE_VERBS)})"
-    rf"(?:[ \t]+(?:out|up))?[ \t]+{_DETERMINER}[ \t][^;:.!?\n{_MASK}]{{1,80}}$"
+    rf"{_RELEASE_VERB_PHRASE}{_DETERMINER}[ \t][^;:.!?\n{_MASK}]{{1,80}}$"
 )
 
 
@@ -3101,17 +3116,15 @@ def _relative_thing_attribution(analysis: _Analysis, span: QuoteSpan,
             # "Doe said the world lost a voice that said “…”", "Doe added the caption
             # which reads “…”": the thing stands in what a speaker's cue reports.
             return None
-    cue = found.span("cue") if found.group("cue") else found.span("frame")
-    return _Attribution(Span(analysis.text[start:found.end("pronoun")], start,
-                             found.end("pronoun")), "pronoun",
-                        Span(analysis.text[cue[0]:cue[1]], cue[0], cue[1]))
+    return _Attribution(_group_span(analysis.text, found, "pronoun"), "pronoun", _group_span(
+        analysis.text, found, "cue" if found.group("cue") else "frame"))
 
 
 #: The relative clause a quote stands in, still open at its opening mark: "who" and the
 #: clause's words since, no comma, dash or bracket between (nearest "who" first), matched
 #: right to left from the mark.
 _OPEN_RELATIVE = regex.compile(
-    rf"(?r)(?<![\p{{L}}’'\-])(?P<who>who)[ \t]+"
+    rf"(?r){_WORD_START}(?P<who>who)[ \t]+"
     rf"(?P<clause>(?:(?!--|[ \t]-[ \t])[^,;:()\n—–―{_MASK}]){{1,120}}?)$"
 )
 #: The clause's own verb, first after "who" past auxiliaries and adverbs ("who has long
@@ -3124,7 +3137,7 @@ _RELATIVE_VERB = regex.compile(
 #: A framing verb, its object and "as" closing the clause before the quote ("who has cast
 #: himself as the “…”").
 _FRAMED_AS = regex.compile(
-    rf"(?<![\p{{L}}’'\-])(?:{lexicon.alternation(lexicon.FRAMING_AS_VERBS)})"
+    rf"{_WORD_START}(?:{lexicon.alternation(lexicon.FRAMING_AS_VERBS)})"
     r"(?:[ \t]+[\p{L}’'\-]+){0,2}?[ \t]+as(?:[ \t]+(?:the|a|an))?[ \t]*$"
 )
 #: Verbs of saying in a relative clause: the listed cues, and the verbs a document's words
@@ -3154,8 +3167,7 @@ def _open_relative_attribution(analysis: _Analysis, span: QuoteSpan,
             verb in lexicon.FRAMING_AS_VERBS
             and lexicon.match(_FRAMED_AS, clause, first.start("verb")) is not None):
         return None
-    start, end = found.span("who")
-    return _Attribution(Span(analysis.text[start:end], start, end), "pronoun", None)
+    return _Attribution(_group_span(analysis.text, found, "who"), "pronoun", None)
 
 
 def _later_relative(masked: str, stop: int, attribution: _Attribution) -> bool:
@@ -3225,13 +3237,12 @@ def _owned_source_label(analysis: _Analysis, start: int, end: int) -> _Attributi
     found = lexicon.match(_OWNED_SOURCE_LABEL, analysis.masked, start, end)
     if found is None:
         return None
-    return _Attribution(Span(found.group("name"), found.start("name"), found.end("name")),
-                        "name", None)
+    return _Attribution(_group_span(analysis.masked, found, "name"), "name", None)
 
 
 #: A role and a name right before a colon: "… doesn't surprise Republican pollster Ann Lee:".
 _TITLED_BEFORE_COLON = regex.compile(
-    rf"(?r)(?<![\p{{L}}’'\-])(?P<role>\p{{Ll}}[\p{{L}}\-]*)[ \t]+(?P<name>{_NAME_SEQ})"
+    rf"(?r){_WORD_START}(?P<role>\p{{Ll}}[\p{{L}}\-]*)[ \t]+(?P<name>{_NAME_SEQ})"
     rf"[ \t]*:\s*$"
 )
 
@@ -3249,8 +3260,7 @@ def _titled_object_label(analysis: _Analysis, start: int, end: int) -> _Attribut
             _strip_possessive(word).lower() in lexicon.TITLES
             for word in subject.span.text.split())):
         return None
-    name = found.group("name")
-    return _Attribution(Span(name, found.start("name"), found.end("name")), "name", None)
+    return _Attribution(_group_span(analysis.masked, found, "name"), "name", None)
 
 
 def _unlisted_attribution(found: regex.Match[str]) -> _Attribution:
@@ -3467,12 +3477,11 @@ def _inherit(analysis: _Analysis, spans: Sequence[QuoteSpan],
             found[index] = found[index + 1]
 
 
-
 #: "issued a statement apologizing …", "released a brief letter on Friday": a verb of
 #: putting out a written statement and its noun, perhaps after an indirect object or a
 #: time word or two.
 _ISSUED_STATEMENT = regex.compile(
-    rf"(?<![\p{{L}}’'\-])(?P<verb>{lexicon.alternation(lexicon.DOCUMENT_RELEASE_VERBS)})"
+    rf"{_WORD_START}(?P<verb>{_RELEASE_VERBS})"
     rf"(?:[ \t]+out)?[ \t]+(?:[\p{{L}}\-]+[ \t]+){{0,2}}?"
     rf"(?:{_DETERMINER}|its|his|her|their|our)[ \t]+(?:[\p{{L}}\-]+[ \t]+){{0,3}}?"
     rf"(?:{lexicon.alternation(lexicon.STATEMENT_NOUNS)}){_WORD_END}"
@@ -3500,9 +3509,7 @@ def _issued_statement_speaker(analysis: _Analysis, start: int, end: int
         subject = _segment_subject(prefix, sentence_start, comma + 1, len(prefix), True)
     if subject is None or subject.kind == "pronoun":
         return None  # a pronoun is left to the pronoun rules of the quote's own paragraph
-    verb = Span(analysis.text[found.start("verb"):found.end("verb")], found.start("verb"),
-                found.end("verb"))
-    return _Attribution(subject.span, subject.kind, verb)
+    return _Attribution(subject.span, subject.kind, _group_span(analysis.text, found, "verb"))
 
 
 def _resumed_after_chant(analysis: _Analysis, spans: Sequence[QuoteSpan],
@@ -3511,18 +3518,21 @@ def _resumed_after_chant(analysis: _Analysis, spans: Sequence[QuoteSpan],
     """The person whose quote a crowd's chant interrupts, for the quote after the chant that
     a dash joins back to it ("Lee said, “…” - at which point the crowd chanted “…” - “and
     …”"): the crowd chanted only its own words."""
+    if index < 2:
+        return None
     chant = found[index - 1]
-    if index < 2 or chant is None or chant.cue is None or chant.kind != "common" \
+    if chant is None or chant.cue is None or chant.kind != "common" \
             or chant.cue.text.lower() not in _CROWD_CUES:
         return None
     masked = analysis.masked
     gap = masked[spans[index - 1].stop:spans[index].open_mark].strip(" \t,")
-    if not gap or gap[0] not in _DASHES or gap.strip("".join(_DASHES) + " \t"):
+    if not gap or gap[0] not in _DASHES or gap.strip(_DASHES + " \t"):
         return None
     earlier = spans[index - 2]
     if earlier.last_paragraph != spans[index].first_paragraph or found[index - 2] is None:
         return None
     return found[index - 2]
+
 
 def _opens_sentence(analysis: _Analysis, span: QuoteSpan) -> bool:
     """Whether only punctuation stands between the quote's sentence start and its mark."""

@@ -160,12 +160,15 @@ _PERFECT = regex.compile(r"\b(?:hat|hatte|habe|hätte|haben|hatten|hätten)\b")
 _PASSIVE = regex.compile(r"\b(?:wurde|wurden|wird|werden|worden)\b")
 # The agent of a passive: "wurde von der Opposition als „Unsinn“ bezeichnet".
 _AGENT = regex.compile(rf"\b(?:von|vom|seitens)\s+(?P<np>{_NOUN_PHRASE})")
+# The subjunctive proper to indirect speech (Konjunktiv I), not the conditional ("hätten",
+# "würden").
+_KONJUNKTIV_ONE = (
+    r"sei|seien|habe|werde|könne|müsse|solle|wolle|dürfe|möge|gebe|gehe|stehe|liege"
+    r"|komme|bleibe|wisse|lasse|brauche|fehle|gelte")
 # Reported speech: the subjunctive of indirect speech (and the plural forms standing in for
 # it), or "heißt es". A sentence in it carries on the speaker of the sentence before.
 _SUBJUNCTIVE = regex.compile(
-    r"\b(?:sei|seien|habe|werde|könne|müsse|solle|wolle|dürfe|möge|gebe|gehe|stehe|liege"
-    r"|komme|bleibe|wisse|lasse|brauche|fehle|gelte|hätten|wären|würden|heißt\s+es"
-    r"|hieß\s+es)\b")
+    rf"\b(?:{_KONJUNKTIV_ONE}|hätten|wären|würden|heißt\s+es|hieß\s+es)\b")
 _REPORTED_REACH = 3  # sentences looked back over for the cue of a run of reported speech
 # "Darin heißt es: „…“": the text named in the sentence before speaks.
 _THEREIN = regex.compile(r"\s*(?:Darin|Dort|Hierin)\s+(?:heißt|hieß|steht|stand)\b")
@@ -214,11 +217,9 @@ _FRONTED_THEN_SUBJECT = regex.compile(
 # haben viel erreicht.“").
 _FIRST_PERSON = regex.compile(r"\b(?:ich|mich|mir|mein\p{Ll}*|wir|uns|unser\p{Ll}*)\b",
                               regex.IGNORECASE)
-# The subjunctive proper to indirect speech (Konjunktiv I), not the conditional ("hätten",
-# "würden"): only it carries a report on into a new paragraph.
-_SUBJUNCTIVE_ONE = regex.compile(
-    r"\b(?:sei|seien|habe|werde|könne|müsse|solle|wolle|dürfe|möge|gebe|gehe|stehe|liege"
-    r"|komme|bleibe|wisse|lasse|brauche|fehle|gelte)\b")
+# Only Konjunktiv I carries a report on into a new paragraph: the conditional forms
+# _SUBJUNCTIVE also takes may stand in a paragraph of their own.
+_SUBJUNCTIVE_ONE = regex.compile(rf"\b(?:{_KONJUNKTIV_ONE})\b")
 # An apposition after the phrase that follows a cue, closed by punctuation: "„…“, so der
 # Sprecher der Polizei, Hans Meier."
 _APPOSITION_AFTER = regex.compile(
@@ -602,19 +603,20 @@ def _colon_lead(analysis: _Analysis, head: int, span: QuoteSpan) -> _Attribution
 
 def _reported(analysis: _Analysis, head: int, tail: int) -> _Attribution | None:
     """A sentence of reported speech (subjunctive) with no cue of its own: the cue of the
-    sentence before it in its paragraph, over a run of such sentences."""
+    sentence before it in its paragraph, over a run of such sentences; in Konjunktiv I at a
+    paragraph's opening, also in the paragraph before."""
     masked = analysis.masked
     if lexicon.search(_SUBJUNCTIVE, masked, head, tail) is None:
         return None
     paragraph = analysis.doc.paragraph_index(head)
-    floor = analysis.doc.paragraphs[paragraph][0]
+    floor = head_floor = analysis.doc.paragraphs[paragraph][0]
     end = head
     for _ in range(_REPORTED_REACH):
         while end > floor and masked[end - 1].isspace():
             end -= 1
-        if end <= floor and paragraph > 0 and floor == analysis.doc.paragraphs[
-                analysis.doc.paragraph_index(head)][0] and lexicon.search(
-                    _SUBJUNCTIVE_ONE, masked, head, tail) is not None:
+        # Only one paragraph back: ``floor`` has moved once the report was carried over.
+        if end <= floor and paragraph > 0 and floor == head_floor and lexicon.search(
+                _SUBJUNCTIVE_ONE, masked, head, tail) is not None:
             # Indirect speech (Konjunktiv I) opening a paragraph carries on the report of the
             # paragraph before ("Der Minister sagte, … ¶ Sie werde „…“ in Kraft treten.").
             paragraph -= 1

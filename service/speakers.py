@@ -178,14 +178,16 @@ _DATELINE = regex.compile(
     r"\s*(?:\p{Lu}{2,}[\p{Lu}\s,.]*(?:\([^()\n]{1,20}\))?|[\p{L}\s,.]{1,40}\(\p{Lu}\p{L}{1,12}\))"
     r"\s*(?:[—–―]|--|-)\s*"
 )
-#: An opening adverbial phrase: a preposition or conjunction, or a participle ("Speaking at",
-#: "Asked about").
+
+
 def _capitalised_alternation(words: Iterable[str]) -> str:
     """The words as they open a sentence, longest first so that no prefix wins early."""
     return "|".join(sorted((word.capitalize() for word in words),
                            key=lambda word: (-len(word), word)))
 
 
+#: An opening adverbial phrase: a preposition or conjunction, or a participle ("Speaking at",
+#: "Asked about").
 _INTRO_WORDS = lexicon.NON_NAME_WORDS - {
     # These begin noun phrases (a subject), not adverbial phrases.
     "a", "an", "the", "this", "that", "these", "those", "their", "its", "it", "both", "who",
@@ -475,9 +477,8 @@ _APPOSED_CAPITALISED_CUE = regex.compile(
 )
 #: Things that carry words without being a person speaking ("the poll", "a letter from the
 #: union", "one sign"), and the verbs that give them a quote ("shows", "found", "reads"):
-#: ``data/document_nouns.txt`` and ``data/document_cues.txt``.
+#: ``data/document_nouns.txt`` and ``data/document_cues.txt`` (``lexicon.DOCUMENT_CUES``).
 _DOCUMENT_NOUNS = lexicon.DOCUMENT_NOUNS
-_DOCUMENT_CUES = lexicon.DOCUMENT_CUES
 
 
 def _both_cases(nouns: frozenset[str]) -> frozenset[str]:
@@ -503,7 +504,7 @@ _DOCUMENT_CLAUSE = regex.compile(
     rf"[^,;:.!?\n{_MASK}]{{0,100}}?(?:,[^,;:\n{_MASK}]{{1,120}}?,)?"
     rf"|[ \t]*,[^,;:\n{_MASK}]{{1,120}}?,)?"
     rf"(?:[ \t]+(?:{_DOCUMENT_ADVERBS})\b)*"
-    rf"[ \t]+(?P<verb>{lexicon.alternation(_DOCUMENT_CUES)}){_WORD_END}"
+    rf"[ \t]+(?P<verb>{lexicon.alternation(lexicon.DOCUMENT_CUES)}){_WORD_END}"
 )
 #: The determiner or possessive opening a document's noun phrase, a few modifiers before its
 #: noun ("A Feb. 1 letter", "the group's Web page"), matched right to left from the noun.
@@ -513,12 +514,12 @@ _DOCUMENT_OPENING = regex.compile(
 )
 #: After a quote: "“…,” reads one banner", "“…,” the pitch on its website says".
 _DOCUMENT_AFTER = regex.compile(
-    rf"[ \t]*,?[ \t]*(?:(?P<verb>{lexicon.alternation(_DOCUMENT_CUES)})[ \t]+)?"
+    rf"[ \t]*,?[ \t]*(?:(?P<verb>{lexicon.alternation(lexicon.DOCUMENT_CUES)})[ \t]+)?"
     rf"(?P<np>(?:{_DETERMINER}|[Tt]his|[Tt]hat)[ \t]+(?:[^\s,;:.!?{_MASK}]+[ \t]+){{0,4}}?"
     rf"(?P<noun>{lexicon.alternation(_DOCUMENT_NOUNS)}){_WORD_END})"
     rf"(?(verb)|(?:[ \t]+(?:on|in|of|from|at|by)[ \t]+[^,;:.!?\n{_MASK}]{{1,40}}?)?"
     rf"(?:[ \t]+(?:{_DOCUMENT_ADVERBS})\b)*"
-    rf"[ \t]+(?P<cue>{lexicon.alternation(_DOCUMENT_CUES)}){_WORD_END})"
+    rf"[ \t]+(?P<cue>{lexicon.alternation(lexicon.DOCUMENT_CUES)}){_WORD_END})"
 )
 _RELEASE_VERBS = lexicon.alternation(lexicon.DOCUMENT_RELEASE_VERBS)
 #: A verb of putting a document out, perhaps with its particle ("released", "sent out"),
@@ -927,7 +928,8 @@ class _Analysis:
         return lexicon.finditer_at_words(_CUE, self.masked, _CUE_FIRST_WORDS)
 
     @cached_property
-    def _cue_starts(self) -> list[int]:
+    def cue_starts(self) -> list[int]:
+        """Where each reporting cue starts, outside quotes, in text order."""
         return [m.start() for m in self._cues]
 
     @cached_property
@@ -1030,9 +1032,9 @@ class _Analysis:
     def _cue_range(self, sentence: int) -> tuple[int, int]:
         """Indexes of the cues that start in ``sentence``."""
         starts = self.sentence_starts
-        first = bisect_left(self._cue_starts, starts[sentence]) if sentence > 0 else 0
-        last = bisect_left(self._cue_starts, starts[sentence + 1]) \
-            if sentence + 1 < len(starts) else len(self._cue_starts)
+        first = bisect_left(self.cue_starts, starts[sentence]) if sentence > 0 else 0
+        last = bisect_left(self.cue_starts, starts[sentence + 1]) \
+            if sentence + 1 < len(starts) else len(self.cue_starts)
         return first, last
 
     def sentence_events(self, sentence: int) -> list[_Event]:
@@ -1086,7 +1088,7 @@ class _Analysis:
             first, _ = self._cue_range(sentence)
             if first == 0:
                 return  # no cue before this sentence
-            sentence = self._sentence_index(self._cue_starts[first - 1])
+            sentence = self._sentence_index(self.cue_starts[first - 1])
         # The events still to come are the ones before those already handed out.
         every, starts = self._every_event()
         stop = bisect_left(starts, position) - (_LOOK_BACK - left)
@@ -1106,7 +1108,7 @@ class _Analysis:
         """Whether an event's cue starts in ``start``..``end``."""
         if end <= start or not self.sentence_starts:
             return False
-        cue_starts = self._cue_starts
+        cue_starts = self.cue_starts
         if bisect_left(cue_starts, start) == bisect_left(cue_starts, end):
             return False  # no cue there at all: no sentence needs reading
         for sentence in range(self._sentence_index(start), self._sentence_index(end - 1) + 1):
@@ -1549,7 +1551,6 @@ class _Analysis:
                         best, best_rank = form, rank
                     break
         return best
-
 
     def used_as_name(self, name: str) -> bool:
         """Whether a one-word name is used as one somewhere: capitalised inside a sentence
@@ -2782,7 +2783,7 @@ def _crowd_attribution(analysis: _Analysis, span: QuoteSpan,
         # "- at which point the crowd chanted “…” - “and restore …”": the speaker's quote
         # goes on past the crowd's; only quotes listed together ("“…” and “…”") are theirs.
         return None
-    cue_starts = analysis._cue_starts
+    cue_starts = analysis.cue_starts
     for index in range(bisect_left(cue_starts, cue_end), bisect_left(cue_starts, open_mark)):
         word = lexicon.match(_WORD, masked, cue_starts[index])
         if word is None or word.group().lower() not in _CROWD_CUES:
